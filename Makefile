@@ -1,0 +1,81 @@
+# newsext - PGXS build. The version lives in newsext.control only.
+EXTENSION   = newsext
+EXTVERSION  = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" newsext.control)
+MODULE_big  = newsext
+
+# plain-C core (no PostgreSQL headers) and the thin PostgreSQL layer
+CORE_SRCS   = $(sort $(wildcard src/core/*.c))
+PGLAYER_SRCS = $(sort $(wildcard src/*.c))
+OBJS        = $(PGLAYER_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
+
+# the install script is the concatenation of src/sql/*.sql, in name order
+SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
+DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
+DATA        = $(sort $(wildcard model/*.bin))
+
+# pg_regress suite: one file per concern in sql/, expected output in expected/
+REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
+EXTRA_CLEAN  = $(DATA_built) newsext-cli test/unit/*.bin test/fuzz/*.bin results regression.diffs regression.out
+
+PKG_CONFIG ?= pkg-config
+PCRE2_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
+PCRE2_LIBS   := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
+UTF8PROC_LIBS := -lutf8proc
+PG_CPPFLAGS  = -Isrc/core $(PCRE2_CFLAGS) -DNEWSEXT_VERSION=\"$(EXTVERSION)\"
+PG_CFLAGS    = -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+SHLIB_LINK   = $(PCRE2_LIBS) $(UTF8PROC_LIBS) -lm
+
+# Debian's server-side pg_config first: it knows where PGXS lives
+PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(PGXS),)
+include $(PGXS)
+else
+# without the server headers only the self-installing targets work
+all:
+	@echo "postgresql-server-dev is not installed: run 'make test' or 'make demo', which install it" >&2; exit 1
+endif
+
+$(DATA_built): $(SQL_PARTS) newsext.control
+	cat $(SQL_PARTS) > $@
+
+# --- the core on its own: CLI, unit tests ---------------------------------
+CORE_CC      ?= cc
+CORE_CFLAGS  ?= -std=c99 -O2 -g -Wall -Wextra -Wno-unused-parameter -D_POSIX_C_SOURCE=200809L
+CORE_LIBS     = $(PCRE2_LIBS) $(UTF8PROC_LIBS) -lm
+
+newsext-cli: $(CORE_SRCS) tools/cli/main.c $(wildcard src/core/*.h)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(PCRE2_CFLAGS) -o $@ tools/cli/main.c $(CORE_SRCS) $(CORE_LIBS)
+
+UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
+UNIT_BINS = $(UNIT_SRCS:.c=.bin)
+
+test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS) -lcmocka
+
+unit: $(UNIT_BINS) newsext-cli
+	@bash scripts/run-unit.sh $(UNIT_BINS)
+
+# --- self-installing entry points (the README's two commands) --------------
+.PHONY: test demo eval bench fuzz model unit stress valgrind deps
+deps:
+	bash scripts/deps.sh
+
+test:
+	bash scripts/test.sh
+
+demo:
+	bash scripts/demo.sh
+
+eval:
+	bash scripts/eval.sh
+
+bench:
+	bash bench/run.sh
+
+fuzz:
+	bash test/fuzz/run.sh
+
+model:
+	bash tools/model/build.sh

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Run each cmocka binary; print "unit: N passed, N failed" and keep the counts for scripts/test.sh.
+set -u
+passed=0; failed=0
+for bin in "$@"; do
+    out=$(CMOCKA_MESSAGE_OUTPUT=stdout "./$bin" 2>&1); rc=$?
+    echo "$out" | grep -E '^\[  (FAILED|ERROR)|^\[  PASSED|^\[==========\]' | sed "s|^|$(basename "$bin" .bin): |"
+    p=$(echo "$out" | sed -n 's/^\[  PASSED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+    f=$(echo "$out" | sed -n 's/^\[  FAILED  \] \([0-9]*\) test.*/\1/p' | tail -1)
+    passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+    if [ $rc -ne 0 ] && [ -z "$f" ]; then failed=$((failed + 1)); echo "$bin: crashed (exit $rc)"; fi
+done
+echo "unit: $passed passed, $failed failed"
+echo "$passed $failed" > test/unit/.last-counts
+[ $failed -eq 0 ]

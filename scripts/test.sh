@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# make test: install what is missing, build, run the C unit tests and the pg_regress suite
+# against a throwaway server, and end with one line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/deps.sh || exit 1
+make -s all >/dev/null || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+make -s install >/dev/null || { echo "install failed"; echo "0 passed, 1 failed"; exit 1; }
+
+passed=0; failed=0
+make -s unit; read -r up uf < test/unit/.last-counts || { up=0; uf=1; }
+passed=$((passed + up)); failed=$((failed + uf))
+
+. scripts/pgtmp.sh
+pgtmp_start || { echo "0 passed, 1 failed"; exit 1; }
+make -s installcheck > regression.out 2>&1; cat regression.out
+# count per test rather than trusting the exit status alone
+rp=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' regression.out || true)
+rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' regression.out || true)
+[ -f regression.diffs ] && [ "$rf" -gt 0 ] && head -200 regression.diffs
+if [ -x test/t/run.sh ]; then
+    out=$(bash test/t/run.sh 2>&1); echo "$out"
+    tp=$(echo "$out" | sed -n 's/^tap: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p'); tf=$(echo "$out" | sed -n 's/^tap: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+    passed=$((passed + ${tp:-0})); failed=$((failed + ${tf:-1}))
+fi
+pgtmp_stop
+passed=$((passed + rp)); failed=$((failed + rf))
+[ "$rp" -eq 0 ] && [ "$rf" -eq 0 ] && failed=$((failed + 1))
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
