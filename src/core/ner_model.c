@@ -1,0 +1,709 @@
+/*
+ * ner_model.c - features, model image, Viterbi decoding for the entity tagger.
+ */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "ner_model.h"
+
+/* ------------------------------------------------------------------ hashing */
+
+#define FNV_OFF 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+uint64_t
+nx_hash_bytes(const char *s, size_t n)
+{
+	uint64_t	h = FNV_OFF;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		h ^= (unsigned char) s[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+static inline uint64_t
+fnv_cp(uint64_t h, uint32_t cp)
+{
+	/* hash the UTF-8 bytes of cp, so an already lower-case token hashes as nx_hash_bytes */
+	unsigned char b[4];
+	int			n;
+
+	if (cp < 0x80)
+	{
+		b[0] = (unsigned char) cp;
+		n = 1;
+	}
+	else if (cp < 0x800)
+	{
+		b[0] = (unsigned char) (0xC0 | (cp >> 6));
+		b[1] = (unsigned char) (0x80 | (cp & 0x3F));
+		n = 2;
+	}
+	else if (cp < 0x10000)
+	{
+		b[0] = (unsigned char) (0xE0 | (cp >> 12));
+		b[1] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+		b[2] = (unsigned char) (0x80 | (cp & 0x3F));
+		n = 3;
+	}
+	else
+	{
+		b[0] = (unsigned char) (0xF0 | (cp >> 18));
+		b[1] = (unsigned char) (0x80 | ((cp >> 12) & 0x3F));
+		b[2] = (unsigned char) (0x80 | ((cp >> 6) & 0x3F));
+		b[3] = (unsigned char) (0x80 | (cp & 0x3F));
+		n = 4;
+	}
+	for (int i = 0; i < n; i++)
+	{
+		h ^= b[i];
+		h *= FNV_PRIME;
+	}
+	return h;
+}
+
+uint64_t
+nx_hash_lower(const char *s, size_t n)
+{
+	uint64_t	h = FNV_OFF;
+	size_t		i = 0;
+
+	while (i < n)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c < 0x80)
+		{
+			if (c >= 'A' && c <= 'Z')
+				c = (unsigned char) (c + 32);
+			h ^= c;
+			h *= FNV_PRIME;
+			i++;
+		}
+		else
+		{
+			int			l;
+			uint32_t	cp = nx_utf8_decode((const unsigned char *) s + i, n - i, &l);
+
+			if (cp == 0xFFFD && l == 1)
+			{
+				h ^= c;
+				h *= FNV_PRIME;
+			}
+			else
+				h = fnv_cp(h, (uint32_t) utf8proc_tolower((utf8proc_int32_t) cp));
+			i += l;
+		}
+	}
+	return h;
+}
+
+uint64_t
+nx_gaz_key(const uint64_t *hl, size_t n)
+{
+	uint64_t	k = 0x6a09e667f3bcc908ULL;
+
+	for (size_t i = 0; i < n; i++)
+		k = nx_mix64(k * 31 + hl[i]);
+	return k | 1;
+}
+
+static inline uint64_t
+fkey(uint32_t tmpl, uint64_t v)
+{
+	return nx_mix64(v ^ ((uint64_t) tmpl * 0x9E3779B97F4A7C15ULL));
+}
+
+static inline uint64_t
+fkey2(uint32_t tmpl, uint64_t a, uint64_t b)
+{
+	return nx_mix64(a * 0xff51afd7ed558ccdULL ^ ((b << 31) | (b >> 33)) ^ ((uint64_t) tmpl * 0x9E3779B97F4A7C15ULL));
+}
+
+/* ------------------------------------------------------------- model image */
+
+int
+nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err)
+{
+	const nx_ner_header *h = buf;
+	const char *b = buf;
+	uint64_t	nslots,
+				ngaz;
+
+	memset(m, 0, sizeof(*m));
+	if (!buf || len < sizeof(nx_ner_header) || ((uintptr_t) buf & 7) != 0)
+	{
+		*err = "model file is too short or misaligned";
+		return -1;
+	}
+	if (memcmp(h->magic, NX_NER_MAGIC, 8) != 0 || h->format != NX_NER_FORMAT)
+	{
+		*err = "not a newsext entity model (bad magic or format version)";
+		return -1;
+	}
+	if (h->nlabels != NX_NER_NLABELS || h->slot_bits > 30 || h->gaz_bits > 30 || h->total_size != len)
+	{
+		*err = "entity model header does not match this build";
+		return -1;
+	}
+	nslots = (uint64_t) 1 << h->slot_bits;
+	ngaz = h->gaz_bits ? (uint64_t) 1 << h->gaz_bits : 0;
+#define SECTION_OK(off, sz) ((off) % 8 == 0 && (off) <= len && (sz) <= len - (off))
+	if (!SECTION_OK(h->off_trans, (uint64_t) (NX_NER_NLABELS + 1) * NX_NER_NLABELS * sizeof(float)) ||
+		!SECTION_OK(h->off_slots, nslots * 8) ||
+		!SECTION_OK(h->off_rows, (uint64_t) h->nrows * NX_NER_NLABELS * 2) ||
+		!SECTION_OK(h->off_gaz_keys, ngaz * 8) ||
+		!SECTION_OK(h->off_gaz_cls, ngaz))
+	{
+		*err = "entity model sections are out of bounds";
+		return -1;
+	}
+	m->hdr = h;
+	m->trans = (const float *) (b + h->off_trans);
+	m->slots = (const uint64_t *) (b + h->off_slots);
+	m->slot_mask = (uint32_t) (nslots - 1);
+	m->rows = (const int16_t *) (b + h->off_rows);
+	m->scale = h->scale;
+	m->gaz.mask = ngaz ? (uint32_t) (ngaz - 1) : 0;
+	m->gaz.maxlen = ngaz ? h->gaz_maxlen : 0;
+	m->gaz.keys = ngaz ? (const uint64_t *) (b + h->off_gaz_keys) : NULL;
+	m->gaz.cls = ngaz ? (const uint8_t *) (b + h->off_gaz_cls) : NULL;
+	/* every row index in the slot table must be in range */
+	for (uint64_t i = 0; i < nslots; i++)
+	{
+		uint32_t	r = (uint32_t) (m->slots[i] & 0xffffffffu);
+
+		if (r > h->nrows)
+		{
+			*err = "entity model slot table is corrupt";
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void
+nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float *out)
+{
+	int32_t		acc[NX_NER_NLABELS];
+
+	memset(acc, 0, sizeof(acc));
+	for (int f = 0; f < nkeys; f++)
+	{
+		uint64_t	k = keys[f];
+		uint32_t	fp = (uint32_t) (k >> 32);
+		uint32_t	s = (uint32_t) k & m->slot_mask;
+
+		for (;;)
+		{
+			uint64_t	v = m->slots[s];
+
+			if (v == 0)
+				break;
+			if ((uint32_t) (v >> 32) == fp)
+			{
+				const int16_t *w = m->rows + (size_t) ((uint32_t) v - 1) * NX_NER_NLABELS;
+
+				for (int y = 0; y < NX_NER_NLABELS; y++)
+					acc[y] += w[y];
+				break;
+			}
+			s = (s + 1) & m->slot_mask;
+		}
+	}
+	for (int y = 0; y < NX_NER_NLABELS; y++)
+		out[y] = (float) acc[y] * m->scale;
+}
+
+/* ---------------------------------------------------------------- features */
+
+enum
+{
+	T_BIAS = 1, T_W, T_L, T_SHAPE, T_SSHAPE, T_PRE1, T_PRE2, T_PRE3, T_PRE4,
+	T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_LM1, T_LP1, T_LM2, T_LP2, T_SM1, T_SP1,
+	T_SM1S0, T_S0SP1, T_LM1L0, T_L0LP1, T_FLAGS, T_SENTL, T_GAZ, T_GAZM1, T_GAZP1,
+	T_DOCLOWER, T_HIST, T_CAPSL, T_WM1, T_WP1, T_LEN, T_LM1SP1, T_HISTL
+};
+
+#define BOS_HASH 0x1234567890abcdefULL
+#define EOS_HASH 0xfedcba0987654321ULL
+
+/* shape: X x d, other letters L, punctuation as itself; runs capped at cap */
+static uint64_t
+shape_hash(const char *s, size_t n, int cap)
+{
+	uint64_t	h = FNV_OFF;
+	int			last = -1,
+				run = 0;
+	size_t		i = 0;
+
+	while (i < n)
+	{
+		int			l;
+		uint32_t	cp = nx_utf8_decode((const unsigned char *) s + i, n - i, &l);
+		int			c;
+
+		if (cp >= '0' && cp <= '9')
+			c = 'd';
+		else if (nx_cp_is_upper(cp))
+			c = 'X';
+		else if (nx_cp_is_lower(cp))
+			c = 'x';
+		else if (nx_cp_is_word(cp))
+			c = 'L';
+		else if (cp < 0x80)
+			c = (int) cp;
+		else
+			c = '?';
+		if (c == last)
+			run++;
+		else
+		{
+			run = 1;
+			last = c;
+		}
+		if (run <= cap)
+		{
+			h ^= (unsigned char) c;
+			h *= FNV_PRIME;
+		}
+		i += l;
+	}
+	return h;
+}
+
+#define DF_LOWER	1			/* seen all lower-case */
+#define DF_TITLE	2			/* seen capitalised mid-sentence in a normal line */
+
+static nx_ner_docent *
+doc_find(const nx_ner_doc *d, uint64_t hl, int insert)
+{
+	uint32_t	s = (uint32_t) (hl ^ (hl >> 29)) & d->map_mask;
+
+	if (hl == 0)
+		hl = 1;
+	for (;;)
+	{
+		nx_ner_docent *e = &d->map[s];
+
+		if (e->hl == hl)
+			return e;
+		if (e->hl == 0)
+		{
+			if (!insert)
+				return NULL;
+			e->hl = hl;
+			return e;
+		}
+		s = (s + 1) & d->map_mask;
+	}
+}
+
+void
+nx_ner_doc_free(nx_ner_doc *d, const nx_allocator *a)
+{
+	nx_free(a, d->hw);
+	nx_free(a, d->hl);
+	nx_free(a, d->hs);
+	nx_free(a, d->gaz);
+	nx_free(a, d->map);
+	memset(d, 0, sizeof(*d));
+}
+
+int
+nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
+				const nx_ner_gaz *gaz, const nx_allocator *a)
+{
+	size_t		n = toks->ntok;
+	uint32_t	msize = 16;
+
+	memset(d, 0, sizeof(*d));
+	d->text = text;
+	d->toks = toks;
+	while (msize < 2 * n + 16)
+		msize <<= 1;
+	d->hw = nx_alloc(a, (n + 1) * sizeof(uint64_t));
+	d->hl = nx_alloc(a, (n + 1) * sizeof(uint64_t));
+	d->hs = nx_alloc(a, (n + 1) * sizeof(uint64_t));
+	d->gaz = nx_alloc(a, (n + 1) * NX_GAZ_NCLASSES);
+	d->map = nx_alloc(a, (size_t) msize * sizeof(nx_ner_docent));
+	if (!d->hw || !d->hl || !d->hs || !d->gaz || !d->map)
+	{
+		nx_ner_doc_free(d, a);
+		return -1;
+	}
+	d->map_mask = msize - 1;
+	memset(d->map, 0, (size_t) msize * sizeof(nx_ner_docent));
+	memset(d->gaz, 0, (n + 1) * NX_GAZ_NCLASSES);
+
+	for (size_t i = 0; i < n; i++)
+	{
+		const nx_ner_token *t = &toks->tok[i];
+		const char *s = text + t->start;
+		size_t		len = t->end - t->start;
+		nx_ner_docent *e;
+
+		if ((i & 1023) == 1023 && nx_interrupted(a))
+		{
+			nx_ner_doc_free(d, a);
+			return -1;
+		}
+		d->hw[i] = nx_hash_bytes(s, len);
+		d->hl[i] = (t->flags & (NX_TF_HAS_UPPER | NX_TF_NONASCII)) ? nx_hash_lower(s, len) : d->hw[i];
+		d->hs[i] = shape_hash(s, len, 1);
+		e = doc_find(d, d->hl[i], 1);
+		if (!(t->flags & NX_TF_UPPER_INIT) && (t->flags & NX_TF_HAS_LOWER))
+			e->flags |= DF_LOWER;
+		else if ((t->flags & NX_TF_UPPER_INIT) && (t->flags & NX_TF_HAS_LOWER) &&
+				 !(t->flags & (NX_TF_SENT_START | NX_TF_CAPS_LINE)))
+		{
+			if (!(e->flags & DF_TITLE))
+				e->variant = d->hw[i];
+			e->flags |= DF_TITLE;
+		}
+	}
+
+	/* gazetteer: longest match from each capitalised token, per class */
+	if (gaz && gaz->mask)
+	{
+		for (size_t s0 = 0; s0 + 1 < toks->nsent + 1 && s0 < toks->nsent; s0++)
+		{
+			size_t		ss = toks->sent[s0],
+						se = toks->sent[s0 + 1];
+
+			for (size_t i = ss; i < se; i++)
+			{
+				uint8_t		done = 0;
+
+				if (!(toks->tok[i].flags & NX_TF_UPPER_INIT))
+					continue;
+				for (size_t L = gaz->maxlen; L >= 1; L--)
+				{
+					uint64_t	k;
+					uint32_t	slot;
+
+					if (i + L > se)
+						continue;
+					k = nx_gaz_key(d->hl + i, L);
+					slot = (uint32_t) (k >> 7) & gaz->mask;
+					while (gaz->keys[slot] != 0 && gaz->keys[slot] != k)
+						slot = (slot + 1) & gaz->mask;
+					if (gaz->keys[slot] != k)
+						continue;
+					for (int c = 0; c < NX_GAZ_NCLASSES; c++)
+					{
+						if (!(gaz->cls[slot] & (1 << c)) || (done & (1 << c)))
+							continue;
+						done |= (uint8_t) (1 << c);
+						for (size_t j = i; j < i + L; j++)
+						{
+							uint8_t    *g = &d->gaz[j * NX_GAZ_NCLASSES + c];
+
+							if (*g)
+								continue;
+							*g = (uint8_t) (L == 1 ? 4 : j == i ? 1 : j == i + L - 1 ? 3 : 2);
+						}
+					}
+				}
+			}
+		}
+	}
+	return 0;
+}
+
+void
+nx_ner_doc_observe(nx_ner_doc *d, size_t s, size_t e, const uint8_t *labels)
+{
+	for (size_t i = s; i < e; i++)
+	{
+		nx_ner_docent *ent;
+		int			k;
+
+		if (!(d->toks->tok[i].flags & NX_TF_UPPER_INIT))
+			continue;
+		ent = doc_find(d, d->hl[i], 0);
+		if (!ent)
+			continue;
+		k = NX_NER_KIND(labels[i - s]) + 1;
+		if (ent->hist[k] < 65535)
+			ent->hist[k]++;
+	}
+}
+
+/* hash of the first/last n code points of the token */
+static uint64_t
+affix_hash(const char *s, size_t len, int n, int suffix)
+{
+	size_t		a = 0,
+				b = len;
+
+	if (!suffix)
+	{
+		int			cnt = 0;
+
+		while (b > 0 && a < len && cnt < n)
+		{
+			a++;
+			while (a < len && ((unsigned char) s[a] & 0xC0) == 0x80)
+				a++;
+			cnt++;
+		}
+		if (cnt < n)
+			return 0;
+		return nx_hash_bytes(s, a);
+	}
+	else
+	{
+		int			cnt = 0;
+
+		a = len;
+		while (a > 0 && cnt < n)
+		{
+			a--;
+			while (a > 0 && ((unsigned char) s[a] & 0xC0) == 0x80)
+				a--;
+			cnt++;
+		}
+		if (cnt < n)
+			return 0;
+		return nx_hash_bytes(s + a, len - a);
+	}
+}
+
+int
+nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys)
+{
+	const nx_ner_token *t = &d->toks->tok[i];
+	const char *w = d->text + t->start;
+	size_t		len = t->end - t->start;
+	uint32_t	fl = t->flags;
+	int			n = 0;
+	uint64_t	lm1 = i > s ? d->hl[i - 1] : BOS_HASH;
+	uint64_t	lm2 = i > s + 1 ? d->hl[i - 2] : BOS_HASH;
+	uint64_t	lp1 = i + 1 < e ? d->hl[i + 1] : EOS_HASH;
+	uint64_t	lp2 = i + 2 < e ? d->hl[i + 2] : EOS_HASH;
+	uint64_t	sm1 = i > s ? d->hs[i - 1] : BOS_HASH;
+	uint64_t	sp1 = i + 1 < e ? d->hs[i + 1] : EOS_HASH;
+	uint64_t	fv;
+	const nx_ner_docent *de;
+
+	keys[n++] = fkey(T_BIAS, 0);
+	keys[n++] = fkey(T_W, d->hw[i]);
+	keys[n++] = fkey(T_L, d->hl[i]);
+	keys[n++] = fkey(T_SHAPE, shape_hash(w, len, 3));
+	keys[n++] = fkey(T_SSHAPE, d->hs[i]);
+	for (int k = 1; k <= 4; k++)
+	{
+		uint64_t	p = affix_hash(w, len, k, 0);
+		uint64_t	q = affix_hash(w, len, k, 1);
+
+		if (p)
+			keys[n++] = fkey(T_PRE1 + k - 1, p);
+		if (q)
+			keys[n++] = fkey(T_SUF1 + k - 1, q);
+	}
+	keys[n++] = fkey(T_LM1, lm1);
+	keys[n++] = fkey(T_LP1, lp1);
+	keys[n++] = fkey(T_LM2, lm2);
+	keys[n++] = fkey(T_LP2, lp2);
+	keys[n++] = fkey(T_SM1, sm1);
+	keys[n++] = fkey(T_SP1, sp1);
+	keys[n++] = fkey2(T_SM1S0, sm1, d->hs[i]);
+	keys[n++] = fkey2(T_S0SP1, d->hs[i], sp1);
+	keys[n++] = fkey2(T_LM1L0, lm1, d->hl[i]);
+	keys[n++] = fkey2(T_L0LP1, d->hl[i], lp1);
+	keys[n++] = fkey2(T_LM1SP1, lm1, sp1);
+	if (fl & NX_TF_UPPER_INIT)
+	{
+		keys[n++] = fkey(T_WM1, i > s ? d->hw[i - 1] : BOS_HASH);
+		keys[n++] = fkey(T_WP1, i + 1 < e ? d->hw[i + 1] : EOS_HASH);
+	}
+	fv = (uint64_t) ((fl & NX_TF_SENT_START) ? 1 : 0) | ((fl & NX_TF_CAPS_LINE) ? 2 : 0) |
+		((fl & NX_TF_UPPER_INIT) ? 4 : 0) | ((fl & NX_TF_ALL_UPPER) ? 8 : 0) |
+		((fl & NX_TF_FOREIGN) ? 16 : 0) | ((i == s + 1) ? 32 : 0);
+	keys[n++] = fkey(T_FLAGS, fv);
+	keys[n++] = fkey(T_LEN, len > 6 ? 6 : len);
+	if (fl & NX_TF_SENT_START)
+		keys[n++] = fkey(T_SENTL, d->hl[i]);
+	if (fl & NX_TF_CAPS_LINE)
+		keys[n++] = fkey(T_CAPSL, d->hl[i]);
+	for (int c = 0; c < NX_GAZ_NCLASSES; c++)
+	{
+		uint8_t		g = d->gaz[i * NX_GAZ_NCLASSES + c];
+
+		if (g)
+			keys[n++] = fkey(T_GAZ, (uint64_t) (c * 8 + g));
+		if (i > s && d->gaz[(i - 1) * NX_GAZ_NCLASSES + c])
+			keys[n++] = fkey(T_GAZM1, (uint64_t) c);
+		if (i + 1 < e && d->gaz[(i + 1) * NX_GAZ_NCLASSES + c])
+			keys[n++] = fkey(T_GAZP1, (uint64_t) c);
+	}
+	de = doc_find(d, d->hl[i], 0);
+	if (de && (fl & NX_TF_UPPER_INIT))
+	{
+		if (fl & (NX_TF_SENT_START | NX_TF_CAPS_LINE))
+		{
+			/* the word's case is uninformative here: use its form elsewhere in the document */
+			if (de->flags & DF_TITLE)
+				keys[n++] = fkey(T_W, de->variant);
+			if (de->flags & DF_LOWER)
+				keys[n++] = fkey(T_W, d->hl[i]);
+		}
+		keys[n++] = fkey(T_DOCLOWER, (uint64_t) (de->flags & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) |
+						 ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
+		{
+			int			best = -1;
+			unsigned	bc = 0,
+						tot = 0;
+
+			for (int k = 0; k <= NX_NER_NKINDS; k++)
+			{
+				tot += de->hist[k];
+				if (de->hist[k] > bc)
+				{
+					bc = de->hist[k];
+					best = k;
+				}
+			}
+			if (best >= 0)
+			{
+				keys[n++] = fkey(T_HIST, (uint64_t) best);
+				keys[n++] = fkey2(T_HISTL, (uint64_t) best, (uint64_t) ((bc * 4) / (tot + 1)));
+			}
+		}
+	}
+	return n;
+}
+
+/* ---------------------------------------------------------------- decoding */
+
+int
+nx_ner_transition_ok(int a, int b)
+{
+	int			pb = NX_NER_POS(b);
+
+	if (a == NX_NER_NLABELS || a == 0 || NX_NER_POS(a) == 2 || NX_NER_POS(a) == 3)
+		return b == 0 || pb == 0 || pb == 3;
+	/* a is B or I of some kind: b must continue it */
+	return (pb == 1 || pb == 2) && NX_NER_KIND(a) == NX_NER_KIND(b);
+}
+
+#define NEG_INF (-1e30f)
+
+void
+nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out, uint8_t *back)
+{
+	float		cur[NX_NER_NLABELS],
+				nxt[NX_NER_NLABELS];
+
+	if (n == 0)
+		return;
+	for (int y = 0; y < NX_NER_NLABELS; y++)
+		cur[y] = em[y] + trans[NX_NER_NLABELS * NX_NER_NLABELS + y];
+	for (size_t i = 1; i < n; i++)
+	{
+		const float *e = em + i * NX_NER_NLABELS;
+
+		for (int y = 0; y < NX_NER_NLABELS; y++)
+		{
+			float		best = NEG_INF * 4;
+			int			arg = 0;
+
+			for (int p = 0; p < NX_NER_NLABELS; p++)
+			{
+				float		v = cur[p] + trans[p * NX_NER_NLABELS + y];
+
+				if (v > best)
+				{
+					best = v;
+					arg = p;
+				}
+			}
+			nxt[y] = best + e[y];
+			back[i * NX_NER_NLABELS + y] = (uint8_t) arg;
+		}
+		memcpy(cur, nxt, sizeof(cur));
+	}
+	{
+		float		best = NEG_INF * 4;
+		int			arg = 0;
+
+		for (int y = 0; y < NX_NER_NLABELS; y++)
+		{
+			int			py = NX_NER_POS(y);
+			float		v = cur[y];
+
+			if (y != 0 && py != 2 && py != 3)
+				v += NEG_INF;	/* must end on O, L or U */
+			if (v > best)
+			{
+				best = v;
+				arg = y;
+			}
+		}
+		for (size_t i = n; i-- > 0;)
+		{
+			out[i] = (uint8_t) arg;
+			if (i > 0)
+				arg = back[i * NX_NER_NLABELS + arg];
+		}
+	}
+}
+
+int
+nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
+		   const nx_allocator *a, uint8_t *labels)
+{
+	nx_ner_doc	d;
+	size_t		maxlen = 0;
+	float	   *em;
+	uint8_t    *back;
+	uint64_t	keys[NX_NER_MAXFEAT];
+
+	if (toks->ntok == 0)
+		return 0;
+	for (size_t s = 0; s < toks->nsent; s++)
+		if (toks->sent[s + 1] - toks->sent[s] > maxlen)
+			maxlen = toks->sent[s + 1] - toks->sent[s];
+	if (nx_ner_doc_init(&d, text, toks, &m->gaz, a) < 0)
+		return -1;
+	em = nx_alloc(a, maxlen * NX_NER_NLABELS * sizeof(float));
+	back = nx_alloc(a, maxlen * NX_NER_NLABELS);
+	if (!em || !back)
+	{
+		nx_free(a, em);
+		nx_free(a, back);
+		nx_ner_doc_free(&d, a);
+		return -1;
+	}
+	for (size_t s = 0; s < toks->nsent; s++)
+	{
+		size_t		ss = toks->sent[s],
+					se = toks->sent[s + 1];
+
+		if (nx_interrupted(a))
+		{
+			nx_free(a, em);
+			nx_free(a, back);
+			nx_ner_doc_free(&d, a);
+			return -1;
+		}
+		for (size_t i = ss; i < se; i++)
+		{
+			int			nk = nx_ner_features(&d, i, ss, se, keys);
+			float	   *e = em + (i - ss) * NX_NER_NLABELS;
+
+			nx_ner_model_score(m, keys, nk, e);
+			nx_ner_constrain(toks->tok[i].flags, e);
+		}
+		nx_ner_viterbi(em, se - ss, m->trans, labels + ss, back);
+		nx_ner_doc_observe(&d, ss, se, labels + ss);
+	}
+	nx_free(a, em);
+	nx_free(a, back);
+	nx_ner_doc_free(&d, a);
+	return 0;
+}

@@ -1,0 +1,149 @@
+/*
+ * ner_model.h - the entity tagger: hashed features, the model file, Viterbi.
+ *
+ * Labels are BILOU over four kinds (PER, ORG, LOC, MISC) plus O: 17 labels.
+ * Features are 64-bit hashes of (template, value); the model file maps them to
+ * rows of 17 int16 weights through an open-addressing table, so loading is a
+ * pointer cast over a memory-mapped (or compiled-in) buffer.
+ */
+#ifndef NX_NER_MODEL_H
+#define NX_NER_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "nx_alloc.h"
+#include "ner_tok.h"
+
+#define NX_NER_NKINDS	4		/* PER ORG LOC MISC */
+#define NX_NER_NLABELS	17		/* O, then B I L U per kind */
+#define NX_NER_MAXFEAT	64		/* features per token, at most */
+
+#define NX_NER_MAGIC	"NXNER\0\0\1"
+#define NX_NER_FORMAT	1
+
+/* label helpers: 0 = O; kind k (0..3), position p (0=B 1=I 2=L 3=U) -> 1 + 4k + p */
+#define NX_NER_LABEL(k, p)	((uint8_t) (1 + 4 * (k) + (p)))
+#define NX_NER_KIND(l)		((l) == 0 ? -1 : ((int) (l) - 1) / 4)
+#define NX_NER_POS(l)		((l) == 0 ? -1 : ((int) (l) - 1) % 4)
+
+/* gazetteer classes (bits) */
+#define NX_GAZ_COUNTRY	0x01
+#define NX_GAZ_CITY		0x02
+#define NX_GAZ_DEMONYM	0x04
+#define NX_GAZ_FIRSTNAME 0x08
+#define NX_GAZ_REGION	0x10
+#define NX_GAZ_NCLASSES	5
+
+typedef struct nx_ner_gaz
+{
+	uint32_t	mask;			/* table size - 1 (0 = no gazetteer) */
+	uint32_t	maxlen;			/* longest entry in tokens */
+	const uint64_t *keys;
+	const uint8_t *cls;
+} nx_ner_gaz;
+
+typedef struct nx_ner_header
+{
+	char		magic[8];
+	uint32_t	format;
+	uint32_t	nlabels;
+	uint32_t	slot_bits;
+	uint32_t	nrows;
+	uint32_t	gaz_bits;
+	uint32_t	gaz_maxlen;
+	float		scale;
+	uint32_t	reserved0;
+	uint64_t	off_trans;		/* float[(NLABELS + 1) * NLABELS]: row NLABELS is the start */
+	uint64_t	off_slots;		/* uint64[1 << slot_bits]: fingerprint << 32 | (row + 1) */
+	uint64_t	off_rows;		/* int16[nrows * NLABELS] */
+	uint64_t	off_gaz_keys;	/* uint64[1 << gaz_bits] */
+	uint64_t	off_gaz_cls;	/* uint8[1 << gaz_bits] */
+	uint64_t	total_size;
+	char		version[64];	/* free text: model version */
+} nx_ner_header;
+
+typedef struct nx_ner_model
+{
+	const nx_ner_header *hdr;
+	const float *trans;
+	const uint64_t *slots;
+	uint32_t	slot_mask;
+	const int16_t *rows;
+	float		scale;
+	nx_ner_gaz	gaz;
+} nx_ner_model;
+
+/* validate a model image; 0 on success, else -1 and *err says why */
+int			nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err);
+
+/* ---- hashing ---- */
+static inline uint64_t
+nx_mix64(uint64_t x)
+{
+	x ^= x >> 30;
+	x *= 0xbf58476d1ce4e5b9ULL;
+	x ^= x >> 27;
+	x *= 0x94d049bb133111ebULL;
+	x ^= x >> 31;
+	return x;
+}
+
+uint64_t	nx_hash_bytes(const char *s, size_t n);
+/* hash of the lower-cased form (Unicode simple case folding) */
+uint64_t	nx_hash_lower(const char *s, size_t n);
+/* gazetteer key of a token sequence from its lower-case hashes */
+uint64_t	nx_gaz_key(const uint64_t *hl, size_t n);
+
+/* ---- per-document feature context ---- */
+typedef struct nx_ner_docent
+{
+	uint64_t	hl;				/* 0 = empty slot */
+	uint64_t	variant;		/* hash of the first title-case form seen mid-sentence */
+	uint16_t	flags;
+	uint16_t	hist[NX_NER_NKINDS + 1];	/* predicted kinds so far: O, PER, ORG, LOC, MISC */
+} nx_ner_docent;
+
+typedef struct nx_ner_doc
+{
+	const char *text;
+	const nx_ner_tokens *toks;
+	uint64_t   *hw;				/* per token: exact-form hash */
+	uint64_t   *hl;				/* lower-case hash */
+	uint64_t   *hs;				/* short shape hash */
+	uint8_t    *gaz;			/* per token, per class: 0 none, 1+pos (B I L U) */
+	nx_ner_docent *map;
+	uint32_t	map_mask;
+} nx_ner_doc;
+
+int			nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
+							const nx_ner_gaz *gaz, const nx_allocator *a);
+void		nx_ner_doc_free(nx_ner_doc *d, const nx_allocator *a);
+/* features of token i in the sentence [s, e); returns how many were written to keys */
+int			nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys);
+/* record the labels the tagger gave to sentence [s, e) (document history feature) */
+void		nx_ner_doc_observe(nx_ner_doc *d, size_t s, size_t e, const uint8_t *labels);
+
+/* ---- decoding ---- */
+/* 1 if label b may follow label a (a = NX_NER_NLABELS means sentence start) */
+int			nx_ner_transition_ok(int a, int b);
+/* best label sequence for em[n][NLABELS] under trans; back is scratch of n * NLABELS bytes */
+void		nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out,
+						   uint8_t *back);
+/* emission scores of one token from the model */
+void		nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float *out);
+
+/* entities start on a token with an upper-case letter or a digit */
+static inline void
+nx_ner_constrain(uint32_t flags, float *em)
+{
+	if (!(flags & (NX_TF_HAS_UPPER | NX_TF_HAS_DIGIT)))
+		for (int k = 0; k < NX_NER_NKINDS; k++)
+			em[NX_NER_LABEL(k, 0)] = em[NX_NER_LABEL(k, 3)] = -1e30f;
+}
+
+/* tag a whole tokenized document: labels[ntok] */
+int			nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
+					   const nx_allocator *a, uint8_t *labels);
+
+#endif

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# make model: train the entity tagger on CoNLL-2003 train and write model/newsext_ner.bin.
+# Deterministic: the same data, gazetteer and compiler give the same file, bit for bit.
+# Data: $NEWSEXT_DATA, else ../shared/data next to the repository (worktrees resolved too).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+root=$(pwd)
+EPOCHS=${NER_EPOCHS:-8}
+DATA=${NEWSEXT_DATA:-}
+if [ -z "$DATA" ]; then
+    common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)
+    for c in "$root/../shared/data" "${common:+$(dirname "$common")/../shared/data}"; do
+        if [ -n "$c" ] && [ -f "$c/conll2003/articles.train.jsonl" ]; then DATA=$c; break; fi
+    done
+fi
+if [ -z "$DATA" ] || [ ! -f "$DATA/conll2003/articles.train.jsonl" ]; then
+    echo "make model: CoNLL-2003 data not found; set NEWSEXT_DATA to the shared data directory" >&2
+    exit 1
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cc -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -o "$tmp/train" tools/model/train.c \
+    $(ls src/core/*.c | sort) -lutf8proc -lm
+python3 tools/model/conll_prep.py "$DATA/conll2003/articles.train.jsonl" > "$tmp/train.txt"
+devopt=()
+if [ -f "$DATA/conll2003/articles.dev.jsonl" ]; then
+    python3 tools/model/conll_prep.py "$DATA/conll2003/articles.dev.jsonl" > "$tmp/dev.txt"
+    devopt=(--dev "$tmp/dev.txt")
+fi
+"$tmp/train" --train "$tmp/train.txt" "${devopt[@]}" --gaz model/gazetteer.tsv \
+    --epochs "$EPOCHS" --out model/newsext_ner.bin \
+    --version "newsext-ner 1; conll2003 train; ${EPOCHS} epochs"
+sha256sum model/newsext_ner.bin

@@ -1,0 +1,748 @@
+/*
+ * train.c - trains the newsext entity tagger (structured averaged perceptron, BILOU,
+ * first-order Viterbi) and writes the model image read by src/core/ner_model.c.
+ *
+ *   train --train train.txt [--dev dev.txt] [--gaz model/gazetteer.tsv]
+ *         [--epochs N] [--out model/newsext_ner.bin] [--version STR]
+ *
+ * Input files come from tools/model/conll_prep.py. Deterministic: fixed document
+ * order per epoch (a seeded LCG shuffle), no threads, no clock.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ner_model.h"
+#include "ner_tok.h"
+
+static const char *KIND_NAMES[] = {"PER", "ORG", "LOC", "MISC"};
+
+typedef struct
+{
+	char	   *text;
+	size_t		len;
+	nx_ner_tokens toks;
+	uint8_t    *gold;
+	/* gold spans, byte offsets */
+	size_t		nspans;
+	uint32_t   *sp_start,
+			   *sp_end;
+	uint8_t    *sp_kind;
+} doc_t;
+
+typedef struct
+{
+	doc_t	   *docs;
+	size_t		n;
+} corpus_t;
+
+static void *
+xmalloc(size_t n)
+{
+	void	   *p = calloc(1, n ? n : 1);
+
+	if (!p)
+	{
+		fprintf(stderr, "out of memory\n");
+		exit(1);
+	}
+	return p;
+}
+
+static int
+kind_of(const char *s)
+{
+	for (int k = 0; k < 4; k++)
+		if (strcmp(s, KIND_NAMES[k]) == 0)
+			return k;
+	return -1;
+}
+
+static void
+load_corpus(const char *path, corpus_t *c)
+{
+	FILE	   *f = fopen(path, "rb");
+	char		line[4096];
+	size_t		cap = 0;
+	long		mismatched = 0;
+
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	memset(c, 0, sizeof(*c));
+	while (fgets(line, sizeof(line), f))
+	{
+		if (line[0] == 'D')
+		{
+			if (c->n == cap)
+			{
+				cap = cap ? cap * 2 : 256;
+				c->docs = realloc(c->docs, cap * sizeof(doc_t));
+			}
+			memset(&c->docs[c->n], 0, sizeof(doc_t));
+			c->n++;
+		}
+		else if (line[0] == 'T')
+		{
+			doc_t	   *d = &c->docs[c->n - 1];
+
+			d->len = strtoul(line + 2, NULL, 10);
+			d->text = xmalloc(d->len + 1);
+			if (fread(d->text, 1, d->len, f) != d->len || fgetc(f) != '\n')
+			{
+				fprintf(stderr, "%s: truncated text\n", path);
+				exit(1);
+			}
+		}
+		else if (line[0] == 'E')
+		{
+			doc_t	   *d = &c->docs[c->n - 1];
+			unsigned	s,
+						e;
+			char		kind[16];
+
+			if (sscanf(line + 2, "%u %u %15s", &s, &e, kind) != 3 || kind_of(kind) < 0)
+				continue;
+			d->sp_start = realloc(d->sp_start, (d->nspans + 1) * 4);
+			d->sp_end = realloc(d->sp_end, (d->nspans + 1) * 4);
+			d->sp_kind = realloc(d->sp_kind, d->nspans + 1);
+			d->sp_start[d->nspans] = s;
+			d->sp_end[d->nspans] = e;
+			d->sp_kind[d->nspans] = (uint8_t) kind_of(kind);
+			d->nspans++;
+		}
+	}
+	fclose(f);
+	/* tokenize with the runtime tokenizer and project the gold spans onto tokens */
+	for (size_t i = 0; i < c->n; i++)
+	{
+		doc_t	   *d = &c->docs[i];
+
+		if (nx_ner_tokenize(d->text, d->len, &nx_malloc_allocator, &d->toks) < 0)
+		{
+			fprintf(stderr, "tokenize failed\n");
+			exit(1);
+		}
+		d->gold = xmalloc(d->toks.ntok + 1);
+		for (size_t k = 0; k < d->nspans; k++)
+		{
+			size_t		a = (size_t) -1,
+						b = 0;
+
+			for (size_t t = 0; t < d->toks.ntok; t++)
+				if (d->toks.tok[t].start >= d->sp_start[k] && d->toks.tok[t].end <= d->sp_end[k])
+				{
+					if (a == (size_t) -1)
+						a = t;
+					b = t;
+				}
+			if (a == (size_t) -1 || d->toks.tok[a].start != d->sp_start[k] || d->toks.tok[b].end != d->sp_end[k])
+			{
+				mismatched++;
+				if (a == (size_t) -1)
+					continue;
+			}
+			if (a == b)
+				d->gold[a] = NX_NER_LABEL(d->sp_kind[k], 3);
+			else
+			{
+				d->gold[a] = NX_NER_LABEL(d->sp_kind[k], 0);
+				for (size_t t = a + 1; t < b; t++)
+					d->gold[t] = NX_NER_LABEL(d->sp_kind[k], 1);
+				d->gold[b] = NX_NER_LABEL(d->sp_kind[k], 2);
+			}
+		}
+	}
+	fprintf(stderr, "%s: %zu documents, %ld spans not on token boundaries\n", path, c->n, mismatched);
+}
+
+/* ---------------------------------------------------------------- weights */
+
+typedef struct
+{
+	uint64_t   *keys;
+	uint32_t   *idx;
+	uint64_t	mask;
+	size_t		nrows,
+				caprows;
+	float	   *w;
+	float	   *u;
+	float		trans[(NX_NER_NLABELS + 1) * NX_NER_NLABELS];
+	float		trans_u[(NX_NER_NLABELS + 1) * NX_NER_NLABELS];
+	double		c;
+} weights_t;
+
+static void
+wt_init(weights_t *W, int bits)
+{
+	memset(W, 0, sizeof(*W));
+	W->mask = ((uint64_t) 1 << bits) - 1;
+	W->keys = xmalloc((W->mask + 1) * 8);
+	W->idx = xmalloc((W->mask + 1) * 4);
+	W->c = 1;
+}
+
+static int64_t
+wt_find(const weights_t *W, uint64_t k, int insert, weights_t *Wm)
+{
+	uint64_t	s = k & W->mask;
+
+	if (k == 0)
+		k = 1;
+	for (;;)
+	{
+		if (W->keys[s] == k)
+			return W->idx[s];
+		if (W->keys[s] == 0)
+		{
+			if (!insert)
+				return -1;
+			if (Wm->nrows * 2 > W->mask)
+			{
+				fprintf(stderr, "feature table full\n");
+				exit(1);
+			}
+			if (Wm->nrows == Wm->caprows)
+			{
+				Wm->caprows = Wm->caprows ? Wm->caprows * 2 : 1 << 16;
+				Wm->w = realloc(Wm->w, Wm->caprows * NX_NER_NLABELS * sizeof(float));
+				Wm->u = realloc(Wm->u, Wm->caprows * NX_NER_NLABELS * sizeof(float));
+			}
+			memset(Wm->w + Wm->nrows * NX_NER_NLABELS, 0, NX_NER_NLABELS * sizeof(float));
+			memset(Wm->u + Wm->nrows * NX_NER_NLABELS, 0, NX_NER_NLABELS * sizeof(float));
+			Wm->keys[s] = k;
+			Wm->idx[s] = (uint32_t) Wm->nrows;
+			return (int64_t) Wm->nrows++;
+		}
+		s = (s + 1) & W->mask;
+	}
+}
+
+static void
+wt_score(const weights_t *W, const uint64_t *keys, int nk, int avg, float *out)
+{
+	memset(out, 0, NX_NER_NLABELS * sizeof(float));
+	for (int f = 0; f < nk; f++)
+	{
+		int64_t		r = wt_find(W, keys[f], 0, NULL);
+
+		if (r < 0)
+			continue;
+		for (int y = 0; y < NX_NER_NLABELS; y++)
+		{
+			float		v = W->w[r * NX_NER_NLABELS + y];
+
+			if (avg)
+				v -= (float) (W->u[r * NX_NER_NLABELS + y] / W->c);
+			out[y] += v;
+		}
+	}
+}
+
+static void
+trans_matrix(const weights_t *W, int avg, float *t)
+{
+	for (int a = 0; a <= NX_NER_NLABELS; a++)
+		for (int b = 0; b < NX_NER_NLABELS; b++)
+		{
+			int			i = a * NX_NER_NLABELS + b;
+
+			if (!nx_ner_transition_ok(a, b))
+				t[i] = -1e30f;
+			else
+				t[i] = W->trans[i] - (avg ? (float) (W->trans_u[i] / W->c) : 0.0f);
+		}
+}
+
+static void
+wt_update(weights_t *W, const uint64_t *keys, int nk, int y, float delta)
+{
+	for (int f = 0; f < nk; f++)
+	{
+		int64_t		r = wt_find(W, keys[f], 1, W);
+
+		W->w[r * NX_NER_NLABELS + y] += delta;
+		W->u[r * NX_NER_NLABELS + y] += (float) (W->c * delta);
+	}
+}
+
+/* ----------------------------------------------------------------- driver */
+
+typedef struct
+{
+	long		tp[4],
+				fp[4],
+				fn[4];
+} prf_t;
+
+static void
+spans_of(const uint8_t *lab, size_t n, const nx_ner_tokens *t, size_t off, uint32_t *ss, uint32_t *se,
+		 uint8_t *sk, size_t *ns)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		int			p = NX_NER_POS(lab[i]);
+
+		if (p == 0 || p == 3)
+		{
+			size_t		j = i;
+
+			if (p == 0)
+				while (j + 1 < n && NX_NER_POS(lab[j + 1]) != 2 && NX_NER_POS(lab[j + 1]) == 1)
+					j++;
+			if (p == 0 && j + 1 < n)
+				j++;
+			ss[*ns] = t->tok[off + i].start;
+			se[*ns] = t->tok[off + j].end;
+			sk[*ns] = (uint8_t) NX_NER_KIND(lab[i]);
+			(*ns)++;
+			i = j;
+		}
+	}
+}
+
+/* tag (or train on) one document; returns the predicted labels in pred */
+static void
+run_doc(weights_t *W, const nx_ner_gaz *gaz, doc_t *d, int train, int avg, uint8_t *pred)
+{
+	nx_ner_doc	ctx;
+	static float *em = NULL;
+	static uint8_t *back = NULL;
+	static uint64_t *keys = NULL;
+	static int *nkeys = NULL;
+	static size_t cap = 0;
+	float		trans[(NX_NER_NLABELS + 1) * NX_NER_NLABELS];
+
+	if (nx_ner_doc_init(&ctx, d->text, &d->toks, gaz, &nx_malloc_allocator) < 0)
+		exit(1);
+	trans_matrix(W, avg, trans);
+	for (size_t s = 0; s < d->toks.nsent; s++)
+	{
+		size_t		ss = d->toks.sent[s],
+					se = d->toks.sent[s + 1],
+					n = se - ss;
+
+		if (n > cap)
+		{
+			cap = n * 2;
+			em = realloc(em, cap * NX_NER_NLABELS * sizeof(float));
+			back = realloc(back, cap * NX_NER_NLABELS);
+			keys = realloc(keys, cap * NX_NER_MAXFEAT * sizeof(uint64_t));
+			nkeys = realloc(nkeys, cap * sizeof(int));
+		}
+		for (size_t i = ss; i < se; i++)
+		{
+			nkeys[i - ss] = nx_ner_features(&ctx, i, ss, se, keys + (i - ss) * NX_NER_MAXFEAT);
+			wt_score(W, keys + (i - ss) * NX_NER_MAXFEAT, nkeys[i - ss], avg, em + (i - ss) * NX_NER_NLABELS);
+			nx_ner_constrain(d->toks.tok[i].flags, em + (i - ss) * NX_NER_NLABELS);
+		}
+		nx_ner_viterbi(em, n, trans, pred + ss, back);
+		if (train)
+		{
+			int			pg = NX_NER_NLABELS,
+						pp = NX_NER_NLABELS;
+
+			for (size_t i = ss; i < se; i++)
+			{
+				int			g = d->gold[i],
+							p = pred[i];
+
+				if (g != p)
+				{
+					wt_update(W, keys + (i - ss) * NX_NER_MAXFEAT, nkeys[i - ss], g, 1.0f);
+					wt_update(W, keys + (i - ss) * NX_NER_MAXFEAT, nkeys[i - ss], p, -1.0f);
+				}
+				if (g != p || pg != pp)
+				{
+					W->trans[pg * NX_NER_NLABELS + g] += 1.0f;
+					W->trans_u[pg * NX_NER_NLABELS + g] += (float) W->c;
+					W->trans[pp * NX_NER_NLABELS + p] -= 1.0f;
+					W->trans_u[pp * NX_NER_NLABELS + p] -= (float) W->c;
+				}
+				pg = g;
+				pp = p;
+			}
+			W->c += 1;
+		}
+		nx_ner_doc_observe(&ctx, ss, se, pred + ss);
+	}
+	nx_ner_doc_free(&ctx, &nx_malloc_allocator);
+}
+
+static double
+evaluate(weights_t *W, const nx_ner_gaz *gaz, corpus_t *c, int avg, int verbose)
+{
+	prf_t		r;
+
+	memset(&r, 0, sizeof(r));
+	for (size_t i = 0; i < c->n; i++)
+	{
+		doc_t	   *d = &c->docs[i];
+		uint8_t    *pred = xmalloc(d->toks.ntok + 1);
+		size_t		np = 0;
+		uint32_t   *ps = xmalloc((d->toks.ntok + 1) * 4),
+				   *pe = xmalloc((d->toks.ntok + 1) * 4);
+		uint8_t    *pk = xmalloc(d->toks.ntok + 1);
+
+		run_doc(W, gaz, d, 0, avg, pred);
+		spans_of(pred, d->toks.ntok, &d->toks, 0, ps, pe, pk, &np);
+		for (size_t a = 0; a < np; a++)
+		{
+			int			hit = 0;
+
+			for (size_t b = 0; b < d->nspans; b++)
+				if (d->sp_start[b] == ps[a] && d->sp_end[b] == pe[a] && d->sp_kind[b] == pk[a])
+					hit = 1;
+			if (hit)
+				r.tp[pk[a]]++;
+			else
+				r.fp[pk[a]]++;
+		}
+		for (size_t b = 0; b < d->nspans; b++)
+		{
+			int			hit = 0;
+
+			for (size_t a = 0; a < np; a++)
+				if (d->sp_start[b] == ps[a] && d->sp_end[b] == pe[a] && d->sp_kind[b] == pk[a])
+					hit = 1;
+			if (!hit)
+				r.fn[d->sp_kind[b]]++;
+		}
+		free(pred);
+		free(ps);
+		free(pe);
+		free(pk);
+	}
+	{
+		long		tp = 0,
+					fp = 0,
+					fn = 0;
+		double		p,
+					rc,
+					f;
+
+		for (int k = 0; k < 4; k++)
+		{
+			tp += r.tp[k];
+			fp += r.fp[k];
+			fn += r.fn[k];
+			if (verbose)
+			{
+				p = r.tp[k] ? (double) r.tp[k] / (r.tp[k] + r.fp[k]) : 0;
+				rc = r.tp[k] ? (double) r.tp[k] / (r.tp[k] + r.fn[k]) : 0;
+				fprintf(stderr, "  %-4s P %.4f R %.4f F1 %.4f\n", KIND_NAMES[k], p, rc, p + rc > 0 ? 2 * p * rc / (p + rc) : 0);
+			}
+		}
+		p = tp ? (double) tp / (tp + fp) : 0;
+		rc = tp ? (double) tp / (tp + fn) : 0;
+		f = p + rc > 0 ? 2 * p * rc / (p + rc) : 0;
+		fprintf(stderr, "  all  P %.4f R %.4f F1 %.4f\n", p, rc, f);
+		return f;
+	}
+}
+
+/* ----------------------------------------------------------------- gazetteer */
+
+typedef struct
+{
+	uint64_t   *keys;
+	uint8_t    *cls;
+	uint32_t	bits;
+	uint32_t	maxlen;
+	size_t		n;
+} gazbuild_t;
+
+static void
+load_gaz(const char *path, gazbuild_t *g, nx_ner_gaz *view)
+{
+	FILE	   *f;
+	char		line[1024];
+	uint32_t	mask;
+
+	memset(g, 0, sizeof(*g));
+	memset(view, 0, sizeof(*view));
+	if (!path)
+		return;
+	f = fopen(path, "rb");
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	g->bits = 16;
+	mask = (1u << g->bits) - 1;
+	g->keys = xmalloc(((size_t) mask + 1) * 8);
+	g->cls = xmalloc((size_t) mask + 1);
+	while (fgets(line, sizeof(line), f))
+	{
+		char	   *tab = strchr(line, '\t');
+		int			cls;
+		nx_ner_tokens t;
+		uint64_t	hl[16];
+		uint64_t	k;
+		uint32_t	s;
+
+		if (line[0] == '#' || !tab)
+			continue;
+		*tab = 0;
+		cls = atoi(line);
+		line[strcspn(tab + 1, "\r\n") + (tab + 1 - line)] = 0;
+		if (nx_ner_tokenize(tab + 1, strlen(tab + 1), &nx_malloc_allocator, &t) < 0 || t.ntok == 0 || t.ntok > 16)
+		{
+			nx_ner_tokens_free(&t, &nx_malloc_allocator);
+			continue;
+		}
+		for (size_t i = 0; i < t.ntok; i++)
+			hl[i] = nx_hash_lower(tab + 1 + t.tok[i].start, t.tok[i].end - t.tok[i].start);
+		k = nx_gaz_key(hl, t.ntok);
+		s = (uint32_t) (k >> 7) & mask;
+		while (g->keys[s] != 0 && g->keys[s] != k)
+			s = (s + 1) & mask;
+		if (g->keys[s] == 0)
+		{
+			g->n++;
+			if (g->n * 2 > mask)
+			{
+				fprintf(stderr, "gazetteer too large\n");
+				exit(1);
+			}
+		}
+		g->keys[s] = k;
+		g->cls[s] |= (uint8_t) cls;
+		if (t.ntok > g->maxlen)
+			g->maxlen = (uint32_t) t.ntok;
+		nx_ner_tokens_free(&t, &nx_malloc_allocator);
+	}
+	fclose(f);
+	view->mask = mask;
+	view->maxlen = g->maxlen;
+	view->keys = g->keys;
+	view->cls = g->cls;
+	fprintf(stderr, "gazetteer: %zu entries, longest %u tokens\n", g->n, g->maxlen);
+}
+
+/* ------------------------------------------------------------------ export */
+
+static void
+pad8(FILE *f, uint64_t *off)
+{
+	while (*off % 8)
+	{
+		fputc(0, f);
+		(*off)++;
+	}
+}
+
+static void
+export_model(weights_t *W, const gazbuild_t *g, const char *out, const char *version, double prune)
+{
+	float	   *avgw = xmalloc(W->nrows * NX_NER_NLABELS * sizeof(float));
+	float		maxabs = 0;
+	size_t		kept = 0;
+	uint32_t	slot_bits = 4;
+	uint64_t   *slots;
+	int16_t    *rows;
+	uint32_t   *rowmap;
+	nx_ner_header h;
+	float		trans[(NX_NER_NLABELS + 1) * NX_NER_NLABELS];
+	FILE	   *f;
+	uint64_t	off;
+
+	for (size_t r = 0; r < W->nrows; r++)
+		for (int y = 0; y < NX_NER_NLABELS; y++)
+		{
+			float		v = W->w[r * NX_NER_NLABELS + y] - (float) (W->u[r * NX_NER_NLABELS + y] / W->c);
+
+			avgw[r * NX_NER_NLABELS + y] = v;
+			if (fabsf(v) > maxabs)
+				maxabs = fabsf(v);
+		}
+	if (maxabs == 0)
+		maxabs = 1;
+	/* keep rows whose largest weight survives pruning and quantization */
+	rowmap = xmalloc(W->nrows * sizeof(uint32_t));
+	for (size_t r = 0; r < W->nrows; r++)
+	{
+		float		m = 0;
+
+		for (int y = 0; y < NX_NER_NLABELS; y++)
+			if (fabsf(avgw[r * NX_NER_NLABELS + y]) > m)
+				m = fabsf(avgw[r * NX_NER_NLABELS + y]);
+		rowmap[r] = (m >= prune && m * 32767.0f / maxabs >= 0.5f) ? (uint32_t) ++kept : 0;
+	}
+	while (((size_t) 1 << slot_bits) < kept * 2)
+		slot_bits++;
+	slots = xmalloc(((size_t) 1 << slot_bits) * 8);
+	rows = xmalloc((kept + 1) * NX_NER_NLABELS * sizeof(int16_t));
+	/* insert in the training table's slot order: deterministic */
+	for (uint64_t s = 0; s <= W->mask; s++)
+	{
+		uint64_t	k = W->keys[s];
+		uint32_t	r,
+					nr;
+		uint64_t	t;
+
+		if (k == 0)
+			continue;
+		r = W->idx[s];
+		nr = rowmap[r];
+		if (!nr)
+			continue;
+		for (int y = 0; y < NX_NER_NLABELS; y++)
+			rows[(size_t) (nr - 1) * NX_NER_NLABELS + y] =
+				(int16_t) lrintf(avgw[(size_t) r * NX_NER_NLABELS + y] * 32767.0f / maxabs);
+		t = k & (((uint64_t) 1 << slot_bits) - 1);
+		while (slots[t] != 0)
+			t = (t + 1) & (((uint64_t) 1 << slot_bits) - 1);
+		slots[t] = ((k >> 32) << 32) | nr;
+	}
+	trans_matrix(W, 1, trans);
+
+	memset(&h, 0, sizeof(h));
+	memcpy(h.magic, NX_NER_MAGIC, 8);
+	h.format = NX_NER_FORMAT;
+	h.nlabels = NX_NER_NLABELS;
+	h.slot_bits = slot_bits;
+	h.nrows = (uint32_t) kept;
+	h.gaz_bits = g->keys ? g->bits : 0;
+	h.gaz_maxlen = g->maxlen;
+	h.scale = maxabs / 32767.0f;
+	snprintf(h.version, sizeof(h.version), "%s", version);
+	off = sizeof(h);
+	off = (off + 7) & ~(uint64_t) 7;
+	h.off_trans = off;
+	off += sizeof(trans);
+	off = (off + 7) & ~(uint64_t) 7;
+	h.off_slots = off;
+	off += ((uint64_t) 1 << slot_bits) * 8;
+	h.off_rows = off;
+	off += (uint64_t) kept * NX_NER_NLABELS * 2;
+	off = (off + 7) & ~(uint64_t) 7;
+	h.off_gaz_keys = off;
+	if (g->keys)
+		off += ((uint64_t) 1 << g->bits) * 8;
+	h.off_gaz_cls = off;
+	if (g->keys)
+		off += (uint64_t) 1 << g->bits;
+	off = (off + 7) & ~(uint64_t) 7;
+	h.total_size = off;
+
+	f = fopen(out, "wb");
+	if (!f)
+	{
+		perror(out);
+		exit(1);
+	}
+	off = 0;
+	fwrite(&h, sizeof(h), 1, f);
+	off += sizeof(h);
+	pad8(f, &off);
+	fwrite(trans, sizeof(trans), 1, f);
+	off += sizeof(trans);
+	pad8(f, &off);
+	fwrite(slots, 8, (size_t) 1 << slot_bits, f);
+	off += ((uint64_t) 1 << slot_bits) * 8;
+	fwrite(rows, 2, kept * NX_NER_NLABELS, f);
+	off += kept * NX_NER_NLABELS * 2;
+	pad8(f, &off);
+	if (g->keys)
+	{
+		fwrite(g->keys, 8, (size_t) 1 << g->bits, f);
+		fwrite(g->cls, 1, (size_t) 1 << g->bits, f);
+		off += ((uint64_t) 1 << g->bits) * 9;
+	}
+	pad8(f, &off);
+	fclose(f);
+	fprintf(stderr, "wrote %s: %zu of %zu feature rows, %llu bytes\n", out, kept, W->nrows,
+			(unsigned long long) h.total_size);
+	free(avgw);
+	free(rowmap);
+	free(slots);
+	free(rows);
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *trainp = NULL,
+			   *devp = NULL,
+			   *gazp = NULL,
+			   *outp = "model/newsext_ner.bin",
+			   *version = "newsext-ner";
+	int			epochs = 10;
+	double		prune = 0.0;
+	corpus_t	tr,
+				dv;
+	weights_t	W;
+	gazbuild_t	gb;
+	nx_ner_gaz	gaz;
+	size_t	   *order;
+	uint64_t	rng = 0x5eed;
+
+	for (int i = 1; i < argc; i++)
+	{
+		if (!strcmp(argv[i], "--train") && i + 1 < argc)
+			trainp = argv[++i];
+		else if (!strcmp(argv[i], "--dev") && i + 1 < argc)
+			devp = argv[++i];
+		else if (!strcmp(argv[i], "--gaz") && i + 1 < argc)
+			gazp = argv[++i];
+		else if (!strcmp(argv[i], "--out") && i + 1 < argc)
+			outp = argv[++i];
+		else if (!strcmp(argv[i], "--epochs") && i + 1 < argc)
+			epochs = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--prune") && i + 1 < argc)
+			prune = atof(argv[++i]);
+		else if (!strcmp(argv[i], "--version") && i + 1 < argc)
+			version = argv[++i];
+		else
+		{
+			fprintf(stderr, "usage: train --train FILE [--dev FILE] [--gaz FILE] [--epochs N] [--prune X] [--out FILE] [--version STR]\n");
+			return 2;
+		}
+	}
+	if (!trainp)
+	{
+		fprintf(stderr, "train: --train is required\n");
+		return 2;
+	}
+	load_gaz(gazp, &gb, &gaz);
+	load_corpus(trainp, &tr);
+	if (devp)
+		load_corpus(devp, &dv);
+	wt_init(&W, 24);
+	order = xmalloc(tr.n * sizeof(size_t));
+	for (size_t i = 0; i < tr.n; i++)
+		order[i] = i;
+	for (int ep = 1; ep <= epochs; ep++)
+	{
+		/* deterministic Fisher-Yates shuffle */
+		for (size_t i = tr.n; i > 1; i--)
+		{
+			size_t		j,
+						t;
+
+			rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+			j = (size_t) ((rng >> 33) % i);
+			t = order[i - 1];
+			order[i - 1] = order[j];
+			order[j] = t;
+		}
+		for (size_t i = 0; i < tr.n; i++)
+		{
+			doc_t	   *d = &tr.docs[order[i]];
+			uint8_t    *pred = xmalloc(d->toks.ntok + 1);
+
+			run_doc(&W, &gaz, d, 1, 0, pred);
+			free(pred);
+		}
+		fprintf(stderr, "epoch %d: %zu feature rows\n", ep, W.nrows);
+		if (devp)
+			evaluate(&W, &gaz, &dv, 1, ep == epochs);
+	}
+	export_model(&W, &gb, outp, version, prune);
+	return 0;
+}
