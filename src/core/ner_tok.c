@@ -111,12 +111,13 @@ nx_cp_is_space(uint32_t cp)
 int
 nx_cp_is_upper(uint32_t cp)
 {
+	utf8proc_category_t c;
+
 	if (cp < 0x80)
 		return cp >= 'A' && cp <= 'Z';
 	if (cp == 0xFFFD)
 		return 0;
-	utf8proc_category_t c = utf8proc_category((utf8proc_int32_t) cp);
-
+	c = utf8proc_category((utf8proc_int32_t) cp);
 	return c == UTF8PROC_CATEGORY_LU || c == UTF8PROC_CATEGORY_LT;
 }
 

@@ -1,0 +1,276 @@
+/*
+ * entities.c - article_mentions(), article_entities(), article_quotes().
+ *
+ * Thin layer: the model file is memory-mapped once per backend, the core does the work
+ * with palloc, and byte offsets become 1-based character positions as substr() counts.
+ */
+#include "postgres.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "catalog/pg_type.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "mb/pg_wchar.h"
+#include "miscadmin.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/tuplestore.h"
+
+#include "entities.h"
+#include "pg_alloc.h"
+
+#define MODEL_FILE "newsext_ner.bin"
+
+static nx_ner_model ner_model;
+static bool ner_model_loaded = false;
+
+const nx_ner_model *
+newsext_ner_model(void)
+{
+	char		sharepath[MAXPGPATH];
+	char		path[MAXPGPATH];
+	int			fd;
+	struct stat st;
+	void	   *map;
+	const char *err = NULL;
+
+	if (ner_model_loaded)
+		return &ner_model;
+
+	get_share_path(my_exec_path, sharepath);
+	snprintf(path, sizeof(path), "%s/extension/%s", sharepath, MODEL_FILE);
+	fd = open(path, O_RDONLY | PG_BINARY, 0);
+	if (fd < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_UNDEFINED_FILE),
+				 errmsg("newsext entity model \"%s\" is missing: %m", path),
+				 errhint("Reinstall newsext: \"make install\" copies model/%s into the extension directory.", MODEL_FILE)));
+	if (fstat(fd, &st) < 0 || st.st_size <= 0)
+	{
+		close(fd);
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("could not read newsext entity model \"%s\"", path),
+				 errhint("Reinstall newsext or rebuild the model with \"make model\".")));
+	}
+	map = mmap(NULL, (size_t) st.st_size, PROT_READ, MAP_PRIVATE, fd, 0);
+	close(fd);
+	if (map == MAP_FAILED)
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("could not map newsext entity model \"%s\": %m", path)));
+	if (nx_ner_model_open(map, (size_t) st.st_size, &ner_model, &err) < 0)
+	{
+		munmap(map, (size_t) st.st_size);
+		ereport(ERROR,
+				(errcode(ERRCODE_CONFIG_FILE_ERROR),
+				 errmsg("newsext entity model \"%s\" is damaged", path),
+				 errdetail("%s", err),
+				 errhint("Reinstall newsext or rebuild the model with \"make model\".")));
+	}
+	/* mapped for the life of the backend; shared read-only pages, never copied */
+	ner_model_loaded = true;
+	return &ner_model;
+}
+
+/* the core works on UTF-8; multi-byte non-UTF-8 databases get a converted copy */
+static bool
+needs_conversion(void)
+{
+	int			enc = GetDatabaseEncoding();
+
+	return enc != PG_UTF8 && pg_encoding_max_length(enc) > 1;
+}
+
+void
+newsext_extract_entities(const char *text, int len, nx_entity_list *ents,
+						 const char **utf8, int *utf8len)
+{
+	const nx_ner_model *m = newsext_ner_model();
+
+	if (needs_conversion())
+	{
+		char	   *c = pg_server_to_any(text, len, PG_UTF8);
+
+		*utf8 = c;
+		*utf8len = (c == text) ? len : (int) strlen(c);
+	}
+	else
+	{
+		*utf8 = text;
+		*utf8len = len;
+	}
+	if (nx_entities_extract(m, *utf8, (size_t) *utf8len, &newsext_palloc_allocator, ents) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("could not extract entities from a text of %d bytes", len)));
+}
+
+void
+newsext_extract_quotes(const char *utf8, int utf8len, const nx_entity_list *ents, nx_quote_list *quotes)
+{
+	if (nx_quotes_extract(utf8, (size_t) utf8len, ents, &newsext_palloc_allocator, quotes) < 0)
+		ereport(ERROR,
+				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+				 errmsg("could not extract quotes from a text of %d bytes", utf8len)));
+}
+
+int
+newsext_char_length(const char *s, int nbytes, int utf8)
+{
+	int			n = 0;
+
+	if (!utf8)
+		return nbytes;
+	for (int i = 0; i < nbytes; i++)
+		if (((unsigned char) s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+void
+newsext_charpos_init(newsext_charpos *cp, const char *s)
+{
+	int			enc = GetDatabaseEncoding();
+
+	cp->s = s;
+	cp->byte = 0;
+	cp->chr = 0;
+	cp->utf8 = (enc == PG_UTF8 || needs_conversion());
+}
+
+int
+newsext_charpos_at(newsext_charpos *cp, int byte_offset)
+{
+	if (byte_offset < cp->byte)
+	{
+		cp->byte = 0;
+		cp->chr = 0;
+	}
+	cp->chr += newsext_char_length(cp->s + cp->byte, byte_offset - cp->byte, cp->utf8);
+	cp->byte = byte_offset;
+	return cp->chr + 1;
+}
+
+text *
+newsext_text_from(const char *s, int len)
+{
+	if (needs_conversion())
+	{
+		char	   *c = pg_any_to_server(s, len, PG_UTF8);
+
+		return cstring_to_text_with_len(c, c == s ? len : (int) strlen(c));
+	}
+	return cstring_to_text_with_len(s, len);
+}
+
+Datum
+newsext_entity_names(const nx_entity_list *ents, int kind)
+{
+	Datum	   *elems = palloc((ents->nentities + 1) * sizeof(Datum));
+	int			n = 0;
+
+	for (size_t i = 0; i < ents->nentities; i++)
+		if (ents->entities[i].kind == kind)
+			elems[n++] = PointerGetDatum(newsext_text_from(ents->entities[i].name,
+														   (int) ents->entities[i].name_len));
+	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+/* ------------------------------------------------------------------ SQL */
+
+PG_FUNCTION_INFO_V1(newsext_article_mentions);
+PG_FUNCTION_INFO_V1(newsext_article_entities);
+PG_FUNCTION_INFO_V1(newsext_article_quotes);
+
+Datum
+newsext_article_mentions(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	nx_entity_list ents;
+	const char *u;
+	int			ulen;
+	newsext_charpos cp;
+
+	InitMaterializedSRF(fcinfo, 0);
+	newsext_extract_entities(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ents, &u, &ulen);
+	newsext_charpos_init(&cp, u);
+	for (size_t i = 0; i < ents.nmentions; i++)
+	{
+		const nx_mention *m = &ents.mentions[i];
+		const nx_entity *e = &ents.entities[m->entity];
+		Datum		values[5];
+		bool		nulls[5] = {false, false, false, false, false};
+
+		values[0] = PointerGetDatum(newsext_text_from(e->name, (int) e->name_len));
+		values[1] = CStringGetTextDatum(nx_entity_kind_name(m->kind));
+		values[2] = PointerGetDatum(newsext_text_from(u + m->start, (int) (m->end - m->start)));
+		values[3] = Int32GetDatum(newsext_charpos_at(&cp, (int) m->start));
+		values[4] = Int32GetDatum(newsext_char_length(u + m->start, (int) (m->end - m->start), cp.utf8));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+Datum
+newsext_article_entities(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	nx_entity_list ents;
+	const char *u;
+	int			ulen;
+	newsext_charpos cp;
+
+	InitMaterializedSRF(fcinfo, 0);
+	newsext_extract_entities(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ents, &u, &ulen);
+	newsext_charpos_init(&cp, u);
+	/* entities are in order of first mention, so first positions increase */
+	for (size_t i = 0; i < ents.nentities; i++)
+	{
+		const nx_entity *e = &ents.entities[i];
+		Datum		values[4];
+		bool		nulls[4] = {false, false, false, false};
+
+		values[0] = PointerGetDatum(newsext_text_from(e->name, (int) e->name_len));
+		values[1] = CStringGetTextDatum(nx_entity_kind_name(e->kind));
+		values[2] = Int32GetDatum((int32) e->mentions);
+		values[3] = Int32GetDatum(newsext_charpos_at(&cp, (int) e->first_start));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
+
+Datum
+newsext_article_quotes(PG_FUNCTION_ARGS)
+{
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	nx_entity_list ents;
+	nx_quote_list quotes;
+	const char *u;
+	int			ulen;
+	newsext_charpos cp;
+
+	InitMaterializedSRF(fcinfo, 0);
+	newsext_extract_entities(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ents, &u, &ulen);
+	newsext_extract_quotes(u, ulen, &ents, &quotes);
+	newsext_charpos_init(&cp, u);
+	for (size_t i = 0; i < quotes.nquotes; i++)
+	{
+		const nx_quote *q = &quotes.quotes[i];
+		Datum		values[3];
+		bool		nulls[3] = {false, false, false};
+
+		values[0] = PointerGetDatum(newsext_text_from(u + q->start, (int) (q->end - q->start)));
+		values[1] = PointerGetDatum(newsext_text_from(q->speaker, (int) q->speaker_len));
+		values[2] = Int32GetDatum(newsext_charpos_at(&cp, (int) q->start));
+		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
+	}
+	return (Datum) 0;
+}
