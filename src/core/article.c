@@ -34,6 +34,7 @@ typedef struct line
 {
 	const char *s;				/* trimmed */
 	size_t		n;
+	size_t		width;			/* trimmed length as printed, before a dateline is cut off */
 	int			indented;		/* started with white space: a paragraph start in wrapped text */
 	line_kind	kind;
 	nx_date_label date_label;
@@ -465,6 +466,22 @@ flush_para(parse_state *st, nx_buf *body, nx_buf *para)
 		nx_free(st->a, clean);
 }
 
+/* two or more words with letters in them: the least an article's line has (tables of numbers do not) */
+static int
+is_wordy(const line *ln)
+{
+	size_t		n = ln->n < 4096 ? ln->n : 4096;
+	size_t		letters,
+				digits,
+				upper,
+				lower;
+
+	if (nx_count_words(ln->s, n) < 2)
+		return 0;
+	nx_count_chars(ln->s, n, &letters, &digits, &upper, &lower);
+	return letters >= 4;
+}
+
 /* split into lines at \n, \r\n and \r; lines are trimmed, indentation remembered */
 static line *
 split_lines(const char *text, size_t len, const nx_allocator *a, size_t *nlines)
@@ -494,6 +511,7 @@ split_lines(const char *text, size_t len, const nx_allocator *a, size_t *nlines)
 			nx_trim(&s, &n);
 			lines[k].s = s;
 			lines[k].n = n;
+			lines[k].width = n;
 			k++;
 			start = i + 1;
 		}
@@ -512,8 +530,8 @@ detect_wrap_width(const line *lines, size_t from, size_t to)
 				max = 0;
 
 	for (i = from; i < to; i++)
-		if (lines[i].kind == LK_CONTENT && lines[i].n > max)
-			max = lines[i].n;
+		if (lines[i].kind == LK_CONTENT && lines[i].width > max)
+			max = lines[i].width;
 	if (max < 40 || max > 100)
 		return 0;
 	for (i = from; i < to; i++)
@@ -521,7 +539,7 @@ detect_wrap_width(const line *lines, size_t from, size_t to)
 		if (lines[i].kind != LK_CONTENT)
 			continue;
 		body_lines++;
-		if (lines[i].n + 15 >= max)
+		if (lines[i].width + 15 >= max)
 			full++;
 	}
 	if (body_lines < 3 || full * 2 < body_lines)
@@ -560,7 +578,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		if ((i & 1023) == 0)
 			nx_interrupted(a);
 		classify(&lines[i]);
-		if (lines[i].kind == LK_CONTENT && nx_count_words(lines[i].s, lines[i].n < 4096 ? lines[i].n : 4096) >= 2)
+		if (lines[i].kind == LK_CONTENT && is_wordy(&lines[i]))
 			content_lines++;
 	}
 	/* not an article: no line with two words (a number table, one word, white space) */
@@ -728,7 +746,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		{
 			/* content (and unlabelled meta-looking lines inside the body stay text) */
 			int			new_para = !have_para || !wrap || ln->indented ||
-				(i > 0 && lines[i - 1].n + 15 < (size_t) wrap);
+				(i > 0 && lines[i - 1].width + 15 < (size_t) wrap);
 
 			if (new_para && have_para)
 			{

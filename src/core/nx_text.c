@@ -246,7 +246,8 @@ nx_count_chars(const char *s, size_t n, size_t *letters, size_t *digits, size_t 
 		}
 		else if (c >= '0' && c <= '9')
 			(*digits)++;
-		else if (c >= 0xC0)
-			(*letters)++;		/* lead byte of a non-ASCII character: count it once */
+		else if (c >= 0xC2 && c <= 0xF4 && i + 1 < n &&
+				 ((unsigned char) s[i + 1] & 0xC0) == 0x80)
+			(*letters)++;		/* a well-formed non-ASCII character: count it once */
 	}
 }
