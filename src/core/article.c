@@ -133,12 +133,24 @@ looks_like_names(const char *s, size_t n)
 	return lowercase_words == 0;
 }
 
+static int
+memchr_any_digit(const char *s, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
 static void
 classify(line *ln)
 {
 	nx_match	m;
 	const char *gs;
 	size_t		gn;
+	int			has_digit;
 
 	ln->kind = LK_CONTENT;
 	ln->date_label = NX_DATE_NONE;
@@ -149,12 +161,14 @@ classify(line *ln)
 	}
 	if (ln->n > META_LINE_MAX)
 		return;
-	if ((ln->date_label = nx_date_line(ln->s, ln->n, &ln->date)) != NX_DATE_NONE)
+	/* cheap pre-checks keep the regexes off lines that cannot match */
+	has_digit = memchr_any_digit(ln->s, ln->n);
+	if (has_digit && (ln->date_label = nx_date_line(ln->s, ln->n, &ln->date)) != NX_DATE_NONE)
 	{
 		ln->kind = LK_DATE;
 		return;
 	}
-	if (nx_re_match(NX_RE_READING_TIME, ln->s, ln->n, &m) == 1 &&
+	if (has_digit && nx_re_match(NX_RE_READING_TIME, ln->s, ln->n, &m) == 1 &&
 		(named(NX_RE_READING_TIME, &m, "label", ln->s, &gs, &gn) ||
 		 named(NX_RE_READING_TIME, &m, "suffix", ln->s, &gs, &gn)))
 	{
@@ -171,18 +185,19 @@ classify(line *ln)
 		ln->kind = LK_CAPTION;
 		return;
 	}
-	if (nx_re_match(NX_RE_BYLINE, ln->s, ln->n, &m) == 1 &&
+	if (ln->n > 3 && (ln->s[0] == 'B' || ln->s[0] == 'b') && (ln->s[1] == 'y' || ln->s[1] == 'Y') &&
+		nx_re_match(NX_RE_BYLINE, ln->s, ln->n, &m) == 1 &&
 		named(NX_RE_BYLINE, &m, "names", ln->s, &gs, &gn) && looks_like_names(gs, gn))
 	{
 		ln->kind = LK_BYLINE;
 		return;
 	}
-	if (nx_re_match(NX_RE_BYLINE_PIPE, ln->s, ln->n, &m) == 1)
+	if (memchr(ln->s, '|', ln->n) != NULL && nx_re_match(NX_RE_BYLINE_PIPE, ln->s, ln->n, &m) == 1)
 	{
 		ln->kind = LK_BYLINE;
 		return;
 	}
-	if (nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1 &&
+	if (has_digit && nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1 &&
 		named(NX_RE_DATELINE, &m, "date", ln->s, &gs, &gn) &&
 		m.end[0] == ln->n)
 	{
@@ -439,7 +454,8 @@ byline_text(parse_state *st, const line *ln)
 	const char *gs;
 	size_t		gn;
 
-	if (nx_re_match(NX_RE_BYLINE, ln->s, ln->n, &m) == 1 &&
+	if (ln->n > 3 && (ln->s[0] == 'B' || ln->s[0] == 'b') && (ln->s[1] == 'y' || ln->s[1] == 'Y') &&
+		nx_re_match(NX_RE_BYLINE, ln->s, ln->n, &m) == 1 &&
 		named(NX_RE_BYLINE, &m, "names", ln->s, &gs, &gn))
 		return dup_squeezed(st, gs, gn);
 	return dup_squeezed(st, ln->s, ln->n);
@@ -520,13 +536,17 @@ split_lines(const char *text, size_t len, const nx_allocator *a, size_t *nlines)
 	return lines;
 }
 
-/* hard-wrapped text (old wire copy): most lines fill up to a similar width */
+/*
+ * Hard-wrapped text (old wire copy): no line is much longer than the wrap width, and
+ * most lines that reach it break mid-sentence. Unwrapped text has one paragraph per
+ * line, and its long lines end like sentences. Returns the width, or 0.
+ */
 static int
 detect_wrap_width(const line *lines, size_t from, size_t to)
 {
 	size_t		i,
-				body_lines = 0,
 				full = 0,
+				mid_sentence = 0,
 				max = 0;
 
 	for (i = from; i < to; i++)
@@ -536,15 +556,42 @@ detect_wrap_width(const line *lines, size_t from, size_t to)
 		return 0;
 	for (i = from; i < to; i++)
 	{
-		if (lines[i].kind != LK_CONTENT)
+		char		last;
+
+		if (lines[i].kind != LK_CONTENT || lines[i].width + 15 < max || lines[i].n == 0)
 			continue;
-		body_lines++;
-		if (lines[i].width + 15 >= max)
-			full++;
+		full++;
+		last = lines[i].s[lines[i].n - 1];
+		if (strchr(".!?:\"')", last) == NULL)
+			mid_sentence++;
 	}
-	if (body_lines < 3 || full * 2 < body_lines)
+	if (full < 3 || mid_sentence * 2 < full)
 		return 0;
 	return (int) max;
+}
+
+/*
+ * Was the break between prev and next made by the wrapper? A line that reaches the
+ * wrap width was wrapped. A shorter one ends its paragraph when it ends a sentence,
+ * or when next's first word would easily have fitted after it (table rows); wrappers
+ * also leave short lines before long words ("receive a / computer-generated").
+ */
+static int
+wrapped_here(const line *prev, const line *next, size_t wrap)
+{
+	size_t		word = 0;
+	char		last;
+
+	if (prev->width + 15 >= wrap)
+		return 1;
+	if (prev->n == 0)
+		return 0;
+	last = prev->s[prev->n - 1];
+	if (strchr(".!?:\"')", last) != NULL)
+		return 0;
+	while (word < next->n && !nx_is_space((unsigned char) next->s[word]))
+		word++;
+	return prev->width + 1 + word + 15 >= wrap;
 }
 
 nx_status
@@ -746,7 +793,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		{
 			/* content (and unlabelled meta-looking lines inside the body stay text) */
 			int			new_para = !have_para || !wrap || ln->indented ||
-				(i > 0 && lines[i - 1].width + 15 < (size_t) wrap);
+				(i > 0 && !wrapped_here(&lines[i - 1], ln, (size_t) wrap));
 
 			if (new_para && have_para)
 			{

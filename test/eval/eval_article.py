@@ -123,6 +123,23 @@ def seed(cur):
     return all(checks.values())
 
 
+def reflow(cur, reuters):
+    """Hard-wrapped wire copy must give the same paragraphs as its unwrapped twin."""
+    pairs = [a for a in reuters if a.get("text_wrapped")]
+    same = 0
+    for i in range(0, len(pairs), 500):
+        batch = pairs[i:i + 500]
+        cur.execute(
+            "SELECT (parse_article(x)).body IS NOT DISTINCT FROM (parse_article(y)).body "
+            "FROM unnest(%s::text[], %s::text[]) AS t(x, y)",
+            ([a["text"] for a in batch], [a["text_wrapped"] for a in batch]),
+        )
+        same += sum(1 for (ok,) in cur.fetchall() if ok)
+    pct = 100.0 * same / len(pairs) if pairs else 0.0
+    print("\nReuters-21578 body re-flow (text_wrapped gives the same paragraphs as text)")
+    print(f"  {'same body':<34} {same:>6} / {len(pairs):<6} {pct:6.2f}%")
+
+
 def main():
     conn = psycopg2.connect("")
     conn.autocommit = True
@@ -134,6 +151,7 @@ def main():
     evaluate(cur, "Reuters-21578, hard-wrapped text_wrapped layout (timestamp first)", reuters,
              ["headline", "date", "dateline"],
              prepare=lambda a: a["meta"]["date_raw"] + "\n" + (a.get("text_wrapped") or a["text"]))
+    reflow(cur, reuters)
     for split in ("train", "dev"):
         conll = list(load(os.path.join(DATA, "conll2003", f"articles.{split}.jsonl")))
         evaluate(cur, f"CoNLL-2003 {split}", conll, ["headline", "date", "dateline"])

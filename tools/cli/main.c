@@ -1,7 +1,7 @@
 /*
  * newsext command-line tool: the core outside the database.
  *
- *   newsext-cli parse < article.txt     prints the article's fields as JSON
+ *   newsext parse < article.txt     prints the article's fields as JSON
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,7 +142,7 @@ main(int argc, char **argv)
 		printf("newsext %s\n", NEWSEXT_VERSION);
 		return 0;
 	}
-	fprintf(stderr, "usage: newsext-cli parse < article.txt\n"
+	fprintf(stderr, "usage: newsext parse < article.txt\n"
 			"  prints the article's headline, standfirst, byline, dateline, date,\n"
 			"  reading time, captions, lead, word count and body as JSON\n");
 	return 2;
