@@ -27,7 +27,8 @@ typedef enum line_kind
 	LK_BYLINE,
 	LK_CAPTION,
 	LK_BOILERPLATE,
-	LK_DATELINE_LINE			/* BRUSSELS 1996-08-22 on a line of its own */
+	LK_DATELINE_LINE,			/* BRUSSELS 1996-08-22 on a line of its own */
+	LK_META_SEGMENTS			/* "By Jane Doe | 4 September 2016 | 3 min read" */
 } line_kind;
 
 typedef struct line
@@ -133,6 +134,78 @@ looks_like_names(const char *s, size_t n)
 	return lowercase_words == 0;
 }
 
+static void classify(line *ln);
+
+/* the separators scraped pages put between meta items on one line */
+static size_t
+segment_separator(const char *s, size_t n)
+{
+	if (n >= 3 && s[0] == ' ' && s[1] == '|' && s[2] == ' ')
+		return 3;
+	if (n >= 4 && s[0] == ' ' && (unsigned char) s[1] == 0xE2 && (unsigned char) s[2] == 0x80 &&
+		(unsigned char) s[3] == 0xA2)
+		return 4;				/* bullet */
+	if (n >= 3 && s[0] == ' ' && (unsigned char) s[1] == 0xC2 && (unsigned char) s[2] == 0xB7)
+		return 3;				/* middle dot */
+	return 0;
+}
+
+/* calls fn on each separated segment of a line, as a classified line of its own */
+static int
+for_each_segment(const line *ln, int (*fn) (void *arg, line *seg), void *arg)
+{
+	size_t		start = 0,
+				i = 0,
+				k;
+	int			segments = 0;
+
+	while (i <= ln->n)
+	{
+		k = i < ln->n ? segment_separator(ln->s + i, ln->n - i) : 1;
+		if (k == 0)
+		{
+			i++;
+			continue;
+		}
+		{
+			line		seg;
+
+			memset(&seg, 0, sizeof(seg));
+			seg.s = ln->s + start;
+			seg.n = i - start;
+			nx_trim(&seg.s, &seg.n);
+			seg.width = seg.n;
+			classify(&seg);
+			segments++;
+			if (!fn(arg, &seg))
+				return -1;
+		}
+		i += k;
+		start = i;
+	}
+	return segments;
+}
+
+static int
+segment_is_meta(void *arg, line *seg)
+{
+	(void) arg;
+	return seg->kind == LK_DATE || seg->kind == LK_READING || seg->kind == LK_BYLINE;
+}
+
+static int
+all_segments_meta(const line *ln)
+{
+	size_t		i;
+	int			has_separator = 0;
+
+	if (ln->n > 200)
+		return 0;
+	for (i = 0; i < ln->n && !has_separator; i++)
+		has_separator = segment_separator(ln->s + i, ln->n - i) > 0;
+	return has_separator && for_each_segment(ln, segment_is_meta, NULL) >= 2;
+}
+
 static int
 memchr_any_digit(const char *s, size_t n)
 {
@@ -197,6 +270,11 @@ classify(line *ln)
 		ln->kind = LK_BYLINE;
 		return;
 	}
+	if (all_segments_meta(ln))
+	{
+		ln->kind = LK_META_SEGMENTS;
+		return;
+	}
 	if (has_digit && nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1 &&
 		named(NX_RE_DATELINE, &m, "date", ln->s, &gs, &gn) &&
 		m.end[0] == ln->n)
@@ -216,7 +294,7 @@ static int
 is_meta(line_kind k)
 {
 	return k == LK_DATE || k == LK_READING || k == LK_BYLINE || k == LK_CAPTION ||
-		k == LK_DATELINE_LINE || k == LK_BOILERPLATE;
+		k == LK_DATELINE_LINE || k == LK_BOILERPLATE || k == LK_META_SEGMENTS;
 }
 
 /* headline shape: a short line of words, not a sentence of prose */
@@ -498,6 +576,27 @@ is_wordy(const line *ln)
 	return letters >= 4;
 }
 
+/* records a header meta line: its date, reading time or byline */
+static int
+take_meta(void *arg, line *ln)
+{
+	parse_state *st = arg;
+
+	if (ln->kind == LK_DATE)
+		offer_date(st, ln->date_label, ln->date);
+	else if (ln->kind == LK_READING)
+	{
+		if (st->out->reading_minutes < 0)
+			st->out->reading_minutes = reading_minutes(ln);
+	}
+	else if (ln->kind == LK_BYLINE)
+	{
+		if (st->out->byline == NULL)
+			st->out->byline = byline_text(st, ln);
+	}
+	return 1;
+}
+
 /* split into lines at \n, \r\n and \r; lines are trimmed, indentation remembered */
 static line *
 split_lines(const char *text, size_t len, const nx_allocator *a, size_t *nlines)
@@ -646,17 +745,17 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		}
 	}
 
-	/* leading meta lines: a wire timestamp, a date, a reading time */
+	/* leading meta lines: a wire timestamp, a date, a reading time (bylines come after the headline) */
 	for (first = 0; first < nlines; first++)
 	{
 		line	   *ln = &lines[first];
 
 		if (ln->kind == LK_BLANK || ln->kind == LK_BOILERPLATE)
 			continue;
-		if (ln->kind == LK_DATE)
-			offer_date(&st, ln->date_label, ln->date);
-		else if (ln->kind == LK_READING)
-			out->reading_minutes = reading_minutes(ln);
+		if (ln->kind == LK_DATE || ln->kind == LK_READING)
+			take_meta(&st, ln);
+		else if (ln->kind == LK_META_SEGMENTS)
+			(void) for_each_segment(ln, take_meta, &st);
 		else
 			break;
 	}
@@ -690,18 +789,10 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 
 		if (ln->kind == LK_BLANK || ln->kind == LK_BOILERPLATE)
 			continue;
-		if (ln->kind == LK_DATE)
-			offer_date(&st, ln->date_label, ln->date);
-		else if (ln->kind == LK_READING)
-		{
-			if (out->reading_minutes < 0)
-				out->reading_minutes = reading_minutes(ln);
-		}
-		else if (ln->kind == LK_BYLINE)
-		{
-			if (out->byline == NULL)
-				out->byline = byline_text(&st, ln);
-		}
+		if (ln->kind == LK_DATE || ln->kind == LK_READING || ln->kind == LK_BYLINE)
+			take_meta(&st, ln);
+		else if (ln->kind == LK_META_SEGMENTS)
+			(void) for_each_segment(ln, take_meta, &st);
 		else if (ln->kind == LK_CAPTION)
 		{
 			if (mode == NX_PARSE_FULL)

@@ -144,6 +144,34 @@ test_header_only_mode_agrees(void **state)
 	nx_article_free(&head, &nx_malloc_allocator);
 }
 
+static void
+test_meta_segments_on_one_line(void **state)
+{
+	nx_article	a = parse("Mayor unveils park plan\nThe city will turn a dock into a park.\n"
+						  "By Jane Doe | Sunday 4 September 2016 | 3 min read\n\n"
+						  "Image caption The mayor at the dock\nThe mayor spoke.");
+
+	(void) state;
+	assert_string_equal(a.standfirst, "The city will turn a dock into a park.");
+	assert_string_equal(a.byline, "Jane Doe");
+	assert_int_equal(a.published.day, 4);
+	assert_int_equal(a.reading_minutes, 3);
+	assert_int_equal(a.ncaptions, 1);
+	assert_string_equal(a.body, "The mayor spoke.");
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
+static void
+test_pipes_in_prose_stay_prose(void **state)
+{
+	nx_article	a = parse("Results table\n\nWinners | runners-up | the rest of the field were there.");
+
+	(void) state;
+	assert_null(a.byline);
+	assert_string_equal(a.body, "Winners | runners-up | the rest of the field were there.");
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 int
 main(void)
 {
@@ -156,6 +184,8 @@ main(void)
 		cmocka_unit_test(test_non_articles),
 		cmocka_unit_test(test_long_single_line),
 		cmocka_unit_test(test_header_only_mode_agrees),
+		cmocka_unit_test(test_meta_segments_on_one_line),
+		cmocka_unit_test(test_pipes_in_prose_stay_prose),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
