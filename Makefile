@@ -16,7 +16,7 @@ DATA        = $(sort $(wildcard model/*.bin))
 # pg_regress suite: one file per concern in sql/, expected output in expected/
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --inputdir=. --load-extension=$(EXTENSION)
-EXTRA_CLEAN  = $(DATA_built) newsext-cli test/unit/*.bin test/fuzz/*.bin results regression.diffs regression.out
+EXTRA_CLEAN  = $(DATA_built) newsext test/unit/*.bin test/fuzz/*.bin results regression.diffs regression.out
 
 PKG_CONFIG ?= pkg-config
 PCRE2_CFLAGS := $(shell $(PKG_CONFIG) --cflags libpcre2-8 2>/dev/null)
@@ -45,8 +45,8 @@ CORE_CC      ?= cc
 CORE_CFLAGS  ?= -std=c99 -O2 -g -Wall -Wextra -Wno-unused-parameter -D_POSIX_C_SOURCE=200809L
 CORE_LIBS     = $(PCRE2_LIBS) $(UTF8PROC_LIBS) -lm
 
-newsext-cli: $(CORE_SRCS) tools/cli/main.c $(wildcard src/core/*.h)
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(PCRE2_CFLAGS) -o $@ tools/cli/main.c $(CORE_SRCS) $(CORE_LIBS)
+newsext: $(CORE_SRCS) tools/cli/main.c $(wildcard src/core/*.h)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(PCRE2_CFLAGS) -DNEWSEXT_VERSION=\"$(EXTVERSION)\" -o $@ tools/cli/main.c $(CORE_SRCS) $(CORE_LIBS)
 
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:.c=.bin)
@@ -54,7 +54,7 @@ UNIT_BINS = $(UNIT_SRCS:.c=.bin)
 test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS) -lcmocka
 
-unit: $(UNIT_BINS) newsext-cli
+unit: $(UNIT_BINS) newsext
 	@bash scripts/run-unit.sh $(UNIT_BINS)
 
 # --- self-installing entry points (the README's two commands) --------------

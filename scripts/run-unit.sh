@@ -10,6 +10,15 @@ for bin in "$@"; do
     passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
     if [ $rc -ne 0 ] && [ -z "$f" ]; then failed=$((failed + 1)); echo "$bin: crashed (exit $rc)"; fi
 done
+# the command-line tool on the seed article: valid JSON with the right headline and date
+if [ -x ./newsext ]; then
+    if ./newsext parse < test/data/seed.txt | /usr/bin/python3 -c '
+import json, sys
+a = json.load(sys.stdin)
+assert a["headline"] == "Russia \x27walks back\x27 on Syria deal with United States", a["headline"]
+assert a["published"] == "2016-09-04" and a["reading_minutes"] == 3
+'; then passed=$((passed + 1)); echo "cli: [  PASSED  ] parse seed"; else failed=$((failed + 1)); echo "cli: [  FAILED  ] parse seed"; fi
+fi
 echo "unit: $passed passed, $failed failed"
 echo "$passed $failed" > test/unit/.last-counts
 [ $failed -eq 0 ]

@@ -13,11 +13,13 @@ passed=$((passed + up)); failed=$((failed + uf))
 
 . scripts/pgtmp.sh
 pgtmp_start || { echo "0 passed, 1 failed"; exit 1; }
-make -s installcheck > regression.out 2>&1; cat regression.out
+log="$PGTMP_DIR/installcheck.log"
+make -s installcheck > "$log" 2>&1; cat "$log"
 # count per test rather than trusting the exit status alone
-rp=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' regression.out || true)
-rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' regression.out || true)
-[ -f regression.diffs ] && [ "$rf" -gt 0 ] && head -200 regression.diffs
+rp=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' "$log" || true)
+rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$log" || true)
+rp=${rp:-0}; rf=${rf:-0}
+if [ "$rf" -gt 0 ] && [ -f regression.diffs ]; then head -200 regression.diffs; fi
 if [ -x test/t/run.sh ]; then
     out=$(bash test/t/run.sh 2>&1); echo "$out"
     tp=$(echo "$out" | sed -n 's/^tap: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p'); tf=$(echo "$out" | sed -n 's/^tap: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
@@ -25,6 +27,7 @@ if [ -x test/t/run.sh ]; then
 fi
 pgtmp_stop
 passed=$((passed + rp)); failed=$((failed + rf))
-[ "$rp" -eq 0 ] && [ "$rf" -eq 0 ] && failed=$((failed + 1))
+# a suite that did not run at all is a failure, not zero tests
+if [ "$rp" -eq 0 ] && [ "$rf" -eq 0 ]; then echo "the pg_regress suite did not run"; failed=$((failed + 1)); fi
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -1,0 +1,27 @@
+-- the demo's SQL, run by scripts/demo.sh from the repository root
+\pset null '(null)'
+CREATE EXTENSION newsext;
+CREATE TABLE articles (id serial PRIMARY KEY, body text NOT NULL);
+\set a1 `cat test/data/seed.txt`
+\set a2 `cat test/data/wire.txt`
+\set a3 `cat test/data/conll_style.txt`
+\set a4 `cat test/data/web.txt`
+INSERT INTO articles (body) VALUES (:'a1'), (:'a2'), (:'a3'), (:'a4');
+
+\echo
+\echo '== SELECT p.* FROM articles, LATERAL parse_article(body) p'
+\x on
+SELECT a.id, p.headline, p.standfirst, p.byline, p.dateline, p.published, p.reading_minutes,
+       p.captions, left(p.lead, 100) AS lead, p.word_count
+FROM articles a, LATERAL parse_article(a.body) p ORDER BY a.id;
+\x off
+
+\echo
+\echo '== an expression index on the publication date'
+CREATE INDEX ON articles (article_date(body));
+ANALYZE articles;
+SET enable_seqscan = off;
+EXPLAIN (costs off) SELECT id, article_headline(body) FROM articles WHERE article_date(body) >= DATE '2016-01-01';
+SELECT id, article_headline(body) AS headline, article_date(body) AS published
+FROM articles WHERE article_date(body) >= DATE '2016-01-01' ORDER BY published;
+RESET enable_seqscan;

@@ -1,0 +1,209 @@
+/*
+ * article.c - SQL functions over the core's article parser: parse_article,
+ * parse_article_json, article_headline, article_date.
+ */
+#include "postgres.h"
+
+#include "access/htup_details.h"
+#include "catalog/pg_type.h"
+#include "datatype/timestamp.h"
+#include "fmgr.h"
+#include "funcapi.h"
+#include "lib/stringinfo.h"
+#include "utils/array.h"
+#include "utils/builtins.h"
+#include "utils/date.h"
+#include "utils/datetime.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
+
+#include "article.h"
+#include "pg_alloc.h"
+#include "pg_text.h"
+
+PG_FUNCTION_INFO_V1(newsext_parse_article);
+PG_FUNCTION_INFO_V1(newsext_parse_article_json);
+PG_FUNCTION_INFO_V1(newsext_article_headline);
+PG_FUNCTION_INFO_V1(newsext_article_date);
+
+/* column order of the parsed_article type */
+enum
+{
+	COL_HEADLINE,
+	COL_STANDFIRST,
+	COL_BYLINE,
+	COL_DATELINE,
+	COL_PUBLISHED,
+	COL_READING_MINUTES,
+	COL_CAPTIONS,
+	COL_BODY,
+	COL_LEAD,
+	COL_WORD_COUNT,
+	NUM_BASE_COLUMNS
+};
+
+static void
+parse_arg(FunctionCallInfo fcinfo, nx_parse_mode mode, nx_article *art)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		len;
+	char	   *s = newsext_text_to_utf8(t, &len);
+
+	if (nx_article_parse(s, len, mode, &newsext_palloc_allocator, art) != NX_OK)
+		ereport(ERROR,
+				(errcode(ERRCODE_OUT_OF_MEMORY),
+				 errmsg("out of memory while parsing an article")));
+}
+
+static DateADT
+nx_to_dateadt(const nx_date *d)
+{
+	return date2j(d->year, d->month, d->day) - POSTGRES_EPOCH_JDATE;
+}
+
+static Datum
+text_or_null(const char *s, bool *isnull)
+{
+	*isnull = (s == NULL);
+	return s ? PointerGetDatum(newsext_utf8_to_text(s)) : (Datum) 0;
+}
+
+static Datum
+captions_array(const nx_article *art)
+{
+	Datum	   *elems = palloc(sizeof(Datum) * (art->ncaptions + 1));
+	int			i;
+
+	for (i = 0; i < art->ncaptions; i++)
+		elems[i] = PointerGetDatum(newsext_utf8_to_text(art->captions[i]));
+	return PointerGetDatum(construct_array(elems, art->ncaptions, TEXTOID, -1, false, TYPALIGN_INT));
+}
+
+Datum
+newsext_parse_article(PG_FUNCTION_ARGS)
+{
+	TupleDesc	tupdesc;
+	nx_article	art;
+	Datum	   *values;
+	bool	   *nulls;
+	int			natts;
+
+	if (get_call_result_type(fcinfo, NULL, &tupdesc) != TYPEFUNC_COMPOSITE)
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("function returning record called in context that cannot accept type record")));
+	tupdesc = BlessTupleDesc(tupdesc);
+	natts = tupdesc->natts;
+	if (natts < NUM_BASE_COLUMNS)
+		elog(ERROR, "parsed_article has %d columns, expected at least %d", natts, NUM_BASE_COLUMNS);
+
+	parse_arg(fcinfo, NX_PARSE_FULL, &art);
+	values = palloc0(sizeof(Datum) * natts);
+	nulls = palloc(sizeof(bool) * natts);
+	memset(nulls, true, sizeof(bool) * natts);
+
+	values[COL_HEADLINE] = text_or_null(art.headline, &nulls[COL_HEADLINE]);
+	values[COL_STANDFIRST] = text_or_null(art.standfirst, &nulls[COL_STANDFIRST]);
+	values[COL_BYLINE] = text_or_null(art.byline, &nulls[COL_BYLINE]);
+	values[COL_DATELINE] = text_or_null(art.dateline, &nulls[COL_DATELINE]);
+	if (art.has_published)
+	{
+		values[COL_PUBLISHED] = DateADTGetDatum(nx_to_dateadt(&art.published));
+		nulls[COL_PUBLISHED] = false;
+	}
+	if (art.reading_minutes >= 0)
+	{
+		values[COL_READING_MINUTES] = Int32GetDatum(art.reading_minutes);
+		nulls[COL_READING_MINUTES] = false;
+	}
+	values[COL_CAPTIONS] = captions_array(&art);
+	nulls[COL_CAPTIONS] = false;
+	values[COL_BODY] = text_or_null(art.body, &nulls[COL_BODY]);
+	values[COL_LEAD] = text_or_null(art.lead, &nulls[COL_LEAD]);
+	if (art.body)
+	{
+		values[COL_WORD_COUNT] = Int32GetDatum(art.word_count);
+		nulls[COL_WORD_COUNT] = false;
+	}
+	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+static void
+json_key_text(StringInfo buf, const char *key, const char *val, bool *first)
+{
+	if (!*first)
+		appendStringInfoString(buf, ", ");
+	*first = false;
+	escape_json(buf, key);
+	appendStringInfoString(buf, ": ");
+	if (val)
+		escape_json(buf, val);
+	else
+		appendStringInfoString(buf, "null");
+}
+
+Datum
+newsext_parse_article_json(PG_FUNCTION_ARGS)
+{
+	nx_article	art;
+	StringInfoData buf;
+	bool		first = true;
+	int			i;
+
+	parse_arg(fcinfo, NX_PARSE_FULL, &art);
+	initStringInfo(&buf);
+	appendStringInfoChar(&buf, '{');
+	json_key_text(&buf, "headline", art.headline, &first);
+	json_key_text(&buf, "standfirst", art.standfirst, &first);
+	json_key_text(&buf, "byline", art.byline, &first);
+	json_key_text(&buf, "dateline", art.dateline, &first);
+	if (art.has_published)
+		appendStringInfo(&buf, ", \"published\": \"%04d-%02d-%02d\"",
+						 art.published.year, art.published.month, art.published.day);
+	else
+		appendStringInfoString(&buf, ", \"published\": null");
+	if (art.reading_minutes >= 0)
+		appendStringInfo(&buf, ", \"reading_minutes\": %d", art.reading_minutes);
+	else
+		appendStringInfoString(&buf, ", \"reading_minutes\": null");
+	appendStringInfoString(&buf, ", \"captions\": [");
+	for (i = 0; i < art.ncaptions; i++)
+	{
+		if (i > 0)
+			appendStringInfoString(&buf, ", ");
+		escape_json(&buf, art.captions[i]);
+	}
+	appendStringInfoChar(&buf, ']');
+	json_key_text(&buf, "body", art.body, &first);
+	json_key_text(&buf, "lead", art.lead, &first);
+	if (art.body)
+		appendStringInfo(&buf, ", \"word_count\": %d", art.word_count);
+	else
+		appendStringInfoString(&buf, ", \"word_count\": null");
+	appendStringInfoChar(&buf, '}');
+	/* the JSON was built in UTF-8; jsonb_in expects the server encoding */
+	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in,
+										CStringGetDatum(text_to_cstring(newsext_utf8_to_text(buf.data)))));
+}
+
+Datum
+newsext_article_headline(PG_FUNCTION_ARGS)
+{
+	nx_article	art;
+
+	parse_arg(fcinfo, NX_PARSE_HEADER_ONLY, &art);
+	if (art.headline == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(newsext_utf8_to_text(art.headline));
+}
+
+Datum
+newsext_article_date(PG_FUNCTION_ARGS)
+{
+	nx_article	art;
+
+	parse_arg(fcinfo, NX_PARSE_HEADER_ONLY, &art);
+	if (!art.has_published)
+		PG_RETURN_NULL();
+	PG_RETURN_DATEADT(nx_to_dateadt(&art.published));
+}

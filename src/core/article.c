@@ -1,0 +1,931 @@
+/*
+ * article.c - segmenting plain-text news into header fields, captions and body.
+ *
+ * One pass splits the text into lines; each line is classified (date line, byline,
+ * reading time, caption, boilerplate, dateline line, content). The header is the
+ * run of lines before the first body paragraph; only header lines (and labelled
+ * "Published:"/"Updated:" lines anywhere) give the publication date, so dates in
+ * the body never do.
+ */
+#include <string.h>
+
+#include "article.h"
+#include "nx_text.h"
+#include "regex.h"
+
+/* lines longer than this are prose, never meta lines: bounds the regex work per line */
+#define META_LINE_MAX 400
+#define HEADLINE_MAX_BYTES 300
+#define HEADLINE_MAX_WORDS 30
+
+typedef enum line_kind
+{
+	LK_BLANK,
+	LK_CONTENT,
+	LK_DATE,
+	LK_READING,
+	LK_BYLINE,
+	LK_CAPTION,
+	LK_BOILERPLATE,
+	LK_DATELINE_LINE,			/* BRUSSELS 1996-08-22 on a line of its own */
+	LK_META_SEGMENTS			/* "By Jane Doe | 4 September 2016 | 3 min read" */
+} line_kind;
+
+typedef struct line
+{
+	const char *s;				/* trimmed */
+	size_t		n;
+	size_t		width;			/* trimmed length as printed, before a dateline is cut off */
+	int			indented;		/* started with white space: a paragraph start in wrapped text */
+	line_kind	kind;
+	nx_date_label date_label;
+	nx_date		date;
+} line;
+
+typedef struct parse_state
+{
+	const nx_allocator *a;
+	nx_article *out;
+	nx_date_label best_label;	/* the strongest date evidence so far */
+	int			failed;
+} parse_state;
+
+static int
+group(const nx_match *m, int g, const char *s, const char **gs, size_t *gn)
+{
+	if (g < 0 || m->start[g] == (size_t) -1)
+		return 0;
+	*gs = s + m->start[g];
+	*gn = m->end[g] - m->start[g];
+	return 1;
+}
+
+static int
+named(nx_pattern p, const nx_match *m, const char *name, const char *s, const char **gs, size_t *gn)
+{
+	return group(m, nx_re_group(p, name), s, gs, gn);
+}
+
+static void
+offer_date(parse_state *st, nx_date_label label, nx_date d)
+{
+	if (label > st->best_label && d.year != 0)
+	{
+		st->best_label = label;
+		st->out->published = d;
+		st->out->has_published = 1;
+	}
+}
+
+static char *
+dup_squeezed(parse_state *st, const char *s, size_t n)
+{
+	char	   *r = nx_strndup_squeezed(st->a, s, n);
+
+	if (r == NULL && n > 0)
+	{
+		const char *t = s;
+		size_t		tn = n;
+
+		nx_trim(&t, &tn);
+		if (tn > 0)
+			st->failed = 1;
+	}
+	return r;
+}
+
+/* does a byline's name part look like names (capitalised words, "and", commas), not a sentence? */
+static int
+looks_like_names(const char *s, size_t n)
+{
+	int			words = nx_count_words(s, n);
+	size_t		i = 0;
+	int			lowercase_words = 0;
+
+	if (words < 1 || words > 14)
+		return 0;
+	while (i < n)
+	{
+		size_t		j;
+
+		while (i < n && (nx_is_space((unsigned char) s[i]) || s[i] == ',' || s[i] == '|' || s[i] == '/'))
+			i++;
+		j = i;
+		while (j < n && !nx_is_space((unsigned char) s[j]) && s[j] != ',')
+			j++;
+		if (j > i && s[i] >= 'a' && s[i] <= 'z')
+		{
+			static const char *const ok[] = {"and", "in", "for", "at", "de", "van", "von", "der", "da", "del", "al", "bin", "le", "la", "staff", "correspondent", "reporter", "writer", "editor", NULL};
+			const char *const *w;
+			int			known = 0;
+
+			for (w = ok; *w; w++)
+				if (strlen(*w) == j - i && nx_strncaseeq(s + i, *w, j - i))
+					known = 1;
+			if (!known)
+				lowercase_words++;
+		}
+		i = j;
+	}
+	/* sentences end in periods; names may have initials ("J. Doe") but not ". The" */
+	for (i = 0; i + 2 < n; i++)
+		if (s[i] == '.' && s[i + 1] == ' ' && s[i + 2] >= 'a' && s[i + 2] <= 'z')
+			return 0;
+	return lowercase_words == 0;
+}
+
+static void classify(line *ln);
+
+/* the separators scraped pages put between meta items on one line */
+static size_t
+segment_separator(const char *s, size_t n)
+{
+	if (n >= 3 && s[0] == ' ' && s[1] == '|' && s[2] == ' ')
+		return 3;
+	if (n >= 4 && s[0] == ' ' && (unsigned char) s[1] == 0xE2 && (unsigned char) s[2] == 0x80 &&
+		(unsigned char) s[3] == 0xA2)
+		return 4;				/* bullet */
+	if (n >= 3 && s[0] == ' ' && (unsigned char) s[1] == 0xC2 && (unsigned char) s[2] == 0xB7)
+		return 3;				/* middle dot */
+	return 0;
+}
+
+/* calls fn on each separated segment of a line, as a classified line of its own */
+static int
+for_each_segment(const line *ln, int (*fn) (void *arg, line *seg), void *arg)
+{
+	size_t		start = 0,
+				i = 0,
+				k;
+	int			segments = 0;
+
+	while (i <= ln->n)
+	{
+		k = i < ln->n ? segment_separator(ln->s + i, ln->n - i) : 1;
+		if (k == 0)
+		{
+			i++;
+			continue;
+		}
+		{
+			line		seg;
+
+			memset(&seg, 0, sizeof(seg));
+			seg.s = ln->s + start;
+			seg.n = i - start;
+			nx_trim(&seg.s, &seg.n);
+			seg.width = seg.n;
+			classify(&seg);
+			segments++;
+			if (!fn(arg, &seg))
+				return -1;
+		}
+		i += k;
+		start = i;
+	}
+	return segments;
+}
+
+static int
+segment_is_meta(void *arg, line *seg)
+{
+	(void) arg;
+	return seg->kind == LK_DATE || seg->kind == LK_READING || seg->kind == LK_BYLINE;
+}
+
+static int
+all_segments_meta(const line *ln)
+{
+	size_t		i;
+	int			has_separator = 0;
+
+	if (ln->n > 200)
+		return 0;
+	for (i = 0; i < ln->n && !has_separator; i++)
+		has_separator = segment_separator(ln->s + i, ln->n - i) > 0;
+	return has_separator && for_each_segment(ln, segment_is_meta, NULL) >= 2;
+}
+
+static int
+memchr_any_digit(const char *s, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+		if (s[i] >= '0' && s[i] <= '9')
+			return 1;
+	return 0;
+}
+
+static void
+classify(line *ln)
+{
+	nx_match	m;
+	const char *gs;
+	size_t		gn;
+	int			has_digit;
+
+	ln->kind = LK_CONTENT;
+	ln->date_label = NX_DATE_NONE;
+	if (ln->n == 0)
+	{
+		ln->kind = LK_BLANK;
+		return;
+	}
+	if (ln->n > META_LINE_MAX)
+		return;
+	/* cheap pre-checks keep the regexes off lines that cannot match */
+	has_digit = memchr_any_digit(ln->s, ln->n);
+	if (has_digit && (ln->date_label = nx_date_line(ln->s, ln->n, &ln->date)) != NX_DATE_NONE)
+	{
+		ln->kind = LK_DATE;
+		return;
+	}
+	if (has_digit && nx_re_match(NX_RE_READING_TIME, ln->s, ln->n, &m) == 1 &&
+		(named(NX_RE_READING_TIME, &m, "label", ln->s, &gs, &gn) ||
+		 named(NX_RE_READING_TIME, &m, "suffix", ln->s, &gs, &gn)))
+	{
+		ln->kind = LK_READING;
+		return;
+	}
+	if (nx_re_match(NX_RE_BOILERPLATE, ln->s, ln->n, &m) == 1 && nx_count_words(ln->s, ln->n) <= 25)
+	{
+		ln->kind = LK_BOILERPLATE;
+		return;
+	}
+	if (nx_re_match(NX_RE_CAPTION, ln->s, ln->n, &m) == 1)
+	{
+		ln->kind = LK_CAPTION;
+		return;
+	}
+	if (ln->n > 3 && (ln->s[0] == 'B' || ln->s[0] == 'b') && (ln->s[1] == 'y' || ln->s[1] == 'Y') &&
+		nx_re_match(NX_RE_BYLINE, ln->s, ln->n, &m) == 1 &&
+		named(NX_RE_BYLINE, &m, "names", ln->s, &gs, &gn) && looks_like_names(gs, gn))
+	{
+		ln->kind = LK_BYLINE;
+		return;
+	}
+	if (memchr(ln->s, '|', ln->n) != NULL && nx_re_match(NX_RE_BYLINE_PIPE, ln->s, ln->n, &m) == 1)
+	{
+		ln->kind = LK_BYLINE;
+		return;
+	}
+	if (all_segments_meta(ln))
+	{
+		ln->kind = LK_META_SEGMENTS;
+		return;
+	}
+	if (has_digit && nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1 &&
+		named(NX_RE_DATELINE, &m, "date", ln->s, &gs, &gn) &&
+		m.end[0] == ln->n)
+	{
+		nx_date		d;
+
+		/* a dateline alone on its line needs its date: "BRUSSELS 1996-08-22" */
+		if (nx_date_scan(gs, gn, 1, &d) > 0 && d.year != 0)
+		{
+			ln->kind = LK_DATELINE_LINE;
+			ln->date = d;
+		}
+	}
+}
+
+static int
+is_meta(line_kind k)
+{
+	return k == LK_DATE || k == LK_READING || k == LK_BYLINE || k == LK_CAPTION ||
+		k == LK_DATELINE_LINE || k == LK_BOILERPLATE || k == LK_META_SEGMENTS;
+}
+
+/* headline shape: a short line of words, not a sentence of prose */
+static int
+headline_shaped(const line *ln, int only_line)
+{
+	size_t		letters,
+				digits,
+				upper,
+				lower;
+	int			words;
+	char		last;
+
+	if (ln->n > HEADLINE_MAX_BYTES)
+		return 0;
+	words = nx_count_words(ln->s, ln->n);
+	if (words < 2 || words > HEADLINE_MAX_WORDS)
+		return 0;
+	nx_count_chars(ln->s, ln->n, &letters, &digits, &upper, &lower);
+	if (letters < 4 || letters * 2 < ln->n - (ln->n / 4) - digits / 2)
+		return 0;
+	if (letters < digits)
+		return 0;
+	last = ln->s[ln->n - 1];
+	if (last == ':' || last == ',' || last == ';')
+		return 0;
+	/* prose: a long line ending like a sentence (all-caps wire headlines may end in a period) */
+	if ((last == '.' || last == '!' || last == '?') && words > 20 && lower > upper)
+		return 0;
+	/* a lone line of many words ending like a sentence is a paragraph, not a title */
+	if (only_line && (last == '.' || last == '!' || last == '?') && words > 30)
+		return 0;
+	return 1;
+}
+
+static void
+set_dateline(parse_state *st, const nx_match *m, const char *s)
+{
+	const char *ps,
+			   *rs;
+	size_t		pn,
+				rn;
+
+	if (!named(NX_RE_DATELINE, m, "place", s, &ps, &pn))
+		return;
+	if (named(NX_RE_DATELINE, m, "region", s, &rs, &rn))
+		pn = (size_t) (rs + rn - ps);
+	while (pn > 0 && (ps[pn - 1] == ',' || nx_is_space((unsigned char) ps[pn - 1])))
+		pn--;
+	st->out->dateline = dup_squeezed(st, ps, pn);
+}
+
+/*
+ * A dateline at the start of the first body paragraph: returns the bytes it
+ * takes (including the dash), 0 when there is none. With need_date_or_agency,
+ * a bare "CAPS -" prefix does not count (headlines like "CRICKET - ..." have one).
+ */
+static size_t
+match_dateline_prefix(parse_state *st, const char *s, size_t n, int record, int need_date_or_agency)
+{
+	nx_match	m;
+	const char *gs,
+			   *ps;
+	size_t		gn,
+				pn;
+	size_t		scan = n < 160 ? n : 160;
+	int			has_date,
+				has_agency,
+				at_end;
+	size_t		letters,
+				digits,
+				upper,
+				lower;
+
+	/* bounded: the dateline sits in the first few words */
+	while (scan < n && scan < 200 && (unsigned char) s[scan] >= 0x80 && (unsigned char) s[scan] < 0xC0)
+		scan++;
+	if (nx_re_match(NX_RE_DATELINE, s, scan, &m) != 1)
+		return 0;
+	if (!named(NX_RE_DATELINE, &m, "place", s, &ps, &pn))
+		return 0;
+	has_date = named(NX_RE_DATELINE, &m, "date", s, &gs, &gn);
+	has_agency = named(NX_RE_DATELINE, &m, "agency", s, &gs, &gn);
+	at_end = m.end[0] == scan && scan == n;
+	if (at_end && !has_date)
+		return 0;
+	if (need_date_or_agency && !has_date && !has_agency)
+		return 0;
+	if (!at_end && m.end[0] == scan)
+		return 0;				/* "$" matched only because we cut the line */
+	nx_count_chars(ps, pn, &letters, &digits, &upper, &lower);
+	/* mixed-case places ("Toronto, Feb 26 -") need a date or an agency to count */
+	if (lower > 0 && !has_date && !has_agency)
+		return 0;
+	if (lower > upper && !has_date && !has_agency)
+		return 0;
+	/* the text after the dash starts a sentence (sloppy lower case is fine after a date) */
+	if (!at_end && !has_date && !has_agency)
+	{
+		unsigned char c = (unsigned char) s[m.end[0]];
+
+		if (c >= 'a' && c <= 'z')
+			return 0;
+	}
+	if (record)
+	{
+		set_dateline(st, &m, s);
+		if (has_date && named(NX_RE_DATELINE, &m, "date", s, &gs, &gn))
+		{
+			nx_date		d;
+
+			if (nx_date_scan(gs, gn, 1, &d) > 0)
+				offer_date(st, NX_DATE_UPDATED, d);	/* weaker than a date line */
+		}
+	}
+	return m.end[0];
+}
+
+/* a line that is only a place in capitals, with an optional region: a dateline without a date */
+static int
+lone_place_line(const line *ln)
+{
+	nx_match	m;
+	const char *ps;
+	size_t		pn,
+				letters,
+				digits,
+				upper,
+				lower;
+
+	if (ln->kind != LK_CONTENT || ln->n > 60 ||
+		nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) != 1 || m.end[0] != ln->n ||
+		!named(NX_RE_DATELINE, &m, "place", ln->s, &ps, &pn))
+		return 0;
+	nx_count_chars(ps, pn, &letters, &digits, &upper, &lower);
+	return lower == 0 && upper >= 3 && nx_count_words(ps, pn) <= 4;
+}
+
+/* a first line that is a dateline followed by prose ("WASHINGTON (Reuters) - The ...") */
+static int
+starts_with_dateline_prose(parse_state *st, const line *ln)
+{
+	size_t		skip = match_dateline_prefix(st, ln->s, ln->n, 0, 1);
+	size_t		letters,
+				digits,
+				upper,
+				lower;
+
+	if (skip == 0)
+		return 0;
+	nx_count_chars(ln->s + skip, ln->n - skip, &letters, &digits, &upper, &lower);
+	return lower > 0;
+}
+
+/* a bare name line under the headline ("Steve Barnes"): two to four capitalised words */
+static int
+bare_name_line(const line *ln)
+{
+	size_t		i,
+				letters,
+				digits,
+				upper,
+				lower;
+	int			words;
+
+	if (ln->kind != LK_CONTENT || ln->n > 40)
+		return 0;
+	words = nx_count_words(ln->s, ln->n);
+	nx_count_chars(ln->s, ln->n, &letters, &digits, &upper, &lower);
+	if (words < 2 || words > 4 || digits > 0 || lower == 0)
+		return 0;
+	for (i = 0; i < ln->n; i++)
+	{
+		if (i == 0 || ln->s[i - 1] == ' ')
+		{
+			if (!(ln->s[i] >= 'A' && ln->s[i] <= 'Z'))
+				return 0;
+		}
+		else if (!((ln->s[i] >= 'a' && ln->s[i] <= 'z') || (ln->s[i] >= 'A' && ln->s[i] <= 'Z') ||
+				   ln->s[i] == ' ' || ln->s[i] == '.' || ln->s[i] == '-' || ln->s[i] == '\''))
+			return 0;
+	}
+	return 1;
+}
+
+static void
+add_caption(parse_state *st, const line *ln, int *cap_alloc)
+{
+	nx_article *out = st->out;
+	char	   *c;
+
+	if (out->ncaptions == *cap_alloc)
+	{
+		int			na = *cap_alloc ? *cap_alloc * 2 : 4;
+		char	  **p = out->captions
+			? nx_resize(st->a, out->captions, sizeof(char *) * (size_t) *cap_alloc, sizeof(char *) * (size_t) na)
+			: nx_alloc(st->a, sizeof(char *) * (size_t) na);
+
+		if (p == NULL)
+		{
+			st->failed = 1;
+			return;
+		}
+		out->captions = p;
+		*cap_alloc = na;
+	}
+	c = dup_squeezed(st, ln->s, ln->n);
+	if (c)
+		out->captions[out->ncaptions++] = c;
+}
+
+/* minutes from a reading-time line */
+static int
+reading_minutes(const line *ln)
+{
+	nx_match	m;
+	const char *gs;
+	size_t		gn,
+				i;
+	int			v = 0;
+
+	if (nx_re_match(NX_RE_READING_TIME, ln->s, ln->n, &m) != 1 ||
+		!named(NX_RE_READING_TIME, &m, "minutes", ln->s, &gs, &gn))
+		return -1;
+	for (i = 0; i < gn; i++)
+		v = v * 10 + (gs[i] - '0');
+	return v;
+}
+
+/* the names of a byline as written, without the leading "By" */
+static char *
+byline_text(parse_state *st, const line *ln)
+{
+	nx_match	m;
+	const char *gs;
+	size_t		gn;
+
+	if (ln->n > 3 && (ln->s[0] == 'B' || ln->s[0] == 'b') && (ln->s[1] == 'y' || ln->s[1] == 'Y') &&
+		nx_re_match(NX_RE_BYLINE, ln->s, ln->n, &m) == 1 &&
+		named(NX_RE_BYLINE, &m, "names", ln->s, &gs, &gn))
+		return dup_squeezed(st, gs, gn);
+	return dup_squeezed(st, ln->s, ln->n);
+}
+
+/* appends a finished paragraph to the body, the first one also as the lead */
+static void
+flush_para(parse_state *st, nx_buf *body, nx_buf *para)
+{
+	char	   *clean;
+
+	if (para->len == 0)
+		return;
+	clean = dup_squeezed(st, para->data, para->len);
+	para->len = 0;
+	if (clean == NULL)
+		return;
+	if (body->len > 0)
+		nx_buf_append(body, "\n\n", 2);
+	nx_buf_append(body, clean, strlen(clean));
+	if (st->out->lead == NULL)
+		st->out->lead = clean;
+	else
+		nx_free(st->a, clean);
+}
+
+/* two or more words with letters in them: the least an article's line has (tables of numbers do not) */
+static int
+is_wordy(const line *ln)
+{
+	size_t		n = ln->n < 4096 ? ln->n : 4096;
+	size_t		letters,
+				digits,
+				upper,
+				lower;
+
+	if (nx_count_words(ln->s, n) < 2)
+		return 0;
+	nx_count_chars(ln->s, n, &letters, &digits, &upper, &lower);
+	return letters >= 4;
+}
+
+/* records a header meta line: its date, reading time or byline */
+static int
+take_meta(void *arg, line *ln)
+{
+	parse_state *st = arg;
+
+	if (ln->kind == LK_DATE)
+		offer_date(st, ln->date_label, ln->date);
+	else if (ln->kind == LK_READING)
+	{
+		if (st->out->reading_minutes < 0)
+			st->out->reading_minutes = reading_minutes(ln);
+	}
+	else if (ln->kind == LK_BYLINE)
+	{
+		if (st->out->byline == NULL)
+			st->out->byline = byline_text(st, ln);
+	}
+	return 1;
+}
+
+/* split into lines at \n, \r\n and \r; lines are trimmed, indentation remembered */
+static line *
+split_lines(const char *text, size_t len, const nx_allocator *a, size_t *nlines)
+{
+	size_t		count = 1,
+				i,
+				k = 0,
+				start = 0;
+	line	   *lines;
+
+	for (i = 0; i < len; i++)
+		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+			count++;
+	lines = nx_alloc(a, sizeof(line) * count);
+	if (lines == NULL)
+		return NULL;
+	for (i = 0; i <= len; i++)
+	{
+		if (i == len || text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+		{
+			const char *s = text + start;
+			size_t		n = i - start;
+
+			if (n > 0 && s[n - 1] == '\r')
+				n--;
+			lines[k].indented = n > 0 && (s[0] == ' ' || s[0] == '\t');
+			nx_trim(&s, &n);
+			lines[k].s = s;
+			lines[k].n = n;
+			lines[k].width = n;
+			k++;
+			start = i + 1;
+		}
+	}
+	*nlines = k;
+	return lines;
+}
+
+/*
+ * Hard-wrapped text (old wire copy): no line is much longer than the wrap width, and
+ * most lines that reach it break mid-sentence. Unwrapped text has one paragraph per
+ * line, and its long lines end like sentences. Returns the width, or 0.
+ */
+static int
+detect_wrap_width(const line *lines, size_t from, size_t to)
+{
+	size_t		i,
+				full = 0,
+				mid_sentence = 0,
+				max = 0;
+
+	for (i = from; i < to; i++)
+		if (lines[i].kind == LK_CONTENT && lines[i].width > max)
+			max = lines[i].width;
+	if (max < 40 || max > 100)
+		return 0;
+	for (i = from; i < to; i++)
+	{
+		char		last;
+
+		if (lines[i].kind != LK_CONTENT || lines[i].width + 15 < max || lines[i].n == 0)
+			continue;
+		full++;
+		last = lines[i].s[lines[i].n - 1];
+		if (strchr(".!?:\"')", last) == NULL)
+			mid_sentence++;
+	}
+	if (full < 3 || mid_sentence * 2 < full)
+		return 0;
+	return (int) max;
+}
+
+/*
+ * Was the break between prev and next made by the wrapper? A line that reaches the
+ * wrap width was wrapped. A shorter one ends its paragraph when it ends a sentence,
+ * or when next's first word would easily have fitted after it (table rows); wrappers
+ * also leave short lines before long words ("receive a / computer-generated").
+ */
+static int
+wrapped_here(const line *prev, const line *next, size_t wrap)
+{
+	size_t		word = 0;
+	char		last;
+
+	if (prev->width + 15 >= wrap)
+		return 1;
+	if (prev->n == 0)
+		return 0;
+	last = prev->s[prev->n - 1];
+	if (strchr(".!?:\"')", last) != NULL)
+		return 0;
+	while (word < next->n && !nx_is_space((unsigned char) next->s[word]))
+		word++;
+	return prev->width + 1 + word + 15 >= wrap;
+}
+
+nx_status
+nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allocator *a, nx_article *out)
+{
+	parse_state st;
+	line	   *lines;
+	size_t		nlines = 0,
+				i,
+				first,
+				body_start;
+	int			cap_alloc = 0;
+	int			content_lines = 0;
+	int			wrap;
+	nx_buf		body,
+				para;
+	int			have_para = 0;
+
+	memset(out, 0, sizeof(*out));
+	out->reading_minutes = -1;
+	st.a = a;
+	st.out = out;
+	st.best_label = NX_DATE_NONE;
+	st.failed = 0;
+
+	lines = split_lines(text, len, a, &nlines);
+	if (lines == NULL)
+		return NX_ENOMEM;
+	for (i = 0; i < nlines; i++)
+	{
+		if ((i & 1023) == 0)
+			nx_interrupted(a);
+		classify(&lines[i]);
+		if (lines[i].kind == LK_CONTENT && is_wordy(&lines[i]))
+			content_lines++;
+	}
+	/* not an article: no line with two words (a number table, one word, white space) */
+	if (content_lines == 0)
+	{
+		size_t		letters = 0,
+					digits,
+					upper,
+					lower;
+
+		for (i = 0; i < nlines && letters == 0; i++)
+			if (lines[i].kind != LK_BLANK && lines[i].kind != LK_CONTENT)
+				nx_count_chars(lines[i].s, lines[i].n, &letters, &digits, &upper, &lower);
+		if (letters == 0)
+		{
+			nx_free(a, lines);
+			return NX_OK;
+		}
+	}
+
+	/* leading meta lines: a wire timestamp, a date, a reading time (bylines come after the headline) */
+	for (first = 0; first < nlines; first++)
+	{
+		line	   *ln = &lines[first];
+
+		if (ln->kind == LK_BLANK || ln->kind == LK_BOILERPLATE)
+			continue;
+		if (ln->kind == LK_DATE || ln->kind == LK_READING)
+			take_meta(&st, ln);
+		else if (ln->kind == LK_META_SEGMENTS)
+			(void) for_each_segment(ln, take_meta, &st);
+		else
+			break;
+	}
+
+	/* headline: the first content line, when it is shaped like one */
+	body_start = first;
+	if (first < nlines && lines[first].kind == LK_CONTENT)
+	{
+		size_t		next = first + 1;
+		int			only_line;
+
+		while (next < nlines && lines[next].kind == LK_BLANK)
+			next++;
+		only_line = next >= nlines;
+		if (headline_shaped(&lines[first], only_line) &&
+			!starts_with_dateline_prose(&st, &lines[first]))
+		{
+			out->headline = dup_squeezed(&st, lines[first].s, lines[first].n);
+			body_start = first + 1;
+			/* a headline printed twice counts once */
+			if (next < nlines && lines[next].kind == LK_CONTENT && lines[next].n == lines[first].n &&
+				memcmp(lines[next].s, lines[first].s, lines[first].n) == 0)
+				body_start = next + 1;
+		}
+	}
+
+	/* the rest of the header: standfirst and meta lines, up to the first body paragraph */
+	for (i = body_start; i < nlines; i++)
+	{
+		line	   *ln = &lines[i];
+
+		if (ln->kind == LK_BLANK || ln->kind == LK_BOILERPLATE)
+			continue;
+		if (ln->kind == LK_DATE || ln->kind == LK_READING || ln->kind == LK_BYLINE)
+			take_meta(&st, ln);
+		else if (ln->kind == LK_META_SEGMENTS)
+			(void) for_each_segment(ln, take_meta, &st);
+		else if (ln->kind == LK_CAPTION)
+		{
+			if (mode == NX_PARSE_FULL)
+				add_caption(&st, ln, &cap_alloc);
+		}
+		else if (out->dateline == NULL && out->headline != NULL && lone_place_line(ln))
+		{
+			nx_match	m;
+
+			/* "BANGKOK" or "LITTLE ROCK, Ark." alone under the headline, the date maybe on the next line */
+			if (nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
+				set_dateline(&st, &m, ln->s);
+		}
+		else if (ln->kind == LK_DATELINE_LINE)
+		{
+			nx_match	m;
+
+			if (out->dateline == NULL && nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
+				set_dateline(&st, &m, ln->s);
+			offer_date(&st, NX_DATE_PLAIN, ln->date);
+		}
+		else
+		{
+			/* content: a standfirst when meta lines follow it before more content */
+			size_t		j = i + 1;
+
+			while (j < nlines && lines[j].kind == LK_BLANK)
+				j++;
+			if (out->byline == NULL && out->headline != NULL && out->dateline == NULL && j < nlines &&
+				bare_name_line(ln) && (lone_place_line(&lines[j]) || lines[j].kind == LK_DATELINE_LINE))
+			{
+				out->byline = dup_squeezed(&st, ln->s, ln->n);
+				continue;
+			}
+			if (out->standfirst == NULL && out->headline != NULL && j < nlines &&
+				is_meta(lines[j].kind) && lines[j].kind != LK_BOILERPLATE &&
+				ln->n <= 1000 && match_dateline_prefix(&st, ln->s, ln->n, 0, 1) == 0)
+			{
+				out->standfirst = dup_squeezed(&st, ln->s, ln->n);
+				continue;
+			}
+			break;
+		}
+	}
+	body_start = i;
+
+	/* labelled date lines count wherever they are ("Published: ..." at the foot) */
+	for (i = body_start; i < nlines; i++)
+		if (lines[i].kind == LK_DATE && (lines[i].date_label == NX_DATE_PUBLISHED ||
+										 lines[i].date_label == NX_DATE_UPDATED))
+			offer_date(&st, lines[i].date_label, lines[i].date);
+
+	if (body_start < nlines && lines[body_start].kind == LK_CONTENT && out->dateline == NULL)
+	{
+		size_t		skip = match_dateline_prefix(&st, lines[body_start].s, lines[body_start].n, 1, 0);
+
+		lines[body_start].s += skip;
+		lines[body_start].n -= skip;
+	}
+
+	if (mode == NX_PARSE_HEADER_ONLY)
+	{
+		nx_free(a, lines);
+		return st.failed ? NX_ENOMEM : NX_OK;
+	}
+
+	/* body: paragraphs from content lines; captions and boilerplate kept out */
+	wrap = detect_wrap_width(lines, body_start, nlines);
+	nx_buf_init(&body, a);
+	nx_buf_init(&para, a);
+	for (i = body_start; i <= nlines; i++)
+	{
+		line	   *ln = i < nlines ? &lines[i] : NULL;
+		int			ends_para;
+
+		if ((i & 1023) == 0)
+			nx_interrupted(a);
+		if (ln && ln->kind == LK_CAPTION)
+		{
+			add_caption(&st, ln, &cap_alloc);
+			ends_para = 1;
+		}
+		else if (ln && (ln->kind == LK_BOILERPLATE ||
+						(ln->kind == LK_DATE && ln->date_label != NX_DATE_PLAIN)))
+			ends_para = 1;
+		else if (ln == NULL || ln->kind == LK_BLANK)
+			ends_para = 1;
+		else
+		{
+			/* content (and unlabelled meta-looking lines inside the body stay text) */
+			int			new_para = !have_para || !wrap || ln->indented ||
+				(i > 0 && !wrapped_here(&lines[i - 1], ln, (size_t) wrap));
+
+			if (new_para && have_para)
+			{
+				flush_para(&st, &body, &para);
+				have_para = 0;
+			}
+			if (have_para)
+				nx_buf_putc(&para, ' ');
+			nx_buf_append(&para, ln->s, ln->n);
+			have_para = 1;
+			continue;
+		}
+		if (ends_para && have_para)
+		{
+			flush_para(&st, &body, &para);
+			have_para = 0;
+		}
+	}
+	nx_buf_free(&para);
+	if (body.failed || para.failed)
+		st.failed = 1;
+	out->body = nx_buf_take(&body);
+	if (out->body)
+		out->word_count = nx_count_words(out->body, strlen(out->body));
+	nx_free(a, lines);
+	return st.failed ? NX_ENOMEM : NX_OK;
+}
+
+void
+nx_article_free(nx_article *art, const nx_allocator *a)
+{
+	int			i;
+
+	nx_free(a, art->headline);
+	nx_free(a, art->standfirst);
+	nx_free(a, art->byline);
+	nx_free(a, art->dateline);
+	for (i = 0; i < art->ncaptions; i++)
+		nx_free(a, art->captions[i]);
+	nx_free(a, art->captions);
+	nx_free(a, art->body);
+	nx_free(a, art->lead);
+	memset(art, 0, sizeof(*art));
+}

@@ -1,0 +1,49 @@
+/*
+ * article.h - an article's layout: headline, standfirst, byline, dateline, date,
+ * reading time, captions and the clean body, from plain text.
+ *
+ * Rules describe what articles look like (wire copy, scraped pages, CoNLL/Reuters
+ * layouts), not any one corpus. Non-articles give NULL fields, never an error.
+ */
+#ifndef NX_ARTICLE_H
+#define NX_ARTICLE_H
+
+#include <stddef.h>
+
+#include "dates.h"
+#include "nx_alloc.h"
+
+typedef struct nx_article
+{
+	char	   *headline;		/* NUL-terminated strings owned by the caller's allocator, or NULL */
+	char	   *standfirst;
+	char	   *byline;
+	char	   *dateline;		/* the place only: "SALVADOR", "AKRON, Ohio" */
+	int			has_published;
+	nx_date		published;
+	int			reading_minutes;	/* -1 when the article does not say */
+	char	  **captions;
+	int			ncaptions;
+	char	   *body;			/* paragraphs separated by one blank line */
+	char	   *lead;			/* first body paragraph */
+	int			word_count;
+} nx_article;
+
+typedef enum nx_status
+{
+	NX_OK = 0,
+	NX_ENOMEM = 1
+} nx_status;
+
+/* what to compute: everything, or only the header fields and the date (no body, no captions) */
+typedef enum nx_parse_mode
+{
+	NX_PARSE_FULL = 0,
+	NX_PARSE_HEADER_ONLY = 1
+} nx_parse_mode;
+
+nx_status	nx_article_parse(const char *text, size_t len, nx_parse_mode mode,
+							 const nx_allocator *a, nx_article *out);
+void		nx_article_free(nx_article *art, const nx_allocator *a);
+
+#endif

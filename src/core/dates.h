@@ -1,0 +1,49 @@
+/*
+ * dates.h - calendar dates as news articles print them.
+ *
+ * Never reads the clock, the locale or any setting: the same bytes always give the
+ * same date, so results can sit in indexes.
+ */
+#ifndef NX_DATES_H
+#define NX_DATES_H
+
+#include <stddef.h>
+
+typedef struct nx_date
+{
+	int			year;			/* 0 when the text gave no year */
+	int			month;			/* 1..12 */
+	int			day;			/* 1..31 */
+} nx_date;
+
+/* what a date line says about its date */
+typedef enum nx_date_label
+{
+	NX_DATE_NONE = 0,			/* not a date line */
+	NX_DATE_UPDATED,			/* "Updated: ...", "Last modified ..." */
+	NX_DATE_PLAIN,				/* a line that is only a date (with weekday, time, zone) */
+	NX_DATE_WIRE,				/* a wire timestamp: 26-FEB-1987 15:01:01.79 */
+	NX_DATE_PUBLISHED			/* "Published: ...", "Posted ..." */
+} nx_date_label;
+
+/* nonzero when y-m-d is a real calendar day */
+int			nx_date_valid(int year, int month, int day);
+
+/*
+ * If the whole line is a date line (a date, optionally with a label such as
+ * "Published:", a weekday, a time and a zone), stores the date with a year and
+ * returns its label; otherwise returns NX_DATE_NONE.
+ */
+nx_date_label nx_date_line(const char *s, size_t n, nx_date *out);
+
+/*
+ * Reads a date at the very start of s ("Feb 26", "April 1 , 1997", "1996-08-22"),
+ * skipping nothing. Returns the bytes consumed, 0 if there is no date there. The
+ * year is 0 when the text has none and allow_no_year is set.
+ */
+size_t		nx_date_scan(const char *s, size_t n, int allow_no_year, nx_date *out);
+
+/* 1..12 for an English month name or abbreviation (case-insensitive), else 0 */
+int			nx_month_number(const char *s, size_t n);
+
+#endif

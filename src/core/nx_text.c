@@ -1,0 +1,253 @@
+/* nx_text.c - growable byte buffers and small text helpers */
+#include <string.h>
+
+#include "nx_text.h"
+
+void
+nx_buf_init(nx_buf *b, const nx_allocator *a)
+{
+	b->data = NULL;
+	b->len = 0;
+	b->cap = 0;
+	b->a = a;
+	b->failed = 0;
+}
+
+static int
+nx_buf_reserve(nx_buf *b, size_t extra)
+{
+	size_t		need;
+	size_t		cap;
+	char	   *p;
+
+	if (b->failed)
+		return 0;
+	need = b->len + extra + 1;
+	if (need <= b->cap)
+		return 1;
+	cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap *= 2;
+	p = b->data ? nx_resize(b->a, b->data, b->cap, cap) : nx_alloc(b->a, cap);
+	if (p == NULL)
+	{
+		b->failed = 1;
+		return 0;
+	}
+	b->data = p;
+	b->cap = cap;
+	return 1;
+}
+
+void
+nx_buf_append(nx_buf *b, const char *s, size_t n)
+{
+	if (!nx_buf_reserve(b, n))
+		return;
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void
+nx_buf_putc(nx_buf *b, char c)
+{
+	nx_buf_append(b, &c, 1);
+}
+
+char *
+nx_buf_take(nx_buf *b)
+{
+	char	   *d = b->data;
+
+	if (b->failed || b->len == 0)
+	{
+		nx_buf_free(b);
+		return NULL;
+	}
+	b->data = NULL;
+	b->len = b->cap = 0;
+	return d;
+}
+
+void
+nx_buf_free(nx_buf *b)
+{
+	nx_free(b->a, b->data);
+	b->data = NULL;
+	b->len = b->cap = 0;
+}
+
+int
+nx_is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
+		(c < 0x20) || c == 0x7f;
+}
+
+/* length of a Unicode space at s (NBSP, en/em spaces, ideographic space, BOM), else 0 */
+static size_t
+unicode_space_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0xA0)
+		return 2;
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] <= 0x8B || u[2] == 0xAF))
+		return 3;
+	if (n >= 3 && u[0] == 0xE3 && u[1] == 0x80 && u[2] == 0x80)
+		return 3;
+	if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+		return 3;
+	return 0;
+}
+
+void
+nx_trim(const char **s, size_t *n)
+{
+	const char *p = *s;
+	size_t		len = *n;
+	size_t		k;
+
+	for (;;)
+	{
+		if (len > 0 && nx_is_space((unsigned char) p[0]))
+		{
+			p++;
+			len--;
+		}
+		else if ((k = unicode_space_len(p, len)) > 0)
+		{
+			p += k;
+			len -= k;
+		}
+		else
+			break;
+	}
+	for (;;)
+	{
+		if (len > 0 && nx_is_space((unsigned char) p[len - 1]))
+			len--;
+		else if (len >= 2 && unicode_space_len(p + len - 2, 2) == 2)
+			len -= 2;
+		else if (len >= 3 && unicode_space_len(p + len - 3, 3) == 3)
+			len -= 3;
+		else
+			break;
+	}
+	*s = p;
+	*n = len;
+}
+
+char *
+nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
+{
+	char	   *out;
+	size_t		i = 0,
+				o = 0;
+	int			pending_space = 0;
+
+	nx_trim(&s, &n);
+	if (n == 0)
+		return NULL;
+	out = nx_alloc(a, n + 1);
+	if (out == NULL)
+		return NULL;
+	while (i < n)
+	{
+		size_t		k;
+
+		if (nx_is_space((unsigned char) s[i]))
+		{
+			pending_space = 1;
+			i++;
+			continue;
+		}
+		if ((k = unicode_space_len(s + i, n - i)) > 0)
+		{
+			pending_space = 1;
+			i += k;
+			continue;
+		}
+		if (pending_space && o > 0)
+			out[o++] = ' ';
+		pending_space = 0;
+		out[o++] = s[i++];
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int
+nx_strncaseeq(const char *a, const char *b, size_t n)
+{
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		unsigned char ca = (unsigned char) a[i];
+		unsigned char cb = (unsigned char) b[i];
+
+		if (ca >= 'A' && ca <= 'Z')
+			ca += 32;
+		if (cb >= 'A' && cb <= 'Z')
+			cb += 32;
+		if (ca != cb)
+			return 0;
+	}
+	return 1;
+}
+
+int
+nx_count_words(const char *s, size_t n)
+{
+	int			words = 0;
+	int			in_word = 0;
+	int			word_has_alnum = 0;
+	size_t		i;
+
+	for (i = 0; i <= n; i++)
+	{
+		unsigned char c = i < n ? (unsigned char) s[i] : ' ';
+
+		if (nx_is_space(c))
+		{
+			if (in_word && word_has_alnum)
+				words++;
+			in_word = word_has_alnum = 0;
+			continue;
+		}
+		in_word = 1;
+		if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0)
+			word_has_alnum = 1;
+	}
+	return words;
+}
+
+void
+nx_count_chars(const char *s, size_t n, size_t *letters, size_t *digits, size_t *upper, size_t *lower)
+{
+	size_t		i;
+
+	*letters = *digits = *upper = *lower = 0;
+	for (i = 0; i < n; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if (c >= 'A' && c <= 'Z')
+		{
+			(*letters)++;
+			(*upper)++;
+		}
+		else if (c >= 'a' && c <= 'z')
+		{
+			(*letters)++;
+			(*lower)++;
+		}
+		else if (c >= '0' && c <= '9')
+			(*digits)++;
+		else if (c >= 0xC2 && c <= 0xF4 && i + 1 < n &&
+				 ((unsigned char) s[i + 1] & 0xC0) == 0x80)
+			(*letters)++;		/* a well-formed non-ASCII character: count it once */
+	}
+}

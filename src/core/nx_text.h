@@ -1,0 +1,39 @@
+/* nx_text.h - growable byte buffers and small text helpers shared by the core */
+#ifndef NX_TEXT_H
+#define NX_TEXT_H
+
+#include <stddef.h>
+
+#include "nx_alloc.h"
+
+typedef struct nx_buf
+{
+	char	   *data;
+	size_t		len;
+	size_t		cap;
+	const nx_allocator *a;
+	int			failed;			/* an allocation failed; further appends are no-ops */
+} nx_buf;
+
+void		nx_buf_init(nx_buf *b, const nx_allocator *a);
+void		nx_buf_append(nx_buf *b, const char *s, size_t n);
+void		nx_buf_putc(nx_buf *b, char c);
+/* returns the NUL-terminated data (owned by the caller), or NULL if empty or failed */
+char	   *nx_buf_take(nx_buf *b);
+void		nx_buf_free(nx_buf *b);
+
+/* a copy of s[0..n) with runs of white space folded to one space and the ends trimmed */
+char	   *nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n);
+
+int			nx_is_space(unsigned char c);
+/* trims ASCII white space (and NBSP) from both ends of [*s, *s + *n) */
+void		nx_trim(const char **s, size_t *n);
+/* case-insensitive ASCII comparison of the first n bytes */
+int			nx_strncaseeq(const char *a, const char *b, size_t n);
+
+/* number of words: runs of bytes that hold at least one letter or digit, split at white space */
+int			nx_count_words(const char *s, size_t n);
+/* counts letters (ASCII letters and any non-ASCII byte sequence) and digits */
+void		nx_count_chars(const char *s, size_t n, size_t *letters, size_t *digits, size_t *upper, size_t *lower);
+
+#endif

@@ -1,0 +1,139 @@
+/* regex.c - compile-once pcre2 patterns with JIT and limits */
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+
+#include "regex.h"
+
+#define NX_MONTHS "(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?)"
+#define NX_PLACE_WORD "\\p{Lu}[\\p{L}\\p{M}.'\\x{2019}&-]*"
+
+static const char *const pattern_source[NX_RE_COUNT] = {
+	/* NX_RE_DATELINE: place, optional region, optional date, optional agency, then a dash or the end */
+	"^(?<place>" NX_PLACE_WORD "(?:\\s+(?:" NX_PLACE_WORD "|de|del|da|do|dos|es|el|la|le|al|of|upon)){0,4})"
+	"(?:\\s*,\\s*(?!" NX_MONTHS "\\s*\\d)(?<region>" NX_PLACE_WORD "(?:\\s+" NX_PLACE_WORD "){0,2}))?"
+	"(?:\\s*,?\\s*(?<date>" NX_MONTHS "\\s+\\d{1,2}(?:\\s*,\\s*\\d{4})?|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+" NX_MONTHS "(?:\\s+\\d{4})?))?"
+	"(?:\\s*\\((?<agency>[\\p{L}][\\p{L}\\s./&-]{0,28})\\))?"
+	"(?<end>\\s*(?:--?|\\x{2013}|\\x{2014})\\s+|\\s*$)",
+	/* NX_RE_BYLINE */
+	"^(?i:by)\\s+(?<names>\\p{Lu}[^\\n]{1,150})$",
+	/* NX_RE_BYLINE_PIPE */
+	"^(?<names>\\p{Lu}[\\p{L}\\p{M}.'\\x{2019}-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'\\x{2019}-]+){1,3})\\s*\\|\\s*(?<org>\\p{Lu}[\\p{L}\\p{M} .&'-]{1,40})$",
+	/* NX_RE_READING_TIME */
+	"^(?i)(?:(?<label>(?:estimated\\s+)?(?:reading|read)\\s+time)\\s*:?\\s*)?(?<minutes>\\d{1,3})\\s*-?\\s*(?:min|mins|minute|minutes)\\.?(?<suffix>\\s+read)?$",
+	/* NX_RE_CAPTION */
+	"(?:\\[(?<credit>\\p{L}[^\\[\\]]{0,48})\\]$"
+	"|\\((?<credit2>[^()]{0,40}\\b(?i:photo|photograph|picture|image|getty|afp|reuters|epa|ap|pa|file|credit)\\b[^()]{0,40})\\)$"
+	"|^(?i:photo|image|picture|caption|image caption|photograph|pictured)\\s*:"
+	"|^(?i:image caption|media caption)\\s+\\S"
+	"|(?i:photograph|photo|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$)",
+	/* NX_RE_BOILERPLATE */
+	"^(?i:follow\\s+(?:us|me)\\b|read\\s+more\\b|read\\s+also\\b|also\\s+read\\b|advertisement$|advertising$|sponsored$"
+	"|share\\s+this\\b|share\\s+on\\b|share\\s+article|click\\s+here\\b|sign\\s+up\\b|subscribe\\b"
+	"|related\\s*:|related\\s+(?:articles|stories|topics|coverage|content)\\b|more\\s+on\\s+this\\s+story"
+	"|image\\s+copyright\\b|media\\s+playback\\b|copyright\\s*(?:\\x{00A9}|\\(c\\)|\\d{4})|\\x{00A9}|all\\s+rights\\s+reserved"
+	"|reuters?$|\\(?reporting\\s+by\\b|editing\\s+by\\b|you\\s+may\\s+also\\s+like|recommended(?:\\s+for\\s+you|\\s+stories|\\s+reading)?:?$"
+	"|continue\\s+reading\\b|listen\\s+to\\s+this\\s+article|skip\\s+advertisement|story\\s+continues\\s+below"
+	"|email\\s+this\\b|print\\s+this\\b|comments?$|\\d+\\s+comments?$|tweet$|whatsapp$|facebook$|twitter$|linkedin$|e-?mail$)"
+};
+
+static const char *const pattern_name[NX_RE_COUNT] = {
+	"dateline", "byline", "byline_pipe", "reading_time", "caption", "boilerplate"
+};
+
+typedef struct compiled
+{
+	pcre2_code *code;
+	pcre2_match_data *md;
+	int			failed;
+} compiled;
+
+static compiled patterns[NX_RE_COUNT];
+static pcre2_match_context *match_ctx;
+
+/* bounded work per line: a line is at most a few kilobytes by the time it gets here */
+#define NX_RE_MATCH_LIMIT 200000
+#define NX_RE_DEPTH_LIMIT 2000
+
+static compiled *
+get_pattern(nx_pattern p)
+{
+	compiled   *c = &patterns[p];
+	int			err;
+	PCRE2_SIZE	erroff;
+
+	(void) pattern_name;
+	if (c->code || c->failed)
+		return c;
+	if (match_ctx == NULL)
+	{
+		match_ctx = pcre2_match_context_create(NULL);
+		if (match_ctx == NULL)
+		{
+			c->failed = 1;
+			return c;
+		}
+		pcre2_set_match_limit(match_ctx, NX_RE_MATCH_LIMIT);
+		pcre2_set_depth_limit(match_ctx, NX_RE_DEPTH_LIMIT);
+	}
+	/* compiled code lives for the process: one copy per backend, built on first use */
+	c->code = pcre2_compile((PCRE2_SPTR) pattern_source[p], PCRE2_ZERO_TERMINATED,
+							PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF, &err, &erroff, NULL);
+	if (c->code == NULL)
+	{
+		c->failed = 1;
+		return c;
+	}
+	(void) pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE);	/* falls back to the interpreter */
+	c->md = pcre2_match_data_create_from_pattern(c->code, NULL);
+	if (c->md == NULL)
+	{
+		pcre2_code_free(c->code);
+		c->code = NULL;
+		c->failed = 1;
+	}
+	return c;
+}
+
+int
+nx_re_match(nx_pattern p, const char *s, size_t n, nx_match *m)
+{
+	compiled   *c = get_pattern(p);
+	int			rc,
+				i;
+	PCRE2_SIZE *ov;
+
+	if (c->failed)
+		return -1;
+	rc = pcre2_match(c->code, (PCRE2_SPTR) s, n, 0, 0, c->md, match_ctx);
+	if (rc == PCRE2_ERROR_NOMATCH)
+		return 0;
+	if (rc < 0)
+		return -1;
+	ov = pcre2_get_ovector_pointer(c->md);
+	for (i = 0; i < NX_RE_MAX_GROUPS; i++)
+	{
+		if (i < rc && ov[2 * i] != PCRE2_UNSET)
+		{
+			m->start[i] = ov[2 * i];
+			m->end[i] = ov[2 * i + 1];
+		}
+		else
+		{
+			m->start[i] = (size_t) -1;
+			m->end[i] = (size_t) -1;
+		}
+	}
+	return 1;
+}
+
+int
+nx_re_group(nx_pattern p, const char *name)
+{
+	compiled   *c = get_pattern(p);
+	int			g;
+
+	if (c->failed)
+		return -1;
+	g = pcre2_substring_number_from_name(c->code, (PCRE2_SPTR) name);
+	return (g > 0 && g < NX_RE_MAX_GROUPS) ? g : -1;
+}

@@ -1,0 +1,51 @@
+--
+-- Articles as columns
+--
+
+CREATE TYPE parsed_article AS (
+	headline text,
+	standfirst text,
+	byline text,
+	dateline text,
+	published date,
+	reading_minutes integer,
+	captions text[],
+	body text,
+	lead text,
+	word_count integer
+);
+
+COMMENT ON TYPE parsed_article IS
+'an article''s fields: headline, standfirst, byline, dateline, publication date, reading time, captions, clean body, lead paragraph, word count';
+
+-- Every function below reads only its argument: no clock, no DateStyle, no TimeZone,
+-- no newsext setting. That makes them IMMUTABLE (expression indexes, generated
+-- columns) and PARALLEL SAFE (parallel query, Citus shards). STRICT: NULL in, NULL out.
+
+CREATE FUNCTION parse_article(pg_catalog.text) RETURNS parsed_article
+	AS 'MODULE_PATHNAME', 'newsext_parse_article'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION parse_article(pg_catalog.text) IS
+'parse a plain-text news article into its fields; call as LATERAL parse_article(body) to parse once per row';
+
+CREATE FUNCTION parse_article_json(pg_catalog.text) RETURNS pg_catalog.jsonb
+	AS 'MODULE_PATHNAME', 'newsext_parse_article_json'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION parse_article_json(pg_catalog.text) IS
+'parse a plain-text news article into jsonb with snake_case keys and ISO dates';
+
+CREATE FUNCTION article_headline(pg_catalog.text) RETURNS pg_catalog.text
+	AS 'MODULE_PATHNAME', 'newsext_article_headline'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION article_headline(pg_catalog.text) IS
+'the article''s headline, without parsing the body (for expression indexes and generated columns)';
+
+CREATE FUNCTION article_date(pg_catalog.text) RETURNS pg_catalog.date
+	AS 'MODULE_PATHNAME', 'newsext_article_date'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+
+COMMENT ON FUNCTION article_date(pg_catalog.text) IS
+'the article''s publication date from its header, never from the clock or session settings (for expression indexes)';
