@@ -78,6 +78,28 @@ static const alias_group aliases[] = {
 #define NALIAS ((int) (sizeof(aliases) / sizeof(aliases[0])))
 
 static int
+has_lower_ascii(const char *s, size_t n);
+
+/* ASCII case-insensitive equality of a name (an all-caps mention against an alias) */
+static int
+tok_eq_ci_name(const char *s, size_t n, const char *lit)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char a = (unsigned char) s[i],
+					b = (unsigned char) lit[i];
+
+		if (a >= 'A' && a <= 'Z')
+			a = (unsigned char) (a + 32);
+		if (b >= 'A' && b <= 'Z')
+			b = (unsigned char) (b + 32);
+		if (a != b)
+			return 0;
+	}
+	return 1;
+}
+
+static int
 alias_of(const char *s, size_t n, int kind, int *member)
 {
 	for (int g = 0; g < NALIAS; g++)
@@ -85,7 +107,8 @@ alias_of(const char *s, size_t n, int kind, int *member)
 		if (aliases[g].kind != kind)
 			continue;
 		for (int i = 0; aliases[g].names[i]; i++)
-			if (strlen(aliases[g].names[i]) == n && memcmp(aliases[g].names[i], s, n) == 0)
+			if (strlen(aliases[g].names[i]) == n &&
+				(memcmp(aliases[g].names[i], s, n) == 0 || (!has_lower_ascii(s, n) && tok_eq_ci_name(s, n, aliases[g].names[i]))))
 			{
 				*member = i;
 				return g;

@@ -20,7 +20,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cc -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -o "$tmp/train" tools/model/train.c \
-    $(ls src/core/*.c | sort) -lutf8proc -lm
+    src/core/ner_tok.c src/core/ner_model.c src/core/nx_alloc.c -lutf8proc -lm
 python3 tools/model/conll_prep.py "$DATA/conll2003/articles.train.jsonl" > "$tmp/train.txt"
 devopt=()
 if [ -f "$DATA/conll2003/articles.dev.jsonl" ]; then

@@ -1,0 +1,261 @@
+/* unit tests for the entity tagger core: tokenizer, model image, entities, canonical names */
+#define _ISOC11_SOURCE
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "ner.h"
+#include "ner_fixture.h"
+
+/* the tokens of s joined by '|' */
+static void
+tokens_of(const char *s, char *out, size_t outlen)
+{
+	nx_ner_tokens t;
+	size_t		k = 0;
+
+	assert_int_equal(nx_ner_tokenize(s, strlen(s), &nx_malloc_allocator, &t), 0);
+	out[0] = 0;
+	for (size_t i = 0; i < t.ntok; i++)
+		k += (size_t) snprintf(out + k, outlen - k, "%s%.*s", i ? "|" : "", (int) (t.tok[i].end - t.tok[i].start), s + t.tok[i].start);
+	nx_ner_tokens_free(&t, &nx_malloc_allocator);
+}
+
+static void
+test_tokenizer_conll_conventions(void **state)
+{
+	char		buf[512];
+
+	(void) state;
+	tokens_of("The U.S. and Mr. al-Assad's 3,000 men don't (yet) know.", buf, sizeof(buf));
+	assert_string_equal(buf, "The|U.S.|and|Mr.|al-Assad|'s|3,000|men|do|n't|(|yet|)|know|.");
+	tokens_of("“Nusra is al-Qaeda,” he said — 1996-08-30, 1.5%", buf, sizeof(buf));
+	assert_string_equal(buf, "“|Nusra|is|al-Qaeda|,|”|he|said|—|1996-08-30|,|1.5|%");
+	tokens_of("AT&T bought O'Neill's shares... John F. Kennedy", buf, sizeof(buf));
+	assert_string_equal(buf, "AT&T|bought|O'Neill|'s|shares|...|John|F.|Kennedy");
+}
+
+static void
+test_tokenizer_sentences_and_lines(void **state)
+{
+	const char *s = "HEADLINE HERE\nObama spoke. He left.\r\nThe U.S. Army won.";
+	nx_ner_tokens t;
+
+	(void) state;
+	assert_int_equal(nx_ner_tokenize(s, strlen(s), &nx_malloc_allocator, &t), 0);
+	assert_int_equal(t.nsent, 4);
+	assert_true(t.tok[0].flags & NX_TF_CAPS_LINE);
+	assert_false(t.tok[2].flags & NX_TF_CAPS_LINE);
+	nx_ner_tokens_free(&t, &nx_malloc_allocator);
+}
+
+static void
+test_tokenizer_invalid_utf8(void **state)
+{
+	const char	s[] = "Caf\xc3 \xff\xfe Obama \xe2\x80";
+	nx_ner_tokens t;
+
+	(void) state;
+	assert_int_equal(nx_ner_tokenize(s, sizeof(s) - 1, &nx_malloc_allocator, &t), 0);
+	for (size_t i = 0; i < t.ntok; i++)
+	{
+		assert_true(t.tok[i].end > t.tok[i].start);
+		assert_true(t.tok[i].end <= sizeof(s) - 1);
+	}
+	nx_ner_tokens_free(&t, &nx_malloc_allocator);
+}
+
+static void
+test_model_rejects_garbage(void **state)
+{
+	static uint64_t junk[64];
+	nx_ner_model m;
+	const char *err = NULL;
+
+	(void) state;
+	memset(junk, 0x5a, sizeof(junk));
+	assert_int_equal(nx_ner_model_open(junk, sizeof(junk), &m, &err), -1);
+	assert_non_null(err);
+	assert_int_equal(nx_ner_model_open(junk, 8, &m, &err), -1);
+	assert_int_equal(nx_ner_model_open(NULL, 0, &m, &err), -1);
+}
+
+static const nx_entity *
+find(const nx_entity_list *l, const char *name)
+{
+	for (size_t i = 0; i < l->nentities; i++)
+		if (strcmp(l->entities[i].name, name) == 0)
+			return &l->entities[i];
+	return NULL;
+}
+
+static void
+test_seed_entities(void **state)
+{
+	size_t		len;
+	char	   *text = fixture_slurp("test/data/seed.txt", &len);
+	nx_entity_list l;
+	const char *people[] = {"John Kerry", "Sergei Lavrov", "Barack Obama", "Bashar al-Assad", "Theresa May"};
+	const char *places[] = {"Russia", "Syria", "United States", "Moscow", "Washington", "Hangzhou", "Aleppo", "Geneva", "Damascus"};
+
+	(void) state;
+	assert_non_null(text);
+	assert_int_equal(nx_entities_extract(&fixture_model, text, len, &nx_malloc_allocator, &l), 0);
+	for (size_t i = 0; i < sizeof(people) / sizeof(people[0]); i++)
+	{
+		const nx_entity *e = find(&l, people[i]);
+
+		assert_non_null(e);
+		assert_int_equal(e->kind, NX_KIND_PERSON);
+	}
+	for (size_t i = 0; i < sizeof(places) / sizeof(places[0]); i++)
+	{
+		const nx_entity *e = find(&l, places[i]);
+
+		assert_non_null(e);
+		assert_int_equal(e->kind, NX_KIND_PLACE);
+	}
+	assert_int_equal(find(&l, "al-Nusra Front")->kind, NX_KIND_ORGANIZATION);
+	assert_int_equal(find(&l, "al-Nusra Front")->mentions, 4);	/* "Nusra" folds in */
+	assert_null(find(&l, "Obama"));
+	assert_null(find(&l, "US"));
+	/* mentions in text order, inside the text, entities in order of first mention */
+	for (size_t i = 0; i < l.nmentions; i++)
+	{
+		assert_true(l.mentions[i].end <= len);
+		if (i)
+			assert_true(l.mentions[i].start >= l.mentions[i - 1].end);
+	}
+	for (size_t i = 1; i < l.nentities; i++)
+		assert_true(l.entities[i].first_start > l.entities[i - 1].first_start);
+	nx_entity_list_free(&l, &nx_malloc_allocator);
+	free(text);
+}
+
+static void
+test_canonical_rules(void **state)
+{
+	const char *s = "Secretary of State John Kerry met President Barack Obama. Obama and Kerry flew to the U.S. from Britain; the US team and UK officials went to the UN, later the United Nations.";
+	nx_entity_list l;
+
+	(void) state;
+	assert_int_equal(nx_entities_extract(&fixture_model, s, strlen(s), &nx_malloc_allocator, &l), 0);
+	assert_non_null(find(&l, "John Kerry"));
+	assert_non_null(find(&l, "Barack Obama"));
+	assert_int_equal(find(&l, "Barack Obama")->mentions, 2);
+	assert_int_equal(find(&l, "John Kerry")->mentions, 2);
+	assert_non_null(find(&l, "United States"));
+	assert_null(find(&l, "U.S."));
+	assert_null(find(&l, "President Barack Obama"));
+	nx_entity_list_free(&l, &nx_malloc_allocator);
+}
+
+static void
+test_no_entities(void **state)
+{
+	const char *inputs[] = {
+		"", "   \n\n\t ", "12 34 56.7\n8 9 10\n", "美国总统奥巴马周日在杭州表示。",
+		"قال الرئيس السوري بشار الأسد", "\"\"\"\"''''((((", "the quick brown fox jumps over the lazy dog"
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
+	{
+		nx_entity_list l;
+
+		assert_int_equal(nx_entities_extract(&fixture_model, inputs[i], strlen(inputs[i]), &nx_malloc_allocator, &l), 0);
+		assert_int_equal(l.nmentions, 0);
+		assert_int_equal(l.nentities, 0);
+		nx_entity_list_free(&l, &nx_malloc_allocator);
+	}
+}
+
+/* an allocator that fails after a budget of allocations */
+static int budget;
+static void *
+fail_alloc(void *ctx, size_t n)
+{
+	(void) ctx;
+	return budget-- > 0 ? malloc(n) : NULL;
+}
+static void *
+fail_resize(void *ctx, void *p, size_t o, size_t n)
+{
+	(void) ctx;
+	(void) o;
+	return budget-- > 0 ? realloc(p, n) : NULL;
+}
+static void
+fail_release(void *ctx, void *p)
+{
+	(void) ctx;
+	free(p);
+}
+static int	stop_after;
+static int
+stop_interrupted(void *ctx)
+{
+	(void) ctx;
+	return stop_after-- <= 0;
+}
+
+static void
+test_allocation_failure_and_interrupt(void **state)
+{
+	size_t		len;
+	char	   *text = fixture_slurp("test/data/seed.txt", &len);
+	nx_allocator fa = {fail_alloc, fail_resize, fail_release, NULL, NULL};
+	nx_allocator ia = {fail_alloc, fail_resize, fail_release, NULL, stop_interrupted};
+	int			ok = 0;
+
+	(void) state;
+	for (int b = 0; b < 200; b++)
+	{
+		nx_entity_list l;
+		int			rc;
+
+		budget = b;
+		rc = nx_entities_extract(&fixture_model, text, len, &fa, &l);
+		if (rc == 0)
+		{
+			ok++;
+			nx_entity_list_free(&l, &fa);
+		}
+		else
+		{
+			assert_int_equal(l.nentities, 0);
+			assert_null(l.entities);
+		}
+	}
+	assert_true(ok > 0);		/* with enough budget it succeeds */
+	for (int s = 0; s < 4; s++)
+	{
+		nx_entity_list l;
+
+		budget = 1 << 30;
+		stop_after = s;
+		assert_int_equal(nx_entities_extract(&fixture_model, text, len, &ia, &l), -1);
+	}
+	free(text);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_tokenizer_conll_conventions),
+		cmocka_unit_test(test_tokenizer_sentences_and_lines),
+		cmocka_unit_test(test_tokenizer_invalid_utf8),
+		cmocka_unit_test(test_model_rejects_garbage),
+		cmocka_unit_test(test_seed_entities),
+		cmocka_unit_test(test_canonical_rules),
+		cmocka_unit_test(test_no_entities),
+		cmocka_unit_test(test_allocation_failure_and_interrupt),
+	};
+
+	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
+}
