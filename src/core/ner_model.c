@@ -185,12 +185,22 @@ nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err
 	return 0;
 }
 
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void) 0)
+#endif
+
 void
 nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float *out)
 {
 	int32_t		acc[NX_NER_NLABELS];
+	const int16_t *rows[NX_NER_MAXFEAT];
+	int			nr = 0;
 
-	memset(acc, 0, sizeof(acc));
+	/* two passes so the cache misses of all slots overlap */
+	for (int f = 0; f < nkeys; f++)
+		PREFETCH(&m->slots[(uint32_t) keys[f] & m->slot_mask]);
 	for (int f = 0; f < nkeys; f++)
 	{
 		uint64_t	k = keys[f];
@@ -205,14 +215,21 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 				break;
 			if ((uint32_t) (v >> 32) == fp)
 			{
-				const int16_t *w = m->rows + (size_t) ((uint32_t) v - 1) * NX_NER_NLABELS;
-
-				for (int y = 0; y < NX_NER_NLABELS; y++)
-					acc[y] += w[y];
+				rows[nr] = m->rows + (size_t) ((uint32_t) v - 1) * NX_NER_NLABELS;
+				PREFETCH(rows[nr]);
+				nr++;
 				break;
 			}
 			s = (s + 1) & m->slot_mask;
 		}
+	}
+	memset(acc, 0, sizeof(acc));
+	for (int r = 0; r < nr; r++)
+	{
+		const int16_t *w = rows[r];
+
+		for (int y = 0; y < NX_NER_NLABELS; y++)
+			acc[y] += w[y];
 	}
 	for (int y = 0; y < NX_NER_NLABELS; y++)
 		out[y] = (float) acc[y] * m->scale;
@@ -376,36 +393,38 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 
 			for (size_t i = ss; i < se; i++)
 			{
-				uint8_t		done = 0;
+				size_t		best[NX_GAZ_NCLASSES];
 
 				if (!(toks->tok[i].flags & NX_TF_UPPER_INIT))
 					continue;
-				for (size_t L = gaz->maxlen; L >= 1; L--)
+				memset(best, 0, sizeof(best));
+				/* extend while the token sequence is an entry or a prefix of one */
+				for (size_t L = 1; L <= gaz->maxlen && i + L <= se; L++)
 				{
-					uint64_t	k;
-					uint32_t	slot;
+					uint64_t	k = nx_gaz_key(d->hl + i, L);
+					uint32_t	slot = (uint32_t) (k >> 7) & gaz->mask;
 
-					if (i + L > se)
-						continue;
-					k = nx_gaz_key(d->hl + i, L);
-					slot = (uint32_t) (k >> 7) & gaz->mask;
 					while (gaz->keys[slot] != 0 && gaz->keys[slot] != k)
 						slot = (slot + 1) & gaz->mask;
 					if (gaz->keys[slot] != k)
-						continue;
+						break;
 					for (int c = 0; c < NX_GAZ_NCLASSES; c++)
-					{
-						if (!(gaz->cls[slot] & (1 << c)) || (done & (1 << c)))
-							continue;
-						done |= (uint8_t) (1 << c);
-						for (size_t j = i; j < i + L; j++)
-						{
-							uint8_t    *g = &d->gaz[j * NX_GAZ_NCLASSES + c];
+						if (gaz->cls[slot] & (1 << c))
+							best[c] = L;
+					if (!(gaz->cls[slot] & NX_GAZ_PREFIX))
+						break;
+				}
+				for (int c = 0; c < NX_GAZ_NCLASSES; c++)
+				{
+					size_t		L = best[c];
 
-							if (*g)
-								continue;
-							*g = (uint8_t) (L == 1 ? 4 : j == i ? 1 : j == i + L - 1 ? 3 : 2);
-						}
+					for (size_t j = i; j < i + L; j++)
+					{
+						uint8_t    *g = &d->gaz[j * NX_GAZ_NCLASSES + c];
+
+						if (*g)
+							continue;
+						*g = (uint8_t) (L == 1 ? 4 : j == i ? 1 : j == i + L - 1 ? 3 : 2);
 					}
 				}
 			}

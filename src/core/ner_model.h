@@ -34,6 +34,7 @@
 #define NX_GAZ_FIRSTNAME 0x08
 #define NX_GAZ_REGION	0x10
 #define NX_GAZ_NCLASSES	5
+#define NX_GAZ_PREFIX	0x80	/* a proper prefix of a longer entry */
 
 typedef struct nx_ner_gaz
 {

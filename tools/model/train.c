@@ -497,21 +497,25 @@ load_gaz(const char *path, gazbuild_t *g, nx_ner_gaz *view)
 		}
 		for (size_t i = 0; i < t.ntok; i++)
 			hl[i] = nx_hash_lower(tab + 1 + t.tok[i].start, t.tok[i].end - t.tok[i].start);
-		k = nx_gaz_key(hl, t.ntok);
-		s = (uint32_t) (k >> 7) & mask;
-		while (g->keys[s] != 0 && g->keys[s] != k)
-			s = (s + 1) & mask;
-		if (g->keys[s] == 0)
+		/* the entry, and its proper prefixes marked 0x80 so matching can stop early */
+		for (size_t L = 1; L <= t.ntok; L++)
 		{
-			g->n++;
-			if (g->n * 2 > mask)
+			k = nx_gaz_key(hl, L);
+			s = (uint32_t) (k >> 7) & mask;
+			while (g->keys[s] != 0 && g->keys[s] != k)
+				s = (s + 1) & mask;
+			if (g->keys[s] == 0)
 			{
-				fprintf(stderr, "gazetteer too large\n");
-				exit(1);
+				g->n++;
+				if (g->n * 2 > mask)
+				{
+					fprintf(stderr, "gazetteer too large\n");
+					exit(1);
+				}
 			}
+			g->keys[s] = k;
+			g->cls[s] |= (uint8_t) (L == t.ntok ? cls : NX_GAZ_PREFIX);
 		}
-		g->keys[s] = k;
-		g->cls[s] |= (uint8_t) cls;
 		if (t.ntok > g->maxlen)
 			g->maxlen = (uint32_t) t.ntok;
 		nx_ner_tokens_free(&t, &nx_malloc_allocator);
