@@ -3,6 +3,9 @@
  */
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "ner_model.h"
 
@@ -223,6 +226,34 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 			s = (s + 1) & m->slot_mask;
 		}
 	}
+#if defined(__SSE2__)
+	{
+		/* 16 labels in four 4-lane int32 sums, the 17th in a scalar */
+		__m128i		a0 = _mm_setzero_si128(),
+					a1 = _mm_setzero_si128(),
+					a2 = _mm_setzero_si128(),
+					a3 = _mm_setzero_si128();
+		int32_t		last = 0;
+
+		for (int r = 0; r < nr; r++)
+		{
+			const int16_t *w = rows[r];
+			__m128i		v0 = _mm_loadu_si128((const __m128i *) w);
+			__m128i		v1 = _mm_loadu_si128((const __m128i *) (w + 8));
+
+			a0 = _mm_add_epi32(a0, _mm_srai_epi32(_mm_unpacklo_epi16(v0, v0), 16));
+			a1 = _mm_add_epi32(a1, _mm_srai_epi32(_mm_unpackhi_epi16(v0, v0), 16));
+			a2 = _mm_add_epi32(a2, _mm_srai_epi32(_mm_unpacklo_epi16(v1, v1), 16));
+			a3 = _mm_add_epi32(a3, _mm_srai_epi32(_mm_unpackhi_epi16(v1, v1), 16));
+			last += w[16];
+		}
+		_mm_storeu_si128((__m128i *) acc, a0);
+		_mm_storeu_si128((__m128i *) (acc + 4), a1);
+		_mm_storeu_si128((__m128i *) (acc + 8), a2);
+		_mm_storeu_si128((__m128i *) (acc + 12), a3);
+		acc[16] = last;
+	}
+#else
 	memset(acc, 0, sizeof(acc));
 	for (int r = 0; r < nr; r++)
 	{
@@ -231,6 +262,7 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 		for (int y = 0; y < NX_NER_NLABELS; y++)
 			acc[y] += w[y];
 	}
+#endif
 	for (int y = 0; y < NX_NER_NLABELS; y++)
 		out[y] = (float) acc[y] * m->scale;
 }
@@ -248,33 +280,41 @@ enum
 #define BOS_HASH 0x1234567890abcdefULL
 #define EOS_HASH 0xfedcba0987654321ULL
 
-/* shape: X x d, other letters L, punctuation as itself; runs capped at cap */
-static uint64_t
-shape_hash(const char *s, size_t n, int cap)
+/* shapes: X x d, other letters L, punctuation as itself; runs capped at 3 (long) and 1 (short) */
+static void
+shape_hashes(const char *s, size_t n, uint64_t *lng, uint64_t *shrt)
 {
-	uint64_t	h = FNV_OFF;
+	uint64_t	hl = FNV_OFF,
+				hs = FNV_OFF;
 	int			last = -1,
 				run = 0;
 	size_t		i = 0;
 
 	while (i < n)
 	{
-		int			l;
-		uint32_t	cp = nx_utf8_decode((const unsigned char *) s + i, n - i, &l);
+		unsigned char b = (unsigned char) s[i];
 		int			c;
 
-		if (cp >= '0' && cp <= '9')
-			c = 'd';
-		else if (nx_cp_is_upper(cp))
-			c = 'X';
-		else if (nx_cp_is_lower(cp))
-			c = 'x';
-		else if (nx_cp_is_word(cp))
-			c = 'L';
-		else if (cp < 0x80)
-			c = (int) cp;
+		if (b < 0x80)
+		{
+			c = (b >= '0' && b <= '9') ? 'd' : (b >= 'A' && b <= 'Z') ? 'X' : (b >= 'a' && b <= 'z') ? 'x' : (int) b;
+			i++;
+		}
 		else
-			c = '?';
+		{
+			int			l;
+			uint32_t	cp = nx_utf8_decode((const unsigned char *) s + i, n - i, &l);
+
+			if (nx_cp_is_upper(cp))
+				c = 'X';
+			else if (nx_cp_is_lower(cp))
+				c = 'x';
+			else if (nx_cp_is_word(cp))
+				c = 'L';
+			else
+				c = '?';
+			i += l;
+		}
 		if (c == last)
 			run++;
 		else
@@ -282,14 +322,19 @@ shape_hash(const char *s, size_t n, int cap)
 			run = 1;
 			last = c;
 		}
-		if (run <= cap)
+		if (run <= 3)
 		{
-			h ^= (unsigned char) c;
-			h *= FNV_PRIME;
+			hl ^= (unsigned char) c;
+			hl *= FNV_PRIME;
 		}
-		i += l;
+		if (run <= 1)
+		{
+			hs ^= (unsigned char) c;
+			hs *= FNV_PRIME;
+		}
 	}
-	return h;
+	*lng = hl;
+	*shrt = hs;
 }
 
 #define DF_LOWER	1			/* seen all lower-case */
@@ -325,6 +370,7 @@ nx_ner_doc_free(nx_ner_doc *d, const nx_allocator *a)
 	nx_free(a, d->hw);
 	nx_free(a, d->hl);
 	nx_free(a, d->hs);
+	nx_free(a, d->hshape);
 	nx_free(a, d->gaz);
 	nx_free(a, d->map);
 	memset(d, 0, sizeof(*d));
@@ -345,9 +391,10 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 	d->hw = nx_alloc(a, (n + 1) * sizeof(uint64_t));
 	d->hl = nx_alloc(a, (n + 1) * sizeof(uint64_t));
 	d->hs = nx_alloc(a, (n + 1) * sizeof(uint64_t));
+	d->hshape = nx_alloc(a, (n + 1) * sizeof(uint64_t));
 	d->gaz = nx_alloc(a, (n + 1) * NX_GAZ_NCLASSES);
 	d->map = nx_alloc(a, (size_t) msize * sizeof(nx_ner_docent));
-	if (!d->hw || !d->hl || !d->hs || !d->gaz || !d->map)
+	if (!d->hw || !d->hl || !d->hs || !d->hshape || !d->gaz || !d->map)
 	{
 		nx_ner_doc_free(d, a);
 		return -1;
@@ -370,7 +417,7 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 		}
 		d->hw[i] = nx_hash_bytes(s, len);
 		d->hl[i] = (t->flags & (NX_TF_HAS_UPPER | NX_TF_NONASCII)) ? nx_hash_lower(s, len) : d->hw[i];
-		d->hs[i] = shape_hash(s, len, 1);
+		shape_hashes(s, len, &d->hshape[i], &d->hs[i]);
 		e = doc_find(d, d->hl[i], 1);
 		if (!(t->flags & NX_TF_UPPER_INIT) && (t->flags & NX_TF_HAS_LOWER))
 			e->flags |= DF_LOWER;
@@ -512,7 +559,7 @@ nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *key
 	keys[n++] = fkey(T_BIAS, 0);
 	keys[n++] = fkey(T_W, d->hw[i]);
 	keys[n++] = fkey(T_L, d->hl[i]);
-	keys[n++] = fkey(T_SHAPE, shape_hash(w, len, 3));
+	keys[n++] = fkey(T_SHAPE, d->hshape[i]);
 	keys[n++] = fkey(T_SSHAPE, d->hs[i]);
 	for (int k = 1; k <= 4; k++)
 	{
@@ -612,6 +659,12 @@ nx_ner_transition_ok(int a, int b)
 
 #define NEG_INF (-1e30f)
 
+/*
+ * Only BILOU-valid transitions are scored: O, B-k and U-k follow O, L-* or U-* (or the
+ * start); I-k and L-k follow B-k or I-k. That is 97 of the 289 label pairs.
+ */
+static const uint8_t closers[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};
+
 void
 nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out, uint8_t *back)
 {
@@ -625,44 +678,63 @@ nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out, uint
 	for (size_t i = 1; i < n; i++)
 	{
 		const float *e = em + i * NX_NER_NLABELS;
+		uint8_t    *bk = back + i * NX_NER_NLABELS;
 
 		for (int y = 0; y < NX_NER_NLABELS; y++)
 		{
-			float		best = NEG_INF * 4;
-			int			arg = 0;
+			float		best;
+			int			arg;
+			int			py = NX_NER_POS(y);
 
-			for (int p = 0; p < NX_NER_NLABELS; p++)
+			if (y == 0 || py == 0 || py == 3)
 			{
-				float		v = cur[p] + trans[p * NX_NER_NLABELS + y];
-
-				if (v > best)
+				arg = 0;
+				best = cur[0] + trans[y];
+				for (int c = 1; c < 9; c++)
 				{
-					best = v;
-					arg = p;
+					int			p = closers[c];
+					float		v = cur[p] + trans[p * NX_NER_NLABELS + y];
+
+					if (v > best)
+					{
+						best = v;
+						arg = p;
+					}
+				}
+			}
+			else
+			{
+				int			b = y - py;	/* B of the same kind */
+				float		v1 = cur[b] + trans[b * NX_NER_NLABELS + y];
+				float		v2 = cur[b + 1] + trans[(b + 1) * NX_NER_NLABELS + y];
+
+				if (v2 > v1)
+				{
+					best = v2;
+					arg = b + 1;
+				}
+				else
+				{
+					best = v1;
+					arg = b;
 				}
 			}
 			nxt[y] = best + e[y];
-			back[i * NX_NER_NLABELS + y] = (uint8_t) arg;
+			bk[y] = (uint8_t) arg;
 		}
 		memcpy(cur, nxt, sizeof(cur));
 	}
 	{
-		float		best = NEG_INF * 4;
+		float		best = cur[0];
 		int			arg = 0;
 
-		for (int y = 0; y < NX_NER_NLABELS; y++)
-		{
-			int			py = NX_NER_POS(y);
-			float		v = cur[y];
-
-			if (y != 0 && py != 2 && py != 3)
-				v += NEG_INF;	/* must end on O, L or U */
-			if (v > best)
+		/* must end on O, L or U */
+		for (int c = 1; c < 9; c++)
+			if (cur[closers[c]] > best)
 			{
-				best = v;
-				arg = y;
+				best = cur[closers[c]];
+				arg = closers[c];
 			}
-		}
 		for (size_t i = n; i-- > 0;)
 		{
 			out[i] = (uint8_t) arg;

@@ -112,6 +112,7 @@ typedef struct nx_ner_doc
 	uint64_t   *hw;				/* per token: exact-form hash */
 	uint64_t   *hl;				/* lower-case hash */
 	uint64_t   *hs;				/* short shape hash */
+	uint64_t   *hshape;			/* long shape hash */
 	uint8_t    *gaz;			/* per token, per class: 0 none, 1+pos (B I L U) */
 	nx_ner_docent *map;
 	uint32_t	map_mask;

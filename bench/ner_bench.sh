@@ -1,0 +1,83 @@
+#!/usr/bin/env bash
+# Entity tagger speed (issue 4), in one run:
+#  1. the core on one core: tokens/s for tokenizing, tagging (features + Viterbi) and the whole
+#     entity pass (tag + canonical names), over CoNLL-2003 dev (tools/model/ner_cli.c);
+#  2. SQL side by side over the same articles (CoNLL-2003 dev + BBC dev): article_entities,
+#     article_quotes and parse_article + article_entities against to_tsvector('english', body).
+# Data: $NEWSEXT_DATA, else ../shared/data. Uses its own throwaway server.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DATA=${NEWSEXT_DATA:-$(cd .. && pwd)/shared/data}
+ROUNDS=${ROUNDS:-10}
+[ -f "$DATA/conll2003/articles.dev.jsonl" ] || { echo "ner_bench: no data in $DATA (set NEWSEXT_DATA)" >&2; exit 1; }
+work=$(mktemp -d)
+chmod 755 "$work"
+cleanup() { [ -n "${PGTMP_DIR:-}" ] && pgtmp_stop; rm -rf "$work"; }
+trap cleanup EXIT
+
+echo "== core: CoNLL-2003 dev, one core, $ROUNDS rounds"
+cc -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -D_ISOC11_SOURCE -Isrc/core -o "$work/ner_cli" tools/model/ner_cli.c \
+    src/core/ner.c src/core/ner_tok.c src/core/ner_model.c src/core/quotes.c src/core/nx_alloc.c -lutf8proc -lm
+python3 tools/model/conll_prep.py "$DATA/conll2003/articles.dev.jsonl" > "$work/dev.txt"
+taskset -c 0 "$work/ner_cli" model/newsext_ner.bin bench "$work/dev.txt" "$ROUNDS" 2>/dev/null \
+    || "$work/ner_cli" model/newsext_ner.bin bench "$work/dev.txt" "$ROUNDS"
+if command -v hyperfine >/dev/null; then
+    hyperfine -N --warmup 1 --runs 5 "$work/ner_cli model/newsext_ner.bin bench $work/dev.txt 1" 2>/dev/null | sed -n '1,3p'
+fi
+
+echo "== SQL: same articles, side by side"
+bash scripts/deps.sh
+make -s all >/dev/null && make -s install >/dev/null
+. scripts/pgtmp.sh
+pgtmp_start
+python3 - "$DATA" > "$work/articles.tsv" <<'PY'
+import json, sys
+data = sys.argv[1]
+def esc(s):
+    return s.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+for path in ("conll2003/articles.dev.jsonl", "bbc/articles.dev.jsonl"):
+    try:
+        with open(f"{data}/{path}", encoding="utf-8") as f:
+            for line in f:
+                a = json.loads(line)
+                print(f"{path.split('/')[0]}\t{esc(a['text'])}")
+    except FileNotFoundError:
+        pass
+PY
+psql -qX -v ON_ERROR_STOP=1 <<SQL
+CREATE EXTENSION newsext;
+CREATE TABLE bench_articles (source text, body text);
+\copy bench_articles FROM '$work/articles.tsv'
+VACUUM ANALYZE bench_articles;
+SET max_parallel_workers_per_gather = 0;
+SET jit = off;
+SELECT source, count(*) AS articles, pg_size_pretty(sum(octet_length(body))) AS text FROM bench_articles GROUP BY 1 ORDER BY 1;
+DO \$\$
+DECLARE
+    q text[] := ARRAY[
+        'SELECT sum(length(to_tsvector(''english'', body))) FROM bench_articles',
+        'SELECT count(*) FROM bench_articles, LATERAL article_entities(body)',
+        'SELECT count(*) FROM bench_articles, LATERAL article_mentions(body)',
+        'SELECT count(*) FROM bench_articles, LATERAL article_quotes(body)',
+        'SELECT count(*) FROM bench_articles a, LATERAL parse_article(a.body) p, LATERAL (SELECT count(*) FROM article_entities(a.body)) e'];
+    names text[] := ARRAY['to_tsvector(english)', 'article_entities', 'article_mentions', 'article_quotes',
+                          'parse_article + article_entities'];
+    mb float8;
+    t0 timestamptz; best float8; base float8; ms float8;
+BEGIN
+    SELECT sum(octet_length(body)) / 1e6 INTO mb FROM bench_articles;
+    FOR i IN 1 .. array_length(q, 1) LOOP
+        best := NULL;
+        FOR r IN 1 .. 3 LOOP
+            t0 := clock_timestamp();
+            EXECUTE q[i];
+            ms := extract(epoch FROM clock_timestamp() - t0) * 1000;
+            best := least(coalesce(best, ms), ms);
+        END LOOP;
+        IF i = 1 THEN base := best; END IF;
+        RAISE NOTICE '%  % ms  % MB/s  (x% of to_tsvector time)', rpad(names[i], 34), lpad(round(best::numeric, 1)::text, 8),
+            lpad(round((mb / (best / 1000))::numeric, 2)::text, 6), round((best / base)::numeric, 2);
+    END LOOP;
+END
+\$\$;
+SQL
