@@ -686,6 +686,13 @@ nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out, uint
 			int			arg;
 			int			py = NX_NER_POS(y);
 
+			if (e[y] < -1e29f)
+			{
+				/* ruled out by nx_ner_constrain: stays out */
+				nxt[y] = e[y];
+				bk[y] = 0;
+				continue;
+			}
 			if (y == 0 || py == 0 || py == 3)
 			{
 				arg = 0;

@@ -196,7 +196,24 @@ cp_at(const src_t *src, size_t p, int *len)
 		*len = 0;
 		return 0;
 	}
+	if (src->s[p] < 0x80)
+	{
+		*len = 1;
+		return src->s[p];
+	}
 	return nx_utf8_decode(src->s + p, src->n - p, len);
+}
+
+static inline int
+ascii_word(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+static inline int
+is_word_cp(uint32_t c)
+{
+	return c < 0x80 ? ascii_word(c) : nx_cp_is_word(c);
 }
 
 static inline int
@@ -206,7 +223,7 @@ word_at(const src_t *src, size_t p)
 
 	if (p >= src->n)
 		return 0;
-	return nx_cp_is_word(cp_at(src, p, &l));
+	return is_word_cp(cp_at(src, p, &l));
 }
 
 static inline int
@@ -224,7 +241,7 @@ alpha_at(const src_t *src, size_t p)
 	if (p >= src->n)
 		return 0;
 	c = cp_at(src, p, &l);
-	return nx_cp_is_word(c) && !(c >= '0' && c <= '9');
+	return is_word_cp(c) && !(c >= '0' && c <= '9');
 }
 
 /* length of a clitic ('s, 've, 're, 'll, 'd, 'm, 't) starting right after the apostrophe at p+alen */
@@ -270,7 +287,7 @@ scan_word(const src_t *src, size_t p)
 		while (p < src->n)
 		{
 			c = cp_at(src, p, &l);
-			if (!nx_cp_is_word(c))
+			if (!is_word_cp(c))
 				break;
 			/* n't: stop before the n */
 			if ((c == 'n' || c == 'N') && p + 1 < src->n && p > start)
@@ -429,7 +446,7 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 			p += l;
 			continue;
 		}
-		if (nx_cp_is_word(c))
+		if (is_word_cp(c))
 			e = scan_word(&src, p);
 		else if (is_apostrophe(c) && clitic_len(&src, p + l) > 0 && p > 0 && word_at(&src, p - 1))
 			e = p + l + clitic_len(&src, p + l);
@@ -452,7 +469,7 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 			e = p + l;			/* never loop forever */
 
 		/* n't glued to the previous word: "do" + "n't" */
-		if (nx_cp_is_word(c) && (c == 'n' || c == 'N') && e == p)
+		if (is_word_cp(c) && (c == 'n' || c == 'N') && e == p)
 			e = p + 1;
 
 		if (out->ntok == out->cap && grow(out, a) < 0)
@@ -486,7 +503,7 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 				{
 					t->flags |= NX_TF_NONASCII;
 					/* scripts without case: Arabic, CJK, Cyrillic is cased but not Latin */
-					if (c2 >= 0x0370 && nx_cp_is_word(c2) && !(c2 >= 0x1E00 && c2 <= 0x1EFF) &&
+					if (c2 >= 0x0370 && is_word_cp(c2) && !(c2 >= 0x1E00 && c2 <= 0x1EFF) &&
 						!(c2 >= 0x2000 && c2 <= 0x2BFF))
 						t->flags |= NX_TF_FOREIGN;
 				}
@@ -504,7 +521,7 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 				}
 				else if (c2 >= '0' && c2 <= '9')
 					t->flags |= NX_TF_HAS_DIGIT;
-				if (first && nx_cp_is_word(c2))
+				if (first && is_word_cp(c2))
 					t->flags |= NX_TF_WORD;
 				first = 0;
 				q += l2;
