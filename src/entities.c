@@ -17,7 +17,10 @@
 #include "mb/pg_wchar.h"
 #include "miscadmin.h"
 #include "utils/array.h"
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
+#include "utils/json.h"
+#include "utils/jsonb.h"
 #include "utils/tuplestore.h"
 
 #include "entities.h"
@@ -181,11 +184,90 @@ newsext_entity_names(const nx_entity_list *ents, int kind)
 	return PointerGetDatum(construct_array(elems, n, TEXTOID, -1, false, TYPALIGN_INT));
 }
 
+static void
+json_str(StringInfo buf, const char *s, int len)
+{
+	char	   *c = pnstrdup(s, len);
+
+	if (needs_conversion())
+		c = pg_any_to_server(c, len, PG_UTF8);
+	escape_json(buf, c);
+}
+
+Datum
+newsext_entities_jsonb(const char *text, int len)
+{
+	nx_entity_list ents;
+	nx_quote_list quotes;
+	const char *u;
+	int			ulen;
+	newsext_charpos cp;
+	StringInfoData buf;
+	int		   *mpos;
+
+	newsext_extract_entities(text, len, &ents, &u, &ulen);
+	newsext_extract_quotes(u, ulen, &ents, &quotes);
+	newsext_charpos_init(&cp, u);
+	mpos = palloc((ents.nmentions + 1) * sizeof(int));
+	for (size_t i = 0; i < ents.nmentions; i++)
+		mpos[i] = newsext_charpos_at(&cp, (int) ents.mentions[i].start);
+
+	initStringInfo(&buf);
+	appendStringInfoString(&buf, "{\"entities\": [");
+	for (size_t e = 0; e < ents.nentities; e++)
+	{
+		const nx_entity *en = &ents.entities[e];
+		bool		first = true;
+
+		appendStringInfoString(&buf, e ? ", {\"entity\": " : "{\"entity\": ");
+		json_str(&buf, en->name, (int) en->name_len);
+		appendStringInfo(&buf, ", \"kind\": \"%s\", \"mentions\": %u, \"first_position\": %d, \"positions\": [",
+						 nx_entity_kind_name(en->kind), en->mentions, mpos[en->first_mention]);
+		for (size_t i = en->first_mention; i < ents.nmentions; i++)
+		{
+			const nx_mention *m = &ents.mentions[i];
+
+			if (m->entity != e)
+				continue;
+			appendStringInfoString(&buf, first ? "{\"mention\": " : ", {\"mention\": ");
+			first = false;
+			json_str(&buf, u + m->start, (int) (m->end - m->start));
+			appendStringInfo(&buf, ", \"position\": %d, \"length\": %d}", mpos[i],
+							 newsext_char_length(u + m->start, (int) (m->end - m->start), cp.utf8));
+		}
+		appendStringInfoString(&buf, "]}");
+	}
+	appendStringInfoString(&buf, "], \"quotes\": [");
+	newsext_charpos_init(&cp, u);
+	for (size_t i = 0; i < quotes.nquotes; i++)
+	{
+		const nx_quote *q = &quotes.quotes[i];
+
+		appendStringInfoString(&buf, i ? ", {\"quote\": " : "{\"quote\": ");
+		json_str(&buf, u + q->start, (int) (q->end - q->start));
+		appendStringInfoString(&buf, ", \"speaker\": ");
+		json_str(&buf, q->speaker, (int) q->speaker_len);
+		appendStringInfo(&buf, ", \"position\": %d}", newsext_charpos_at(&cp, (int) q->start));
+	}
+	appendStringInfoString(&buf, "]}");
+	return DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data));
+}
+
 /* ------------------------------------------------------------------ SQL */
 
 PG_FUNCTION_INFO_V1(newsext_article_mentions);
 PG_FUNCTION_INFO_V1(newsext_article_entities);
 PG_FUNCTION_INFO_V1(newsext_article_quotes);
+PG_FUNCTION_INFO_V1(newsext_article_entities_json);
+
+/* not declared in the install script: for parse_article_json's tests and ad-hoc use */
+Datum
+newsext_article_entities_json(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+
+	PG_RETURN_DATUM(newsext_entities_jsonb(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t)));
+}
 
 Datum
 newsext_article_mentions(PG_FUNCTION_ARGS)

@@ -45,4 +45,12 @@ extern text *newsext_text_from(const char *s, int len);
 /* text[] of canonical names of one kind (NX_KIND_*), in order of first mention */
 extern Datum newsext_entity_names(const nx_entity_list *ents, int kind);
 
+/*
+ * jsonb {"entities": [{"entity", "kind", "mentions", "first_position",
+ *                      "positions": [{"mention", "position", "length"}, ...]}, ...],
+ *        "quotes": [{"quote", "speaker", "position"}, ...]}
+ * for parse_article_json: merge it into the article object (jsonb || jsonb).
+ */
+extern Datum newsext_entities_jsonb(const char *text, int len);
+
 #endif
