@@ -389,6 +389,29 @@ nx_entities_extract(const nx_ner_model *m, const char *text, size_t len,
 					r->t0++;
 			r->start = toks.tok[r->t0].start;
 			r->end = toks.tok[r->t1 - 1].end;
+			/* "UN-backed", "U.S.-led": the known name before a lower-case suffix is the mention */
+			if (r->t1 - r->t0 == 1)
+			{
+				const char *w = text + r->start;
+				size_t		wl = r->end - r->start,
+							h = wl;
+				int			member;
+
+				while (h > 0 && w[h - 1] >= 'a' && w[h - 1] <= 'z')
+					h--;
+				if (h > 1 && h < wl && w[h - 1] == '-')
+				{
+					for (int k = 0; k < 4; k++)
+					{
+						if (alias_of(w, h - 1, k, &member) >= 0)
+						{
+							r->end = r->start + (uint32_t) (h - 1);
+							r->kind = k;
+							break;
+						}
+					}
+				}
+			}
 			/* "Fateh" + "al-Sham Front": a name continued by a lower-case particle is one name */
 			if (nrm > 0 && rm[nrm - 1].t1 == r->t0 && !(toks.tok[r->t0].flags & NX_TF_UPPER_INIT) &&
 				!(toks.tok[r->t0].flags & NX_TF_LINE_START))

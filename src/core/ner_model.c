@@ -274,7 +274,8 @@ enum
 	T_BIAS = 1, T_W, T_L, T_SHAPE, T_SSHAPE, T_PRE1, T_PRE2, T_PRE3, T_PRE4,
 	T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_LM1, T_LP1, T_LM2, T_LP2, T_SM1, T_SP1,
 	T_SM1S0, T_S0SP1, T_LM1L0, T_L0LP1, T_FLAGS, T_SENTL, T_GAZ, T_GAZM1, T_GAZP1,
-	T_DOCLOWER, T_HIST, T_CAPSL, T_WM1, T_WP1, T_LEN, T_LM1SP1, T_HISTL
+	T_DOCLOWER, T_HIST, T_CAPSL, T_WM1, T_WP1, T_LEN, T_LM1SP1, T_HISTL,
+	T_LEXCAP, T_LEXPER, T_LEXORG, T_LEXLOC
 };
 
 #define BOS_HASH 0x1234567890abcdefULL
@@ -372,6 +373,7 @@ nx_ner_doc_free(nx_ner_doc *d, const nx_allocator *a)
 	nx_free(a, d->hs);
 	nx_free(a, d->hshape);
 	nx_free(a, d->gaz);
+	nx_free(a, d->lex);
 	nx_free(a, d->map);
 	memset(d, 0, sizeof(*d));
 }
@@ -393,8 +395,9 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 	d->hs = nx_alloc(a, (n + 1) * sizeof(uint64_t));
 	d->hshape = nx_alloc(a, (n + 1) * sizeof(uint64_t));
 	d->gaz = nx_alloc(a, (n + 1) * NX_GAZ_NCLASSES);
+	d->lex = nx_alloc(a, (n + 1) * sizeof(uint16_t));
 	d->map = nx_alloc(a, (size_t) msize * sizeof(nx_ner_docent));
-	if (!d->hw || !d->hl || !d->hs || !d->hshape || !d->gaz || !d->map)
+	if (!d->hw || !d->hl || !d->hs || !d->hshape || !d->gaz || !d->lex || !d->map)
 	{
 		nx_ner_doc_free(d, a);
 		return -1;
@@ -402,6 +405,7 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 	d->map_mask = msize - 1;
 	memset(d->map, 0, (size_t) msize * sizeof(nx_ner_docent));
 	memset(d->gaz, 0, (n + 1) * NX_GAZ_NCLASSES);
+	memset(d->lex, 0, (n + 1) * sizeof(uint16_t));
 
 	for (size_t i = 0; i < n; i++)
 	{
@@ -444,6 +448,16 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 
 				if (!(toks->tok[i].flags & NX_TF_UPPER_INIT))
 					continue;
+				{
+					/* word statistics */
+					uint64_t	k = nx_lex_key(d->hl[i]);
+					uint32_t	slot = (uint32_t) (k >> 7) & gaz->mask;
+
+					while (gaz->keys[slot] != 0 && gaz->keys[slot] != k)
+						slot = (slot + 1) & gaz->mask;
+					if (gaz->keys[slot] == k)
+						d->lex[i] = (uint16_t) (0x100 | gaz->cls[slot]);
+				}
 				memset(best, 0, sizeof(best));
 				/* extend while the token sequence is an entry or a prefix of one */
 				for (size_t L = 1; L <= gaz->maxlen && i + L <= se; L++)
@@ -607,6 +621,17 @@ nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *key
 		if (i + 1 < e && d->gaz[(i + 1) * NX_GAZ_NCLASSES + c])
 			keys[n++] = fkey(T_GAZP1, (uint64_t) c);
 	}
+	if (d->lex[i])
+	{
+		unsigned	code = d->lex[i] & 0xFF;
+
+		keys[n++] = fkey(T_LEXCAP, (code & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) | ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
+		keys[n++] = fkey(T_LEXPER, (code >> 2) & 3);
+		keys[n++] = fkey(T_LEXORG, (code >> 4) & 3);
+		keys[n++] = fkey(T_LEXLOC, (code >> 6) & 3);
+	}
+	else if (fl & NX_TF_UPPER_INIT)
+		keys[n++] = fkey(T_LEXCAP, 16);
 	de = doc_find(d, d->hl[i], 0);
 	if (de && (fl & NX_TF_UPPER_INIT))
 	{

@@ -36,6 +36,23 @@
 #define NX_GAZ_NCLASSES	5
 #define NX_GAZ_PREFIX	0x80	/* a proper prefix of a longer entry */
 
+/*
+ * The same table also holds word statistics from unlabelled news text, keyed by
+ * nx_lex_key(lower-case hash); the class byte is then a code: bits 0-1 how often the word
+ * is capitalised mid-sentence, 2-3 / 4-5 / 6-7 how often it follows a title or first name,
+ * precedes a company suffix, follows a locative preposition (0 never .. 3 mostly).
+ */
+static inline uint64_t
+nx_lex_key(uint64_t hl)
+{
+	uint64_t	x = hl ^ 0x4c45584c45584c45ULL;
+
+	x ^= x >> 31;
+	x *= 0x7fb5d329728ea185ULL;
+	x ^= x >> 27;
+	return x | 1;
+}
+
 typedef struct nx_ner_gaz
 {
 	uint32_t	mask;			/* table size - 1 (0 = no gazetteer) */
@@ -114,6 +131,7 @@ typedef struct nx_ner_doc
 	uint64_t   *hs;				/* short shape hash */
 	uint64_t   *hshape;			/* long shape hash */
 	uint8_t    *gaz;			/* per token, per class: 0 none, 1+pos (B I L U) */
+	uint16_t   *lex;			/* per token: 0 unknown, else 0x100 | word-statistics code */
 	nx_ner_docent *map;
 	uint32_t	map_mask;
 } nx_ner_doc;

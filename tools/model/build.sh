@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make model: train the entity tagger on CoNLL-2003 train and write model/newsext_ner.bin.
 # Deterministic: the same data, gazetteer and compiler give the same file, bit for bit.
-# Data: $NEWSEXT_DATA, else ../shared/data next to the repository (worktrees resolved too).
+# Data: $NEWSEXT_DATA, else ../shared/data next to the repository (worktrees resolved too):
+# conll2003/articles.train.jsonl (labelled), reuters21578/articles.train.jsonl (unlabelled, word statistics).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -27,7 +28,15 @@ if [ -f "$DATA/conll2003/articles.dev.jsonl" ]; then
     python3 tools/model/conll_prep.py "$DATA/conll2003/articles.dev.jsonl" > "$tmp/dev.txt"
     devopt=(--dev "$tmp/dev.txt")
 fi
-"$tmp/train" --train "$tmp/train.txt" "${devopt[@]}" --gaz model/gazetteer.tsv \
+# word statistics (capitalisation, title/company/place cues) from unlabelled Reuters-21578 text
+lexopt=()
+if [ -f "$DATA/reuters21578/articles.train.jsonl" ]; then
+    python3 tools/model/conll_prep.py "$DATA/reuters21578/articles.train.jsonl" > "$tmp/lex.txt"
+    lexopt=(--lex "$tmp/lex.txt")
+else
+    echo "make model: $DATA/reuters21578 missing: training without word statistics (a different model)" >&2
+fi
+"$tmp/train" --train "$tmp/train.txt" "${devopt[@]}" --gaz model/gazetteer.tsv "${lexopt[@]}" \
     --epochs "$EPOCHS" --out model/newsext_ner.bin \
-    --version "newsext-ner 1; conll2003 train; ${EPOCHS} epochs"
+    --version "newsext-ner 2; conll2003 train; reuters21578 word statistics; ${EPOCHS} epochs"
 sha256sum model/newsext_ner.bin

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ner_model.h"
 #include "ner_tok.h"
@@ -472,7 +473,7 @@ load_gaz(const char *path, gazbuild_t *g, nx_ner_gaz *view)
 		perror(path);
 		exit(1);
 	}
-	g->bits = 16;
+	g->bits = 20;			/* shrunk to fit at export */
 	mask = (1u << g->bits) - 1;
 	g->keys = xmalloc(((size_t) mask + 1) * 8);
 	g->cls = xmalloc((size_t) mask + 1);
@@ -526,6 +527,195 @@ load_gaz(const char *path, gazbuild_t *g, nx_ner_gaz *view)
 	view->keys = g->keys;
 	view->cls = g->cls;
 	fprintf(stderr, "gazetteer: %zu entries, longest %u tokens\n", g->n, g->maxlen);
+}
+
+/* ---------------------------------------------------------- word statistics */
+
+typedef struct
+{
+	uint64_t	hl;
+	uint32_t	cap,
+				low,
+				per,
+				org,
+				loc;
+} lexent;
+
+static int
+tok_is(const char *text, const nx_ner_token *t, const char *const *list)
+{
+	size_t		n = t->end - t->start;
+
+	for (int i = 0; list[i]; i++)
+		if (strlen(list[i]) == n && strncasecmp(text + t->start, list[i], n) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+gaz_insert(gazbuild_t *g, uint64_t k, uint8_t cls, int or_bits)
+{
+	uint32_t	mask = (1u << g->bits) - 1;
+	uint32_t	s = (uint32_t) (k >> 7) & mask;
+
+	while (g->keys[s] != 0 && g->keys[s] != k)
+		s = (s + 1) & mask;
+	if (g->keys[s] == 0)
+	{
+		g->n++;
+		if (g->n * 2 > mask)
+		{
+			fprintf(stderr, "gazetteer table full\n");
+			exit(1);
+		}
+	}
+	g->keys[s] = k;
+	g->cls[s] = or_bits ? (uint8_t) (g->cls[s] | cls) : cls;
+}
+
+static int
+bucket(uint32_t part, uint32_t whole)
+{
+	if (part == 0 || whole == 0)
+		return 0;
+	if (part * 5 < whole)
+		return 1;
+	if (part * 2 < whole)
+		return 2;
+	return 3;
+}
+
+/* statistics of capitalised words in unlabelled text (a conll_prep.py-format file) */
+static void
+build_lex(const char *path, gazbuild_t *g, nx_ner_gaz *view, int min_count)
+{
+	static const char *const titles[] = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "president", "minister",
+		"secretary", "chairman", "senator", "sen.", "gov.", "governor", "judge", "general", "gen.", "prince", "king",
+	"queen", "spokesman", "spokeswoman", "analyst", "director", "executive", "chief", "leader", "premier", NULL};
+	static const char *const corp[] = {"inc", "inc.", "corp", "corp.", "co", "co.", "ltd", "ltd.", "plc", "group",
+	"bank", "ag", "sa", "nv", "llc", "holdings", "international", "industries", "corporation", "company", NULL};
+	static const char *const locp[] = {"in", "at", "from", "near", "outside", "across", "to", NULL};
+	uint32_t	bits = 21,
+				mask = (1u << bits) - 1;
+	lexent	   *tab = xmalloc(((size_t) mask + 1) * sizeof(lexent));
+	size_t		ntypes = 0,
+				kept = 0,
+				ndocs = 0,
+				ntok = 0;
+	corpus_t	c;
+
+	load_corpus(path, &c);
+	for (size_t di = 0; di < c.n; di++)
+	{
+		doc_t	   *d = &c.docs[di];
+		const char *text = d->text;
+		uint64_t   *hl = xmalloc((d->toks.ntok + 1) * 8);
+
+		ndocs++;
+		ntok += d->toks.ntok;
+		for (size_t i = 0; i < d->toks.ntok; i++)
+			hl[i] = nx_hash_lower(text + d->toks.tok[i].start, d->toks.tok[i].end - d->toks.tok[i].start);
+		for (size_t i = 0; i < d->toks.ntok; i++)
+		{
+			const nx_ner_token *t = &d->toks.tok[i];
+			uint32_t	s;
+			lexent	   *e;
+			int			cap;
+
+			if (!(t->flags & NX_TF_HAS_LOWER))
+				continue;
+			if (t->flags & NX_TF_HAS_UPPER)
+			{
+				if (!(t->flags & NX_TF_UPPER_INIT) || (t->flags & (NX_TF_SENT_START | NX_TF_CAPS_LINE)))
+					continue;
+				cap = 1;
+			}
+			else
+				cap = 0;
+			s = (uint32_t) nx_mix64(hl[i]) & mask;
+			while (tab[s].hl != 0 && tab[s].hl != hl[i])
+				s = (s + 1) & mask;
+			e = &tab[s];
+			if (e->hl == 0)
+			{
+				e->hl = hl[i];
+				if (++ntypes * 2 > mask)
+				{
+					fprintf(stderr, "word statistics table full\n");
+					exit(1);
+				}
+			}
+			if (!cap)
+			{
+				e->low++;
+				continue;
+			}
+			e->cap++;
+			if (i > 0 && !(t->flags & NX_TF_SENT_START))
+			{
+				const nx_ner_token *p = &d->toks.tok[i - 1];
+
+				if (tok_is(text, p, titles))
+					e->per++;
+				else if ((p->flags & NX_TF_UPPER_INIT) && view->mask)
+				{
+					uint64_t	k = nx_gaz_key(&hl[i - 1], 1);
+					uint32_t	gs = (uint32_t) (k >> 7) & view->mask;
+
+					while (view->keys[gs] != 0 && view->keys[gs] != k)
+						gs = (gs + 1) & view->mask;
+					if (view->keys[gs] == k && (view->cls[gs] & NX_GAZ_FIRSTNAME))
+						e->per++;
+				}
+				if (tok_is(text, p, locp))
+					e->loc++;
+			}
+			if (i + 1 < d->toks.ntok && !(d->toks.tok[i + 1].flags & NX_TF_SENT_START) &&
+				tok_is(text, &d->toks.tok[i + 1], corp))
+				e->org++;
+		}
+		free(hl);
+	}
+	for (uint32_t s = 0; s <= mask; s++)
+	{
+		lexent	   *e = &tab[s];
+		uint8_t		code;
+
+		if (e->hl == 0 || e->cap + e->low < (uint32_t) min_count)
+			continue;
+		code = (uint8_t) (bucket(e->cap, e->cap + e->low) | bucket(e->per, e->cap) << 2 |
+						  bucket(e->org, e->cap) << 4 | bucket(e->loc, e->cap) << 6);
+		gaz_insert(g, nx_lex_key(e->hl), code, 0);
+		kept++;
+	}
+	fprintf(stderr, "word statistics: %zu documents, %zu tokens, %zu word types, %zu kept (>= %d occurrences)\n",
+			ndocs, ntok, ntypes, kept, min_count);
+	free(tab);
+}
+
+/* shrink the gazetteer table to the smallest power of two at most half full */
+static void
+compact_gaz(gazbuild_t *g, nx_ner_gaz *view)
+{
+	uint32_t	bits = 4,
+				omask = (1u << g->bits) - 1;
+	uint64_t   *ok = g->keys;
+	uint8_t    *oc = g->cls;
+
+	while (((size_t) 1 << bits) < g->n * 2 + 2)
+		bits++;
+	g->bits = bits;
+	g->keys = xmalloc(((size_t) 1 << bits) * 8);
+	g->cls = xmalloc((size_t) 1 << bits);
+	g->n = 0;
+	for (uint32_t s = 0; s <= omask; s++)
+		if (ok[s])
+			gaz_insert(g, ok[s], oc[s], 0);
+	free(ok);
+	free(oc);
+	view->mask = (1u << bits) - 1;
+	view->keys = g->keys;
+	view->cls = g->cls;
 }
 
 /* ------------------------------------------------------------------ export */
@@ -674,6 +864,7 @@ main(int argc, char **argv)
 	const char *trainp = NULL,
 			   *devp = NULL,
 			   *gazp = NULL,
+			   *lexp = NULL,
 			   *outp = "model/newsext_ner.bin",
 			   *version = "newsext-ner";
 	int			epochs = 10;
@@ -694,6 +885,8 @@ main(int argc, char **argv)
 			devp = argv[++i];
 		else if (!strcmp(argv[i], "--gaz") && i + 1 < argc)
 			gazp = argv[++i];
+		else if (!strcmp(argv[i], "--lex") && i + 1 < argc)
+			lexp = argv[++i];
 		else if (!strcmp(argv[i], "--out") && i + 1 < argc)
 			outp = argv[++i];
 		else if (!strcmp(argv[i], "--epochs") && i + 1 < argc)
@@ -714,6 +907,10 @@ main(int argc, char **argv)
 		return 2;
 	}
 	load_gaz(gazp, &gb, &gaz);
+	if (lexp && gb.keys)
+		build_lex(lexp, &gb, &gaz, 3);
+	if (gb.keys)
+		compact_gaz(&gb, &gaz);
 	load_corpus(trainp, &tr);
 	if (devp)
 		load_corpus(devp, &dv);
