@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # make model: train the entity tagger on CoNLL-2003 train and write model/newsext_ner.bin.
+# One averaged perceptron (NER_MODELS=N averages N models over N fixed shuffles; NER_EPOCHS).
 # Deterministic: the same data, gazetteer and compiler give the same file, bit for bit.
 # Data: $NEWSEXT_DATA, else ../shared/data next to the repository (worktrees resolved too):
 # conll2003/articles.train.jsonl (labelled), reuters21578/articles.train.jsonl (unlabelled, word statistics).
@@ -7,6 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
 EPOCHS=${NER_EPOCHS:-8}
+MODELS=${NER_MODELS:-1}
 DATA=${NEWSEXT_DATA:-}
 if [ -z "$DATA" ]; then
     common=$(git rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)
@@ -37,6 +39,6 @@ else
     echo "make model: $DATA/reuters21578 missing: training without word statistics (a different model)" >&2
 fi
 "$tmp/train" --train "$tmp/train.txt" "${devopt[@]}" --gaz model/gazetteer.tsv "${lexopt[@]}" \
-    --epochs "$EPOCHS" --out model/newsext_ner.bin \
+    --epochs "$EPOCHS" --models "$MODELS" --out model/newsext_ner.bin \
     --version "newsext-ner 2; conll2003 train; reuters21578 word statistics; ${EPOCHS} epochs"
 sha256sum model/newsext_ner.bin

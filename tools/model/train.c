@@ -868,10 +868,12 @@ main(int argc, char **argv)
 			   *outp = "model/newsext_ner.bin",
 			   *version = "newsext-ner";
 	int			epochs = 10;
+	int			models = 1;
 	double		prune = 0.0;
 	corpus_t	tr,
 				dv;
-	weights_t	W;
+	weights_t	W,
+				E;
 	gazbuild_t	gb;
 	nx_ner_gaz	gaz;
 	size_t	   *order;
@@ -893,11 +895,15 @@ main(int argc, char **argv)
 			epochs = atoi(argv[++i]);
 		else if (!strcmp(argv[i], "--prune") && i + 1 < argc)
 			prune = atof(argv[++i]);
+		else if (!strcmp(argv[i], "--models") && i + 1 < argc)
+			models = atoi(argv[++i]);
+		else if (!strcmp(argv[i], "--seed") && i + 1 < argc)
+			rng = strtoull(argv[++i], NULL, 0);
 		else if (!strcmp(argv[i], "--version") && i + 1 < argc)
 			version = argv[++i];
 		else
 		{
-			fprintf(stderr, "usage: train --train FILE [--dev FILE] [--gaz FILE] [--epochs N] [--prune X] [--out FILE] [--version STR]\n");
+			fprintf(stderr, "usage: train --train FILE [--dev FILE] [--gaz FILE] [--epochs N] [--prune X] [--seed N] [--out FILE] [--version STR]\n");
 			return 2;
 		}
 	}
@@ -914,35 +920,72 @@ main(int argc, char **argv)
 	load_corpus(trainp, &tr);
 	if (devp)
 		load_corpus(devp, &dv);
-	wt_init(&W, 24);
 	order = xmalloc(tr.n * sizeof(size_t));
-	for (size_t i = 0; i < tr.n; i++)
-		order[i] = i;
-	for (int ep = 1; ep <= epochs; ep++)
+	if (models > 1)
+		wt_init(&E, 24);
+	for (int mi = 0; mi < models; mi++)
 	{
-		/* deterministic Fisher-Yates shuffle */
-		for (size_t i = tr.n; i > 1; i--)
-		{
-			size_t		j,
-						t;
-
-			rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
-			j = (size_t) ((rng >> 33) % i);
-			t = order[i - 1];
-			order[i - 1] = order[j];
-			order[j] = t;
-		}
+		wt_init(&W, 24);
 		for (size_t i = 0; i < tr.n; i++)
+			order[i] = i;
+		for (int ep = 1; ep <= epochs; ep++)
 		{
-			doc_t	   *d = &tr.docs[order[i]];
-			uint8_t    *pred = xmalloc(d->toks.ntok + 1);
+			/* deterministic Fisher-Yates shuffle */
+			for (size_t i = tr.n; i > 1; i--)
+			{
+				size_t		j,
+							t;
 
-			run_doc(&W, &gaz, d, 1, 0, pred);
-			free(pred);
+				rng = rng * 6364136223846793005ULL + 1442695040888963407ULL;
+				j = (size_t) ((rng >> 33) % i);
+				t = order[i - 1];
+				order[i - 1] = order[j];
+				order[j] = t;
+			}
+			for (size_t i = 0; i < tr.n; i++)
+			{
+				doc_t	   *d = &tr.docs[order[i]];
+				uint8_t    *pred = xmalloc(d->toks.ntok + 1);
+
+				run_doc(&W, &gaz, d, 1, 0, pred);
+				free(pred);
+			}
+			fprintf(stderr, "model %d epoch %d: %zu feature rows\n", mi + 1, ep, W.nrows);
+			if (devp && (ep == epochs || models == 1))
+				evaluate(&W, &gaz, &dv, 1, ep == epochs && models == 1);
 		}
-		fprintf(stderr, "epoch %d: %zu feature rows\n", ep, W.nrows);
+		if (models > 1)
+		{
+			/* the ensemble: the mean of the models' averaged weights */
+			for (uint64_t sl = 0; sl <= W.mask; sl++)
+			{
+				int64_t		r,
+							q;
+
+				if (W.keys[sl] == 0)
+					continue;
+				q = W.idx[sl];
+				r = wt_find(&E, W.keys[sl], 1, &E);
+				for (int y = 0; y < NX_NER_NLABELS; y++)
+					E.w[r * NX_NER_NLABELS + y] += (W.w[q * NX_NER_NLABELS + y] -
+													(float) (W.u[q * NX_NER_NLABELS + y] / W.c)) / (float) models;
+			}
+			for (int t = 0; t < (NX_NER_NLABELS + 1) * NX_NER_NLABELS; t++)
+				E.trans[t] += (W.trans[t] - (float) (W.trans_u[t] / W.c)) / (float) models;
+			free(W.keys);
+			free(W.idx);
+			free(W.w);
+			free(W.u);
+		}
+	}
+	if (models > 1)
+	{
+		W = E;
 		if (devp)
-			evaluate(&W, &gaz, &dv, 1, ep == epochs);
+		{
+			fprintf(stderr, "ensemble of %d:\n", models);
+			evaluate(&W, &gaz, &dv, 1, 1);
+		}
 	}
 	export_model(&W, &gb, outp, version, prune);
 	return 0;
