@@ -12,9 +12,17 @@ INSERT INTO articles (body) VALUES (:'a1'), (:'a2'), (:'a3'), (:'a4');
 \echo '== SELECT p.* FROM articles, LATERAL parse_article(body) p'
 \x on
 SELECT a.id, p.headline, p.standfirst, p.byline, p.dateline, p.published, p.reading_minutes,
-       p.captions, left(p.lead, 100) AS lead, p.word_count
+       p.captions, left(p.lead, 100) AS lead, p.word_count, p.people, p.organizations, p.places
 FROM articles a, LATERAL parse_article(a.body) p ORDER BY a.id;
 \x off
+
+\echo
+\echo '== who is named most, and who said what (article 1)'
+SELECT e.entity, e.kind, e.mentions, e.first_position
+FROM articles a, LATERAL article_entities(a.body) e WHERE a.id = 1
+ORDER BY e.mentions DESC, e.first_position LIMIT 8;
+SELECT left(q.quote, 60) AS quote, q.speaker, q.position
+FROM articles a, LATERAL article_quotes(a.body) q WHERE a.id = 1;
 
 \echo
 \echo '== an expression index on the publication date'

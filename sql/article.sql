@@ -17,6 +17,13 @@ SELECT p.headline, p.standfirst, p.byline, p.dateline, p.published, p.reading_mi
        p.body ~ E'\n\n\n' AS triple_newline
 FROM articles a, LATERAL parse_article(a.body) p WHERE a.id = 1;
 
+-- the people, organisations and places it names, canonical, in order of first mention
+SELECT p.people, p.organizations, p.places
+FROM articles a, LATERAL parse_article(a.body) p WHERE a.id = 1;
+SELECT parse_article_json(:'seed') -> 'people' AS people,
+       jsonb_array_length(parse_article_json(:'seed') -> 'entities') > 0 AS has_entities,
+       jsonb_array_length(parse_article_json(:'seed') -> 'quotes') AS quotes;
+
 -- wire copy: timestamp line, byline with agency, dateline with region, hard-wrapped body re-flowed
 SELECT p.headline, p.byline, p.dateline, p.published, p.lead, p.word_count,
        position('Reuter' || E'\n' in p.body || E'\n') = 0 AS end_marker_dropped,

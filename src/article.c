@@ -18,6 +18,7 @@
 #include "utils/jsonb.h"
 
 #include "article.h"
+#include "entities.h"
 #include "pg_alloc.h"
 #include "pg_text.h"
 
@@ -39,7 +40,10 @@ enum
 	COL_BODY,
 	COL_LEAD,
 	COL_WORD_COUNT,
-	NUM_BASE_COLUMNS
+	COL_PEOPLE,
+	COL_ORGANIZATIONS,
+	COL_PLACES,
+	NUM_COLUMNS
 };
 
 static void
@@ -94,8 +98,8 @@ newsext_parse_article(PG_FUNCTION_ARGS)
 				 errmsg("function returning record called in context that cannot accept type record")));
 	tupdesc = BlessTupleDesc(tupdesc);
 	natts = tupdesc->natts;
-	if (natts < NUM_BASE_COLUMNS)
-		elog(ERROR, "parsed_article has %d columns, expected at least %d", natts, NUM_BASE_COLUMNS);
+	if (natts != NUM_COLUMNS)
+		elog(ERROR, "parsed_article has %d columns, expected %d", natts, NUM_COLUMNS);
 
 	parse_arg(fcinfo, NX_PARSE_FULL, &art);
 	values = palloc0(sizeof(Datum) * natts);
@@ -125,7 +129,40 @@ newsext_parse_article(PG_FUNCTION_ARGS)
 		values[COL_WORD_COUNT] = Int32GetDatum(art.word_count);
 		nulls[COL_WORD_COUNT] = false;
 	}
+	/* entities come from the whole input, so they agree with article_entities() */
+	{
+		text	   *t = PG_GETARG_TEXT_PP(0);
+		nx_entity_list ents;
+		const char *u;
+		int			ulen;
+
+		newsext_extract_entities(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ents, &u, &ulen);
+		values[COL_PEOPLE] = newsext_entity_names(&ents, NX_KIND_PERSON);
+		values[COL_ORGANIZATIONS] = newsext_entity_names(&ents, NX_KIND_ORGANIZATION);
+		values[COL_PLACES] = newsext_entity_names(&ents, NX_KIND_PLACE);
+		nulls[COL_PEOPLE] = nulls[COL_ORGANIZATIONS] = nulls[COL_PLACES] = false;
+	}
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
+}
+
+/* "key": ["name", ...] for one kind of entity, in order of first mention */
+static void
+json_entity_names(StringInfo buf, const char *key, const nx_entity_list *ents, int kind)
+{
+	bool		first = true;
+	size_t		i;
+
+	appendStringInfo(buf, ", \"%s\": [", key);
+	for (i = 0; i < ents->nentities; i++)
+	{
+		if (ents->entities[i].kind != kind)
+			continue;
+		if (!first)
+			appendStringInfoString(buf, ", ");
+		first = false;
+		escape_json(buf, ents->entities[i].name);
+	}
+	appendStringInfoChar(buf, ']');
 }
 
 static void
@@ -149,6 +186,9 @@ newsext_parse_article_json(PG_FUNCTION_ARGS)
 	StringInfoData buf;
 	bool		first = true;
 	int			i;
+	nx_entity_list ents;
+	Datum		article,
+				entities;
 
 	parse_arg(fcinfo, NX_PARSE_FULL, &art);
 	initStringInfo(&buf);
@@ -180,10 +220,23 @@ newsext_parse_article_json(PG_FUNCTION_ARGS)
 		appendStringInfo(&buf, ", \"word_count\": %d", art.word_count);
 	else
 		appendStringInfoString(&buf, ", \"word_count\": null");
+	{
+		text	   *t = PG_GETARG_TEXT_PP(0);
+		const char *u;
+		int			ulen;
+
+		newsext_extract_entities(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &ents, &u, &ulen);
+		json_entity_names(&buf, "people", &ents, NX_KIND_PERSON);
+		json_entity_names(&buf, "organizations", &ents, NX_KIND_ORGANIZATION);
+		json_entity_names(&buf, "places", &ents, NX_KIND_PLACE);
+		entities = newsext_entities_jsonb_from(&ents, u, ulen);
+	}
 	appendStringInfoChar(&buf, '}');
 	/* the JSON was built in UTF-8; jsonb_in expects the server encoding */
-	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in,
-										CStringGetDatum(text_to_cstring(newsext_utf8_to_text(buf.data)))));
+	article = DirectFunctionCall1(jsonb_in,
+								  CStringGetDatum(text_to_cstring(newsext_utf8_to_text(buf.data))));
+	/* entities with their mentions and positions, and quotes */
+	PG_RETURN_DATUM(DirectFunctionCall2(jsonb_concat, article, entities));
 }
 
 Datum

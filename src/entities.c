@@ -198,14 +198,22 @@ Datum
 newsext_entities_jsonb(const char *text, int len)
 {
 	nx_entity_list ents;
-	nx_quote_list quotes;
 	const char *u;
 	int			ulen;
+
+	newsext_extract_entities(text, len, &ents, &u, &ulen);
+	return newsext_entities_jsonb_from(&ents, u, ulen);
+}
+
+Datum
+newsext_entities_jsonb_from(const nx_entity_list *entlist, const char *u, int ulen)
+{
+	const nx_entity_list ents = *entlist;
+	nx_quote_list quotes;
 	newsext_charpos cp;
 	StringInfoData buf;
 	int		   *mpos;
 
-	newsext_extract_entities(text, len, &ents, &u, &ulen);
 	newsext_extract_quotes(u, ulen, &ents, &quotes);
 	newsext_charpos_init(&cp, u);
 	mpos = palloc((ents.nmentions + 1) * sizeof(int));

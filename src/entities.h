@@ -52,5 +52,7 @@ extern Datum newsext_entity_names(const nx_entity_list *ents, int kind);
  * for parse_article_json: merge it into the article object (jsonb || jsonb).
  */
 extern Datum newsext_entities_jsonb(const char *text, int len);
+/* the same from entities already extracted (offsets into the UTF-8 buffer u) */
+extern Datum newsext_entities_jsonb_from(const nx_entity_list *ents, const char *u, int ulen);
 
 #endif

@@ -12,11 +12,14 @@ CREATE TYPE parsed_article AS (
 	captions text[],
 	body text,
 	lead text,
-	word_count integer
+	word_count integer,
+	people text[],
+	organizations text[],
+	places text[]
 );
 
 COMMENT ON TYPE parsed_article IS
-'an article''s fields: headline, standfirst, byline, dateline, publication date, reading time, captions, clean body, lead paragraph, word count';
+'an article''s fields: headline, standfirst, byline, dateline, publication date, reading time, captions, clean body, lead paragraph, word count, and the people, organizations and places it names (canonical names, in order of first mention)';
 
 -- Every function below reads only its argument: no clock, no DateStyle, no TimeZone,
 -- no newsext setting. That makes them IMMUTABLE (expression indexes, generated
