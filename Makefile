@@ -24,6 +24,9 @@ PCRE2_LIBS   := $(shell $(PKG_CONFIG) --libs libpcre2-8 2>/dev/null)
 UTF8PROC_LIBS := -lutf8proc
 PG_CPPFLAGS  = -Isrc/core $(PCRE2_CFLAGS) -DNEWSEXT_VERSION=\"$(EXTVERSION)\"
 PG_CFLAGS    = -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers
+# rebuild objects when a header they include changes (PGXS tracks none by default); in
+# PG_CFLAGS, so only the gcc compile writes the .d files, not the bitcode one
+PG_CFLAGS   += -MMD -MP
 SHLIB_LINK   = $(PCRE2_LIBS) $(UTF8PROC_LIBS) -lm
 
 # Debian's server-side pg_config first: it knows where PGXS lives
@@ -36,6 +39,9 @@ else
 all:
 	@echo "postgresql-server-dev is not installed: run 'make test' or 'make demo', which install it" >&2; exit 1
 endif
+
+-include $(OBJS:.o=.d)
+EXTRA_CLEAN += $(OBJS:.o=.d)
 
 $(DATA_built): $(SQL_PARTS) newsext.control
 	cat $(SQL_PARTS) > $@

@@ -570,6 +570,9 @@ is_wordy(const line *ln)
 				upper,
 				lower;
 
+	/* the first two hundred bytes decide: a line of prose has two words early on */
+	if (n > 200)
+		n = 200;
 	if (nx_count_words(ln->s, n) < 2)
 		return 0;
 	nx_count_chars(ln->s, n, &letters, &digits, &upper, &lower);

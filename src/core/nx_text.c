@@ -78,13 +78,6 @@ nx_buf_free(nx_buf *b)
 	b->len = b->cap = 0;
 }
 
-int
-nx_is_space(unsigned char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ||
-		(c < 0x20) || c == 0x7f;
-}
-
 /* length of a Unicode space at s (NBSP, en/em spaces, ideographic space, BOM), else 0 */
 static size_t
 unicode_space_len(const char *s, size_t n)
@@ -163,7 +156,7 @@ nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if ((k = unicode_space_len(s + i, n - i)) > 0)
+		if ((unsigned char) s[i] >= 0xC2 && (k = unicode_space_len(s + i, n - i)) > 0)
 		{
 			pending_space = 1;
 			i += k;

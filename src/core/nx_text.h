@@ -25,7 +25,12 @@ void		nx_buf_free(nx_buf *b);
 /* a copy of s[0..n) with runs of white space folded to one space and the ends trimmed */
 char	   *nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n);
 
-int			nx_is_space(unsigned char c);
+/* ASCII white space and control characters: separators everywhere in the core */
+static inline int
+nx_is_space(unsigned char c)
+{
+	return c <= 0x20 || c == 0x7f;
+}
 /* trims ASCII white space (and NBSP) from both ends of [*s, *s + *n) */
 void		nx_trim(const char **s, size_t *n);
 /* case-insensitive ASCII comparison of the first n bytes */
