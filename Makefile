@@ -54,7 +54,7 @@ UNIT_BINS = $(UNIT_SRCS:.c=.bin)
 test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS) -lcmocka
 
-unit: $(UNIT_BINS) newsext-cli
+unit: $(UNIT_BINS) $(if $(wildcard tools/cli/main.c),newsext-cli)
 	@bash scripts/run-unit.sh $(UNIT_BINS)
 
 # --- self-installing entry points (the README's two commands) --------------
