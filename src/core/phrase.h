@@ -33,10 +33,10 @@
 #define NX_PHRASE_MAX_BYTES		(64 * 1024)
 
 #ifndef NX_PAIR_BITS
-#define NX_PAIR_BITS	22
+#define NX_PAIR_BITS	18
 #endif
 #ifndef NX_UNI_BITS
-#define NX_UNI_BITS		20
+#define NX_UNI_BITS		16
 #endif
 #define NX_UNI_BASE		(UINT32_C(1) << 30)
 
