@@ -13,10 +13,11 @@ passed=$((passed + up)); failed=$((failed + uf))
 
 . scripts/pgtmp.sh
 pgtmp_start || { echo "0 passed, 1 failed"; exit 1; }
-make -s installcheck > regression.out 2>&1; cat regression.out
+# pg_regress deletes its own regression.out when every test passes: keep a copy apart
+make -s installcheck > installcheck.log 2>&1; cat installcheck.log
 # count per test rather than trusting the exit status alone
-rp=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' regression.out || true)
-rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' regression.out || true)
+rp=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' installcheck.log || true)
+rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' installcheck.log || true)
 [ -f regression.diffs ] && [ "$rf" -gt 0 ] && head -200 regression.diffs
 if [ -x test/t/run.sh ]; then
     out=$(bash test/t/run.sh 2>&1); echo "$out"

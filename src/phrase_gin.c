@@ -58,7 +58,8 @@ newsext_phrase_gin_extract_value(PG_FUNCTION_ARGS)
 	if (r < 0)
 		newsext_phrase_core_error(r);
 	entries = keys_to_datums(keys, nkeys);
-	pfree(keys);
+	if (keys)
+		pfree(keys);			/* NULL for a text without tokens */
 	PG_FREE_IF_COPY(t, 0);
 	*nentries = nkeys;
 	PG_RETURN_POINTER(entries);

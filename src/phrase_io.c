@@ -22,6 +22,11 @@ PG_FUNCTION_INFO_V1(newsext_phrase_send);
 PG_FUNCTION_INFO_V1(newsext_phrase_eq);
 PG_FUNCTION_INFO_V1(newsext_phrase_ne);
 PG_FUNCTION_INFO_V1(newsext_phrase_hash);
+PG_FUNCTION_INFO_V1(newsext_phrase_cmp);
+PG_FUNCTION_INFO_V1(newsext_phrase_lt);
+PG_FUNCTION_INFO_V1(newsext_phrase_le);
+PG_FUNCTION_INFO_V1(newsext_phrase_gt);
+PG_FUNCTION_INFO_V1(newsext_phrase_ge);
 
 void
 newsext_phrase_check_encoding(void)
@@ -206,4 +211,51 @@ newsext_phrase_hash(PG_FUNCTION_ARGS)
 	h = hash_combine(h, hash_bytes((const unsigned char *) p.data, p.off[p.ntok]));
 	PG_FREE_IF_COPY(ph, 0);
 	PG_RETURN_INT32((int32) h);
+}
+
+static int
+phrase_cmp_args(FunctionCallInfo fcinfo)
+{
+	NewsextPhrase *a = PG_GETARG_PHRASE_P(0);
+	NewsextPhrase *b = PG_GETARG_PHRASE_P(1);
+	nx_phrase	pa,
+				pb;
+	int			c;
+
+	newsext_phrase_view(a, &pa);
+	newsext_phrase_view(b, &pb);
+	c = nx_phrase_cmp(&pa, &pb);
+	PG_FREE_IF_COPY(a, 0);
+	PG_FREE_IF_COPY(b, 1);
+	return c;
+}
+
+Datum
+newsext_phrase_cmp(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_INT32(phrase_cmp_args(fcinfo));
+}
+
+Datum
+newsext_phrase_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(phrase_cmp_args(fcinfo) < 0);
+}
+
+Datum
+newsext_phrase_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(phrase_cmp_args(fcinfo) <= 0);
+}
+
+Datum
+newsext_phrase_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(phrase_cmp_args(fcinfo) > 0);
+}
+
+Datum
+newsext_phrase_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(phrase_cmp_args(fcinfo) >= 0);
 }

@@ -154,6 +154,27 @@ nx_phrase_equal(const nx_phrase *a, const nx_phrase *b)
 	return memcmp(a->data, b->data, a->off[a->ntok]) == 0;
 }
 
+int
+nx_phrase_cmp(const nx_phrase *a, const nx_phrase *b)
+{
+	uint32_t	i;
+
+	for (i = 0; i < a->ntok && i < b->ntok; i++)
+	{
+		size_t		la = a->off[i + 1] - a->off[i];
+		size_t		lb = b->off[i + 1] - b->off[i];
+		int			c = memcmp(a->data + a->off[i], b->data + b->off[i], la < lb ? la : lb);
+
+		if (c != 0)
+			return c < 0 ? -1 : 1;
+		if (la != lb)
+			return la < lb ? -1 : 1;
+	}
+	if (a->ntok != b->ntok)
+		return a->ntok < b->ntok ? -1 : 1;
+	return 0;
+}
+
 /* ------------------------------------------------------------------------
  * matching
  * ------------------------------------------------------------------------ */

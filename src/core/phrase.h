@@ -78,6 +78,12 @@ extern void nx_phrase_text(const nx_phrase *p, char *dst);
 /* are two phrases equal (same tokens) */
 extern int	nx_phrase_equal(const nx_phrase *a, const nx_phrase *b);
 
+/*
+ * Total order: token by token, bytewise, a proper prefix first.  This is the
+ * bytewise order of the canonical texts (the space is below every token byte).
+ */
+extern int	nx_phrase_cmp(const nx_phrase *a, const nx_phrase *b);
+
 /* one occurrence of a phrase in a text */
 typedef struct nx_match
 {

@@ -55,7 +55,7 @@ COMMENT ON FUNCTION phrase_hash(phrase) IS 'hash support for phrase (GROUP BY, D
 CREATE OPERATOR = (
     LEFTARG = phrase, RIGHTARG = phrase, FUNCTION = phrase_eq,
     COMMUTATOR = =, NEGATOR = <>,
-    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES
+    RESTRICT = pg_catalog.eqsel, JOIN = pg_catalog.eqjoinsel, HASHES, MERGES
 );
 CREATE OPERATOR <> (
     LEFTARG = phrase, RIGHTARG = phrase, FUNCTION = phrase_ne,
@@ -70,6 +70,65 @@ CREATE OPERATOR CLASS phrase_hash_ops
     OPERATOR 1 = (phrase, phrase),
     FUNCTION 1 phrase_hash(phrase);
 COMMENT ON OPERATOR CLASS phrase_hash_ops USING hash IS 'hash operator class for phrase';
+
+-- ordering (bytewise order of the canonical text) ----------------------------
+
+CREATE FUNCTION phrase_cmp(phrase, phrase) RETURNS pg_catalog.int4
+    AS 'MODULE_PATHNAME', 'newsext_phrase_cmp'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION phrase_lt(phrase, phrase) RETURNS pg_catalog.bool
+    AS 'MODULE_PATHNAME', 'newsext_phrase_lt'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION phrase_le(phrase, phrase) RETURNS pg_catalog.bool
+    AS 'MODULE_PATHNAME', 'newsext_phrase_le'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION phrase_gt(phrase, phrase) RETURNS pg_catalog.bool
+    AS 'MODULE_PATHNAME', 'newsext_phrase_gt'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+CREATE FUNCTION phrase_ge(phrase, phrase) RETURNS pg_catalog.bool
+    AS 'MODULE_PATHNAME', 'newsext_phrase_ge'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION phrase_cmp(phrase, phrase) IS 'btree support for phrase: bytewise order of the canonical text';
+COMMENT ON FUNCTION phrase_lt(phrase, phrase) IS 'implementation of < for phrase';
+COMMENT ON FUNCTION phrase_le(phrase, phrase) IS 'implementation of <= for phrase';
+COMMENT ON FUNCTION phrase_gt(phrase, phrase) IS 'implementation of > for phrase';
+COMMENT ON FUNCTION phrase_ge(phrase, phrase) IS 'implementation of >= for phrase';
+
+CREATE OPERATOR < (
+    LEFTARG = phrase, RIGHTARG = phrase, FUNCTION = phrase_lt,
+    COMMUTATOR = >, NEGATOR = >=,
+    RESTRICT = pg_catalog.scalarltsel, JOIN = pg_catalog.scalarltjoinsel
+);
+CREATE OPERATOR <= (
+    LEFTARG = phrase, RIGHTARG = phrase, FUNCTION = phrase_le,
+    COMMUTATOR = >=, NEGATOR = >,
+    RESTRICT = pg_catalog.scalarlesel, JOIN = pg_catalog.scalarlejoinsel
+);
+CREATE OPERATOR > (
+    LEFTARG = phrase, RIGHTARG = phrase, FUNCTION = phrase_gt,
+    COMMUTATOR = <, NEGATOR = <=,
+    RESTRICT = pg_catalog.scalargtsel, JOIN = pg_catalog.scalargtjoinsel
+);
+CREATE OPERATOR >= (
+    LEFTARG = phrase, RIGHTARG = phrase, FUNCTION = phrase_ge,
+    COMMUTATOR = <=, NEGATOR = <,
+    RESTRICT = pg_catalog.scalargesel, JOIN = pg_catalog.scalargejoinsel
+);
+COMMENT ON OPERATOR <(phrase, phrase) IS 'less than (bytewise order of the canonical text)';
+COMMENT ON OPERATOR <=(phrase, phrase) IS 'less than or equal';
+COMMENT ON OPERATOR >(phrase, phrase) IS 'greater than';
+COMMENT ON OPERATOR >=(phrase, phrase) IS 'greater than or equal';
+
+CREATE OPERATOR CLASS phrase_btree_ops
+    DEFAULT FOR TYPE phrase USING btree AS
+    OPERATOR 1 < (phrase, phrase),
+    OPERATOR 2 <= (phrase, phrase),
+    OPERATOR 3 = (phrase, phrase),
+    OPERATOR 4 >= (phrase, phrase),
+    OPERATOR 5 > (phrase, phrase),
+    FUNCTION 1 phrase_cmp(phrase, phrase);
+COMMENT ON OPERATOR CLASS phrase_btree_ops USING btree IS 'btree operator class for phrase';
+COMMENT ON OPERATOR FAMILY phrase_btree_ops USING btree IS 'btree operator family for phrase';
 
 -- containment ----------------------------------------------------------------
 
