@@ -179,13 +179,14 @@ nx_phrase_cmp(const nx_phrase *a, const nx_phrase *b)
  * matching
  * ------------------------------------------------------------------------ */
 
+/* matching does not hash text tokens: length, first byte, then the bytes */
 static inline int
 tok_eq(const nx_phrase *p, uint32_t j, const nx_token *t)
 {
 	size_t		l = p->off[j + 1] - p->off[j];
+	const char *d = p->data + p->off[j];
 
-	return p->hash32[j] == (uint32_t) t->hash && l == t->len &&
-		memcmp(p->data + p->off[j], t->text, l) == 0;
+	return l == t->len && d[0] == t->text[0] && memcmp(d, t->text, l) == 0;
 }
 
 static inline int
@@ -231,6 +232,7 @@ nx_phrase_scan(const nx_phrase *p, const char *text, size_t len,
 
 	kmp_fail(p, fail);
 	nx_tok_init(&t, text, len, a);
+	t.want_hash = 0;
 	while ((r = nx_tok_next(&t)) == 1)
 	{
 		while (j > 0 && !tok_eq(p, j, &t.tok))
@@ -623,6 +625,7 @@ nx_phrase_snippet(const nx_phrase *p, const char *text, size_t len,
 		return NX_ENOMEM;
 	kmp_fail(p, fail);
 	nx_tok_init(&t, text, len, a);
+	t.want_hash = 0;
 	while ((r = nx_tok_next(&t)) == 1)
 	{
 		if (found)

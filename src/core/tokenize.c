@@ -93,6 +93,7 @@ nx_tok_init(nx_tokenizer *t, const char *src, size_t len, const nx_allocator *a)
 	t->len = len;
 	t->a = a;
 	t->next_poll = NX_POLL_BYTES;
+	t->want_hash = 1;
 }
 
 void
@@ -156,7 +157,8 @@ finish(nx_tokenizer *t)
 	t->intok = 0;
 	t->tok.text = t->buf;
 	t->tok.len = t->blen;
-	t->tok.hash = nx_hash_bytes(t->buf, t->blen);
+	if (t->want_hash)
+		t->tok.hash = nx_hash_bytes(t->buf, t->blen);
 	return 1;
 }
 
@@ -231,6 +233,14 @@ nx_tok_next(nx_tokenizer *t)
 				cstart = t->pos++;
 				if (w == 0)
 				{
+					/* skip a run of ASCII separators at once */
+					const unsigned char *src = t->src;
+					size_t		pos = t->pos,
+								len = t->len;
+
+					while (pos < len && src[pos] < 0x80 && ascii_word[src[pos]] == 0)
+						pos++;
+					t->pos = pos;
 					if (t->intok)
 						return finish(t);
 					continue;
@@ -241,9 +251,30 @@ nx_tok_next(nx_tokenizer *t)
 					t->blen = 0;
 					t->tok.start = cstart;
 				}
-				if (t->blen >= t->bcap && buf_reserve(t, 1) != NX_OK)
-					return t->err = NX_ENOMEM;
-				t->buf[t->blen++] = (char) w;
+				/* the rest of an ASCII word in a tight loop (bounded, so polls still happen) */
+				{
+					const unsigned char *p = t->src + cstart;
+					const unsigned char *e = t->src + (t->len - cstart > NX_POLL_BYTES ?
+													   cstart + NX_POLL_BYTES : t->len);
+
+					const unsigned char *q = p;
+					size_t		n,
+								i;
+					char	   *d;
+
+					/* find the end of the word first, then copy without aliasing worries */
+					while (q < e && *q < 0x80 && ascii_word[*q] != 0)
+						q++;
+					n = (size_t) (q - p);
+					if (buf_reserve(t, n) != NX_OK)
+						return t->err = NX_ENOMEM;
+					d = t->buf + t->blen;
+					for (i = 0; i < n; i++)
+						d[i] = (char) ascii_word[p[i]];
+					t->blen += n;
+					p = q;
+					t->pos = (size_t) (p - t->src);
+				}
 				t->tok.end = t->pos;
 				continue;
 			}

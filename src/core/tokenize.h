@@ -49,7 +49,7 @@ typedef struct nx_token
 	size_t		len;			/* bytes in text */
 	size_t		start;			/* byte offset of the token in the input */
 	size_t		end;			/* byte offset just past it */
-	uint64_t	hash;			/* nx_hash_bytes(text, len) */
+	uint64_t	hash;			/* nx_hash_bytes(text, len), if want_hash */
 } nx_token;
 
 typedef struct nx_tokenizer
@@ -73,6 +73,7 @@ typedef struct nx_tokenizer
 	size_t		dend;
 
 	int			err;			/* sticky error */
+	int			want_hash;		/* fill tok.hash (default 1; matching turns it off) */
 	nx_token	tok;			/* the current token, valid until the next call */
 } nx_tokenizer;
 
