@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# make bench: phrase search with newsext's gin_phrase_ops against tsvector GIN (expression and
+# stored column), RUM and pg_trgm, on real news articles from ../shared/data (recombined into
+# distinct new articles beyond the ~15k real ones).  BENCH_ARTICLES=N (default 100000).
+# Prints the table and writes bench/out/results-N.md; bench/README.md keeps the figures.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${BENCH_ARTICLES:-100000}
+PGMAJOR=${PGMAJOR:-15}
+EXTRA_DEBS="postgresql-$PGMAJOR-rum ${EXTRA_DEBS:-}" bash scripts/deps.sh
+make -s all >/dev/null
+make -s install >/dev/null
+mkdir -p bench/out
+corpus=bench/out/corpus-$N.csv
+[ -s "$corpus" ] || /usr/bin/python3 bench/make_corpus.py "$N" "$corpus"
+
+# WAL and fsync costs are left out on purpose (same for every method): see bench/README.md
+export PGTMP_OPTS="-c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB \
+ -c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0 \
+ -c wal_level=minimal -c max_wal_senders=0 -c full_page_writes=off -c synchronous_commit=off \
+ -c checkpoint_timeout=30min -c max_wal_size=20GB -c autovacuum=off -c jit=off"
+. scripts/pgtmp.sh
+pgtmp_start
+psql -X -q -v ON_ERROR_STOP=1 <<SQL
+CREATE EXTENSION newsext;
+CREATE EXTENSION pg_trgm;
+CREATE EXTENSION rum;
+CREATE TABLE articles (id int PRIMARY KEY, body text NOT NULL);
+\copy articles FROM '$corpus' WITH (FORMAT csv)
+VACUUM ANALYZE articles;
+SQL
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" | tee bench/out/machine-$N.txt
+/usr/bin/python3 bench/bench.py "$corpus" "bench/out/results-$N.md"
+pgtmp_stop

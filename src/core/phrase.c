@@ -1,0 +1,688 @@
+/*
+ * phrase.c - phrases, contiguous matching (KMP over tokens), index keys and
+ * snippets.  See phrase.h for the formats.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "phrase.h"
+
+#define HDR_WORDS 2				/* version, ntok */
+
+/* ------------------------------------------------------------------------
+ * encoding
+ * ------------------------------------------------------------------------ */
+
+int
+nx_phrase_encode(const char *s, size_t len, const nx_allocator *a,
+				 size_t prefix, char **out, size_t *outsize)
+{
+	nx_tokenizer t;
+	uint32_t	hashes[NX_PHRASE_MAX_TOKENS];
+	uint32_t	offs[NX_PHRASE_MAX_TOKENS + 1];
+	char	   *data = NULL;
+	size_t		dlen = 0,
+				dcap = 0;
+	uint32_t	n = 0;
+	int			r;
+	size_t		total;
+	char	   *buf;
+	uint32_t   *w;
+
+	*out = NULL;
+	*outsize = 0;
+	if (len > NX_PHRASE_MAX_BYTES)
+		return NX_PHRASE_TOO_LONG;
+
+	nx_tok_init(&t, s, len, a);
+	offs[0] = 0;
+	while ((r = nx_tok_next(&t)) == 1)
+	{
+		if (n >= NX_PHRASE_MAX_TOKENS)
+		{
+			r = NX_PHRASE_TOO_MANY;
+			break;
+		}
+		if (dlen + t.tok.len > dcap)
+		{
+			size_t		ncap = dcap ? dcap * 2 : 128;
+			char	   *nd;
+
+			while (ncap < dlen + t.tok.len)
+				ncap *= 2;
+			nd = data ? nx_resize(a, data, dcap, ncap) : nx_alloc(a, ncap);
+			if (nd == NULL)
+			{
+				r = NX_ENOMEM;
+				break;
+			}
+			data = nd;
+			dcap = ncap;
+		}
+		memcpy(data + dlen, t.tok.text, t.tok.len);
+		dlen += t.tok.len;
+		hashes[n] = (uint32_t) t.tok.hash;
+		offs[++n] = (uint32_t) dlen;
+	}
+	nx_tok_free(&t);
+	if (r == 0 && n == 0)
+		r = NX_PHRASE_EMPTY;
+	if (r != 0)
+	{
+		nx_free(a, data);
+		return r;
+	}
+
+	total = prefix + sizeof(uint32_t) * (HDR_WORDS + n + n + 1) + dlen;
+	buf = nx_alloc(a, total);
+	if (buf == NULL)
+	{
+		nx_free(a, data);
+		return NX_ENOMEM;
+	}
+	memset(buf, 0, prefix);
+	w = (uint32_t *) (buf + prefix);
+	w[0] = NX_TOKENIZER_VERSION;
+	w[1] = n;
+	memcpy(w + HDR_WORDS, hashes, sizeof(uint32_t) * n);
+	memcpy(w + HDR_WORDS + n, offs, sizeof(uint32_t) * (n + 1));
+	memcpy(w + HDR_WORDS + n + n + 1, data, dlen);
+	nx_free(a, data);
+	*out = buf;
+	*outsize = total;
+	return NX_OK;
+}
+
+int
+nx_phrase_view(const void *body, size_t size, nx_phrase *p)
+{
+	const uint32_t *w = body;
+	uint32_t	n,
+				i;
+	size_t		fixed;
+
+	if (size < sizeof(uint32_t) * HDR_WORDS)
+		return -1;
+	n = w[1];
+	if (n == 0 || n > NX_PHRASE_MAX_TOKENS)
+		return -1;
+	fixed = sizeof(uint32_t) * (HDR_WORDS + n + n + 1);
+	if (size < fixed)
+		return -1;
+	p->version = w[0];
+	p->ntok = n;
+	p->hash32 = w + HDR_WORDS;
+	p->off = w + HDR_WORDS + n;
+	p->data = (const char *) (w + HDR_WORDS + n + n + 1);
+	if (p->off[0] != 0 || p->off[n] != size - fixed)
+		return -1;
+	for (i = 0; i < n; i++)
+		if (p->off[i + 1] <= p->off[i])
+			return -1;
+	return NX_OK;
+}
+
+size_t
+nx_phrase_text_len(const nx_phrase *p)
+{
+	return p->off[p->ntok] + (p->ntok - 1);
+}
+
+void
+nx_phrase_text(const nx_phrase *p, char *dst)
+{
+	uint32_t	i;
+
+	for (i = 0; i < p->ntok; i++)
+	{
+		size_t		l = p->off[i + 1] - p->off[i];
+
+		if (i > 0)
+			*dst++ = ' ';
+		memcpy(dst, p->data + p->off[i], l);
+		dst += l;
+	}
+}
+
+int
+nx_phrase_equal(const nx_phrase *a, const nx_phrase *b)
+{
+	if (a->ntok != b->ntok || a->off[a->ntok] != b->off[b->ntok])
+		return 0;
+	if (memcmp(a->off, b->off, sizeof(uint32_t) * (a->ntok + 1)) != 0)
+		return 0;
+	return memcmp(a->data, b->data, a->off[a->ntok]) == 0;
+}
+
+int
+nx_phrase_cmp(const nx_phrase *a, const nx_phrase *b)
+{
+	uint32_t	i;
+
+	for (i = 0; i < a->ntok && i < b->ntok; i++)
+	{
+		size_t		la = a->off[i + 1] - a->off[i];
+		size_t		lb = b->off[i + 1] - b->off[i];
+		int			c = memcmp(a->data + a->off[i], b->data + b->off[i], la < lb ? la : lb);
+
+		if (c != 0)
+			return c < 0 ? -1 : 1;
+		if (la != lb)
+			return la < lb ? -1 : 1;
+	}
+	if (a->ntok != b->ntok)
+		return a->ntok < b->ntok ? -1 : 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * matching
+ * ------------------------------------------------------------------------ */
+
+/* matching does not hash text tokens: length, first byte, then the bytes */
+static inline int
+tok_eq(const nx_phrase *p, uint32_t j, const nx_token *t)
+{
+	size_t		l = p->off[j + 1] - p->off[j];
+	const char *d = p->data + p->off[j];
+
+	return l == t->len && d[0] == t->text[0] && memcmp(d, t->text, l) == 0;
+}
+
+static inline int
+ptok_eq(const nx_phrase *p, uint32_t i, uint32_t j)
+{
+	size_t		li = p->off[i + 1] - p->off[i];
+	size_t		lj = p->off[j + 1] - p->off[j];
+
+	return p->hash32[i] == p->hash32[j] && li == lj &&
+		memcmp(p->data + p->off[i], p->data + p->off[j], li) == 0;
+}
+
+/* KMP failure function over the phrase's tokens */
+static void
+kmp_fail(const nx_phrase *p, uint32_t *fail)
+{
+	uint32_t	k = 0,
+				i;
+
+	fail[0] = 0;
+	for (i = 1; i < p->ntok; i++)
+	{
+		while (k > 0 && !ptok_eq(p, i, k))
+			k = fail[k - 1];
+		if (ptok_eq(p, i, k))
+			k++;
+		fail[i] = k;
+	}
+}
+
+long
+nx_phrase_scan(const nx_phrase *p, const char *text, size_t len,
+			   const nx_allocator *a, nx_match_fn fn, void *arg)
+{
+	uint32_t	fail[NX_PHRASE_MAX_TOKENS];
+	size_t		starts[NX_PHRASE_MAX_TOKENS];	/* ring: token index % n */
+	nx_tokenizer t;
+	uint32_t	n = p->ntok;
+	uint32_t	j = 0;
+	size_t		idx = 0;
+	long		count = 0;
+	int			r;
+
+	kmp_fail(p, fail);
+	nx_tok_init(&t, text, len, a);
+	t.want_hash = 0;
+	while ((r = nx_tok_next(&t)) == 1)
+	{
+		while (j > 0 && !tok_eq(p, j, &t.tok))
+			j = fail[j - 1];
+		starts[idx % n] = t.tok.start;
+		if (tok_eq(p, j, &t.tok))
+		{
+			j++;
+			if (j == n)
+			{
+				nx_match	m;
+
+				m.first_token = idx + 1 - n;
+				m.start = starts[m.first_token % n];
+				m.end = t.tok.end;
+				count++;
+				j = 0;
+				if (fn && !fn(arg, &m))
+					break;
+			}
+		}
+		idx++;
+	}
+	nx_tok_free(&t);
+	if (r < 0)
+		return r;
+	return count;
+}
+
+static int
+stop_at_first(void *arg, const nx_match *m)
+{
+	(void) arg;
+	(void) m;
+	return 0;
+}
+
+int
+nx_phrase_contains(const nx_phrase *p, const char *text, size_t len,
+				   const nx_allocator *a)
+{
+	long		r = nx_phrase_scan(p, text, len, a, stop_at_first, NULL);
+
+	if (r < 0)
+		return (int) r;
+	return r > 0;
+}
+
+/* ------------------------------------------------------------------------
+ * keys
+ * ------------------------------------------------------------------------ */
+
+static inline uint64_t
+mix64(uint64_t h)
+{
+	h ^= h >> 33;
+	h *= UINT64_C(0xff51afd7ed558ccd);
+	h ^= h >> 33;
+	h *= UINT64_C(0xc4ceb9fe1a85ec53);
+	h ^= h >> 33;
+	return h;
+}
+
+uint32_t
+nx_key_unigram(uint64_t h)
+{
+	return NX_UNI_BASE | (uint32_t) (mix64(h ^ UINT64_C(0x5851f42d4c957f2d)) >> (64 - NX_UNI_BITS));
+}
+
+uint32_t
+nx_key_pair(uint64_t h1, uint64_t h2)
+{
+	uint64_t	h = h1 * UINT64_C(0x9e3779b97f4a7c15) + ((h2 << 23) | (h2 >> 41));
+
+	return (uint32_t) (mix64(h) >> (64 - NX_PAIR_BITS));
+}
+
+static int
+cmp_u32(const void *x, const void *y)
+{
+	uint32_t	a = *(const uint32_t *) x;
+	uint32_t	b = *(const uint32_t *) y;
+
+	return a < b ? -1 : a > b;
+}
+
+static int
+sort_unique(uint32_t *k, int n)
+{
+	int			i,
+				m = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(k, (size_t) n, sizeof(uint32_t), cmp_u32);
+	for (i = 1; i < n; i++)
+		if (k[i] != k[m])
+			k[++m] = k[i];
+	return m + 1;
+}
+
+/* past this many keys a text switches from sort+unique to a bitmap */
+#define NX_KEYS_BITMAP_AT	65536
+#define NX_KEYSPACE (((size_t) 1 << NX_PAIR_BITS) + ((size_t) 1 << NX_UNI_BITS))
+
+static inline size_t
+key_slot(uint32_t k)
+{
+	return k >= NX_UNI_BASE ? ((size_t) 1 << NX_PAIR_BITS) + (k - NX_UNI_BASE) : k;
+}
+
+static inline uint32_t
+slot_key(size_t s)
+{
+	return s >= ((size_t) 1 << NX_PAIR_BITS) ?
+		NX_UNI_BASE + (uint32_t) (s - ((size_t) 1 << NX_PAIR_BITS)) : (uint32_t) s;
+}
+
+int
+nx_text_keys(const char *text, size_t len, const nx_allocator *a,
+			 uint32_t **keys, int *nkeys)
+{
+	nx_tokenizer t;
+	uint32_t   *k = NULL;
+	uint64_t   *bits = NULL;		/* bitmap mode: one bit per possible key */
+	size_t		n = 0,
+				cap = 0,
+				i;
+	uint64_t	prev = 0;
+	int			have_prev = 0;
+	int			r;
+
+	*keys = NULL;
+	*nkeys = 0;
+	nx_tok_init(&t, text, len, a);
+	while ((r = nx_tok_next(&t)) == 1)
+	{
+		uint32_t	ku = nx_key_unigram(t.tok.hash);
+		uint32_t	kp = have_prev ? nx_key_pair(prev, t.tok.hash) : 0;
+
+		if (bits)
+		{
+			size_t		s = key_slot(ku);
+
+			bits[s >> 6] |= UINT64_C(1) << (s & 63);
+			if (have_prev)
+				bits[kp >> 6] |= UINT64_C(1) << (kp & 63);
+		}
+		else
+		{
+			if (n + 2 > cap)
+			{
+				if (cap >= NX_KEYS_BITMAP_AT)
+				{
+					size_t		nwords = (NX_KEYSPACE + 63) / 64;
+
+					bits = nx_alloc(a, nwords * sizeof(uint64_t));
+					if (bits == NULL)
+					{
+						r = NX_ENOMEM;
+						break;
+					}
+					memset(bits, 0, nwords * sizeof(uint64_t));
+					for (i = 0; i < n; i++)
+					{
+						size_t		s = key_slot(k[i]);
+
+						bits[s >> 6] |= UINT64_C(1) << (s & 63);
+					}
+					n = 0;
+					/* set this token's keys through the bitmap path */
+					{
+						size_t		s = key_slot(ku);
+
+						bits[s >> 6] |= UINT64_C(1) << (s & 63);
+						if (have_prev)
+							bits[kp >> 6] |= UINT64_C(1) << (kp & 63);
+					}
+					prev = t.tok.hash;
+					have_prev = 1;
+					continue;
+				}
+				else
+				{
+					size_t		ncap = cap ? cap * 2 : 256;
+					uint32_t   *nk;
+
+					nk = k ? nx_resize(a, k, cap * sizeof(uint32_t), ncap * sizeof(uint32_t))
+						: nx_alloc(a, ncap * sizeof(uint32_t));
+					if (nk == NULL)
+					{
+						r = NX_ENOMEM;
+						break;
+					}
+					k = nk;
+					cap = ncap;
+				}
+			}
+			k[n++] = ku;
+			if (have_prev)
+				k[n++] = kp;
+		}
+		prev = t.tok.hash;
+		have_prev = 1;
+	}
+	nx_tok_free(&t);
+	if (r < 0)
+	{
+		nx_free(a, k);
+		nx_free(a, bits);
+		return r;
+	}
+	if (bits)
+	{
+		size_t		nwords = (NX_KEYSPACE + 63) / 64;
+		size_t		total = 0,
+					w;
+
+		for (w = 0; w < nwords; w++)
+			total += (size_t) __builtin_popcountll(bits[w]);
+		nx_free(a, k);
+		k = nx_alloc(a, total * sizeof(uint32_t));
+		if (k == NULL)
+		{
+			nx_free(a, bits);
+			return NX_ENOMEM;
+		}
+		n = 0;
+		for (w = 0; w < nwords; w++)
+		{
+			uint64_t	x = bits[w];
+
+			while (x)
+			{
+				int			b = __builtin_ctzll(x);
+
+				k[n++] = slot_key(w * 64 + (size_t) b);
+				x &= x - 1;
+			}
+		}
+		nx_free(a, bits);
+		*keys = k;
+		*nkeys = (int) n;		/* already sorted and distinct */
+		return NX_OK;
+	}
+	*keys = k;
+	*nkeys = sort_unique(k, (int) n);
+	return NX_OK;
+}
+
+int
+nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
+			   uint32_t **keys, int *nkeys)
+{
+	uint32_t   *k;
+	uint64_t	hprev = 0;
+	uint32_t	i;
+	int			n = 0;
+
+	k = nx_alloc(a, sizeof(uint32_t) * p->ntok);
+	if (k == NULL)
+		return NX_ENOMEM;
+	if (p->ntok == 1)
+		k[n++] = nx_key_unigram(nx_token_hash(p->data, p->off[1]));
+	else
+	{
+		for (i = 0; i < p->ntok; i++)
+		{
+			uint64_t	h = nx_token_hash(p->data + p->off[i], p->off[i + 1] - p->off[i]);
+
+			if (i > 0)
+				k[n++] = nx_key_pair(hprev, h);
+			hprev = h;
+		}
+	}
+	*keys = k;
+	*nkeys = sort_unique(k, n);
+	return NX_OK;
+}
+
+long
+nx_text_tokens(const char *text, size_t len, const nx_allocator *a,
+			   nx_token_fn fn, void *arg)
+{
+	nx_tokenizer t;
+	long		count = 0;
+	int			r;
+
+	nx_tok_init(&t, text, len, a);
+	while ((r = nx_tok_next(&t)) == 1)
+	{
+		count++;
+		if (fn && !fn(arg, &t.tok))
+			break;
+	}
+	nx_tok_free(&t);
+	return r < 0 ? r : count;
+}
+
+/* ------------------------------------------------------------------------
+ * snippets
+ * ------------------------------------------------------------------------ */
+
+typedef struct sbuf
+{
+	const nx_allocator *a;
+	char	   *s;
+	size_t		len;
+	size_t		cap;
+	int			err;
+} sbuf;
+
+static void
+sb_put(sbuf *b, const char *s, size_t n)
+{
+	if (b->err)
+		return;
+	if (b->len + n + 1 > b->cap)
+	{
+		size_t		ncap = b->cap ? b->cap * 2 : 256;
+		char	   *ns;
+
+		while (ncap < b->len + n + 1)
+			ncap *= 2;
+		ns = b->s ? nx_resize(b->a, b->s, b->cap, ncap) : nx_alloc(b->a, ncap);
+		if (ns == NULL)
+		{
+			b->err = NX_ENOMEM;
+			return;
+		}
+		b->s = ns;
+		b->cap = ncap;
+	}
+	memcpy(b->s + b->len, s, n);
+	b->len += n;
+	b->s[b->len] = '\0';
+}
+
+/* copy text[from..to) collapsing runs of white space to one space */
+static void
+sb_put_collapsed(sbuf *b, const char *text, size_t from, size_t to)
+{
+	size_t		i = from,
+				run;
+
+	while (i < to)
+	{
+		run = i;
+		while (i < to && !strchr(" \t\n\r\f\v", text[i]))
+			i++;
+		sb_put(b, text + run, i - run);
+		if (i < to)
+		{
+			while (i < to && strchr(" \t\n\r\f\v", text[i]) && text[i] != '\0')
+				i++;
+			sb_put(b, " ", 1);
+		}
+	}
+}
+
+int
+nx_phrase_snippet(const nx_phrase *p, const char *text, size_t len,
+				  int around, const char *start_sel, const char *stop_sel,
+				  const nx_allocator *a, char **out, size_t *outlen)
+{
+	uint32_t	fail[NX_PHRASE_MAX_TOKENS];
+	nx_tokenizer t;
+	size_t		ringn = (size_t) around + p->ntok;
+	size_t	   *ring;
+	uint32_t	n = p->ntok;
+	uint32_t	j = 0;
+	size_t		idx = 0;
+	int			r;
+	int			found = 0;
+	size_t		mstart = 0,
+				mend = 0,
+				wstart = 0,
+				wend = 0,
+				mfirst = 0;
+	int			more_before = 0,
+				more_after = 0;
+	sbuf		b;
+
+	*out = NULL;
+	*outlen = 0;
+	if (around < 0)
+		around = 0;
+	ring = nx_alloc(a, sizeof(size_t) * ringn);
+	if (ring == NULL)
+		return NX_ENOMEM;
+	kmp_fail(p, fail);
+	nx_tok_init(&t, text, len, a);
+	t.want_hash = 0;
+	while ((r = nx_tok_next(&t)) == 1)
+	{
+		if (found)
+		{
+			/* collecting the context after the match */
+			if (idx - (mfirst + n) < (size_t) around)
+			{
+				wend = t.tok.end;
+				idx++;
+				continue;
+			}
+			more_after = 1;
+			break;
+		}
+		while (j > 0 && !tok_eq(p, j, &t.tok))
+			j = fail[j - 1];
+		ring[idx % ringn] = t.tok.start;
+		if (tok_eq(p, j, &t.tok) && ++j == n)
+		{
+			size_t		first_ctx;
+
+			found = 1;
+			mfirst = idx + 1 - n;
+			mstart = ring[mfirst % ringn];
+			mend = wend = t.tok.end;
+			first_ctx = mfirst >= (size_t) around ? mfirst - around : 0;
+			wstart = ring[first_ctx % ringn];
+			more_before = first_ctx > 0;
+		}
+		idx++;
+	}
+	nx_tok_free(&t);
+	nx_free(a, ring);
+	if (r < 0)
+		return r;
+	if (!found)
+		return 0;
+
+	memset(&b, 0, sizeof(b));
+	b.a = a;
+	if (more_before)
+		sb_put(&b, "... ", 4);
+	sb_put_collapsed(&b, text, wstart, mstart);
+	sb_put(&b, start_sel, strlen(start_sel));
+	sb_put_collapsed(&b, text, mstart, mend);
+	sb_put(&b, stop_sel, strlen(stop_sel));
+	sb_put_collapsed(&b, text, mend, wend);
+	if (more_after)
+		sb_put(&b, " ...", 4);
+	if (b.err == 0 && b.s == NULL)
+		sb_put(&b, "", 0);
+	if (b.err)
+	{
+		nx_free(a, b.s);
+		return b.err;
+	}
+	*out = b.s;
+	*outlen = b.len;
+	return 1;
+}

@@ -1,0 +1,162 @@
+/*
+ * phrase_gin.c - GIN support functions of gin_phrase_ops (text, STORAGE int4).
+ *
+ * Keys are folded hashes of adjacent token pairs and of single tokens (see
+ * src/core/phrase.h).  A phrase of n >= 2 tokens needs all its n-1 pair keys,
+ * a one-token phrase its unigram key.  The keys say nothing about where in the
+ * text a pair stands, and folding makes unrelated pairs share keys, so every
+ * candidate is rechecked with the operator itself (the same tokenizer): the
+ * index can return extra candidates, never miss a row.
+ */
+#include "postgres.h"
+
+#include "access/gin.h"
+#include "access/stratnum.h"
+#include "fmgr.h"
+
+#include "pg_alloc.h"
+#include "phrase_pg.h"
+
+PG_FUNCTION_INFO_V1(newsext_phrase_gin_extract_value);
+PG_FUNCTION_INFO_V1(newsext_phrase_gin_extract_query);
+PG_FUNCTION_INFO_V1(newsext_phrase_gin_consistent);
+PG_FUNCTION_INFO_V1(newsext_phrase_gin_triconsistent);
+
+/* what extractQuery hands to consistent: the parsed query, parsed once per scan */
+typedef struct PhraseQueryExtra
+{
+	NewsextPhrase *datum;		/* detoasted query, lives in the scan's key context */
+	nx_phrase	phrase;			/* view into datum */
+	int			nkeys;			/* keys extractQuery produced */
+} PhraseQueryExtra;
+
+static Datum *
+keys_to_datums(const uint32_t *keys, int nkeys)
+{
+	Datum	   *d = palloc(sizeof(Datum) * (nkeys > 0 ? nkeys : 1));
+	int			i;
+
+	for (i = 0; i < nkeys; i++)
+		d[i] = Int32GetDatum((int32) keys[i]);
+	return d;
+}
+
+/* extractValue(text, internal nkeys, internal nullFlags) */
+Datum
+newsext_phrase_gin_extract_value(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
+	uint32_t   *keys;
+	int			nkeys;
+	int			r;
+	Datum	   *entries;
+
+	newsext_phrase_check_encoding();
+	r = nx_text_keys(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &newsext_palloc_allocator,
+					 &keys, &nkeys);
+	if (r < 0)
+		newsext_phrase_core_error(r);
+	entries = keys_to_datums(keys, nkeys);
+	if (keys)
+		pfree(keys);			/* NULL for a text without tokens */
+	PG_FREE_IF_COPY(t, 0);
+	*nentries = nkeys;
+	PG_RETURN_POINTER(entries);
+}
+
+/*
+ * extractQuery(phrase, internal nkeys, int2 strategy, internal pmatch,
+ *              internal extra_data, internal nullFlags, internal searchMode)
+ * (declared with text as its first argument, as amvalidate wants the
+ * opclass input type there; the datum is a phrase)
+ */
+Datum
+newsext_phrase_gin_extract_query(PG_FUNCTION_ARGS)
+{
+	NewsextPhrase *ph = PG_GETARG_PHRASE_P(0);
+	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
+	StrategyNumber strategy = PG_GETARG_UINT16(2);
+	Pointer   **extra_data = (Pointer **) PG_GETARG_POINTER(4);
+	int32	   *searchMode = (int32 *) PG_GETARG_POINTER(6);
+	PhraseQueryExtra *extra;
+	uint32_t   *keys;
+	int			nkeys;
+	int			r;
+	int			i;
+	Datum	   *entries;
+
+	if (strategy != NEWSEXT_PHRASE_CONTAINS_STRATEGY)
+		elog(ERROR, "unrecognized strategy number: %d", strategy);
+
+	extra = palloc(sizeof(PhraseQueryExtra));
+	extra->datum = ph;			/* not freed: consistent reads it */
+	newsext_phrase_view(ph, &extra->phrase);
+	r = nx_phrase_keys(&extra->phrase, &newsext_palloc_allocator, &keys, &nkeys);
+	if (r < 0)
+		newsext_phrase_core_error(r);
+	/* a phrase always has at least one token, hence at least one key */
+	Assert(nkeys > 0);
+	extra->nkeys = nkeys;
+
+	entries = keys_to_datums(keys, nkeys);
+	pfree(keys);
+	*extra_data = palloc(sizeof(Pointer) * nkeys);
+	for (i = 0; i < nkeys; i++)
+		(*extra_data)[i] = (Pointer) extra;
+	*searchMode = GIN_SEARCH_MODE_DEFAULT;
+	*nentries = nkeys;
+	PG_RETURN_POINTER(entries);
+}
+
+/*
+ * consistent(internal check, int2 strategy, phrase query, int4 nkeys,
+ *            internal extra_data, internal recheck, internal queryKeys,
+ *            internal nullFlags)
+ */
+Datum
+newsext_phrase_gin_consistent(PG_FUNCTION_ARGS)
+{
+	bool	   *check = (bool *) PG_GETARG_POINTER(0);
+	StrategyNumber strategy = PG_GETARG_UINT16(1);
+	int32		nkeys = PG_GETARG_INT32(3);
+	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
+	bool	   *recheck = (bool *) PG_GETARG_POINTER(5);
+	PhraseQueryExtra *extra;
+	int32		i;
+
+	if (strategy != NEWSEXT_PHRASE_CONTAINS_STRATEGY)
+		elog(ERROR, "unrecognized strategy number: %d", strategy);
+	extra = (PhraseQueryExtra *) extra_data[0];
+	if (extra == NULL || extra->nkeys != nkeys)
+		elog(ERROR, "gin_phrase_ops: query keys do not match the parsed phrase");
+
+	/* keys say "this pair occurs somewhere", never "here, in this order" */
+	*recheck = true;
+	for (i = 0; i < nkeys; i++)
+		if (!check[i])
+			PG_RETURN_BOOL(false);
+	PG_RETURN_BOOL(true);
+}
+
+/*
+ * triConsistent(internal check, int2 strategy, phrase query, int4 nkeys,
+ *               internal extra_data, internal queryKeys, internal nullFlags)
+ * FALSE if a key is absent, else MAYBE (a recheck decides): this lets GIN's
+ * fast scan drive the AND from the rarest key.
+ */
+Datum
+newsext_phrase_gin_triconsistent(PG_FUNCTION_ARGS)
+{
+	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
+	StrategyNumber strategy = PG_GETARG_UINT16(1);
+	int32		nkeys = PG_GETARG_INT32(3);
+	int32		i;
+
+	if (strategy != NEWSEXT_PHRASE_CONTAINS_STRATEGY)
+		elog(ERROR, "unrecognized strategy number: %d", strategy);
+	for (i = 0; i < nkeys; i++)
+		if (check[i] == GIN_FALSE)
+			PG_RETURN_GIN_TERNARY_VALUE(GIN_FALSE);
+	PG_RETURN_GIN_TERNARY_VALUE(GIN_MAYBE);
+}
