@@ -161,6 +161,128 @@ test_hash_stable(void **state)
 	assert_int_equal(NX_TOKENIZER_VERSION, 1);
 }
 
+/* encode code point c as UTF-8 into o; returns bytes written */
+static int
+put_utf8(uint32_t c, char *o)
+{
+	if (c < 0x80)
+	{
+		o[0] = (char) c;
+		return 1;
+	}
+	if (c < 0x800)
+	{
+		o[0] = (char) (0xC0 | (c >> 6));
+		o[1] = (char) (0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000)
+	{
+		o[0] = (char) (0xE0 | (c >> 12));
+		o[1] = (char) (0x80 | ((c >> 6) & 0x3F));
+		o[2] = (char) (0x80 | (c & 0x3F));
+		return 3;
+	}
+	o[0] = (char) (0xF0 | (c >> 18));
+	o[1] = (char) (0x80 | ((c >> 12) & 0x3F));
+	o[2] = (char) (0x80 | ((c >> 6) & 0x3F));
+	o[3] = (char) (0x80 | (c & 0x3F));
+	return 4;
+}
+
+/* all tokens of s joined by one space (the canonical form) */
+static size_t
+canonical(const char *s, size_t len, char *out, size_t cap)
+{
+	nx_tokenizer t;
+	size_t		o = 0;
+	size_t		last_end = 0,
+				last_start = 0;
+
+	/* offsets are monotonic; tokens from one decomposed character share its offsets */
+	nx_tok_init(&t, s, len, &nx_malloc_allocator);
+	while (nx_tok_next(&t) == 1)
+	{
+		assert_true(t.tok.len > 0);
+		assert_true(t.tok.start < t.tok.end);
+		assert_true(t.tok.start >= last_start);
+		assert_true(t.tok.end >= last_end);
+		assert_true(t.tok.end <= len);
+		last_start = t.tok.start;
+		last_end = t.tok.end;
+		assert_true(o + t.tok.len + 1 < cap);
+		if (o)
+			out[o++] = ' ';
+		memcpy(out + o, t.tok.text, t.tok.len);
+		o += t.tok.len;
+	}
+	nx_tok_free(&t);
+	return o;
+}
+
+static void
+test_random_unicode_idempotent(void **state)
+{
+	/* ranges: Latin + marks, Greek/Cyrillic, Arabic, Devanagari, Thai, CJK, kana, Hangul,
+	 * compatibility forms, letterlike symbols, ligatures, full-width, punctuation, astral */
+	static const uint32_t ranges[][2] = {
+		{0x20, 0x7E}, {0xA0, 0x24F}, {0x300, 0x36F}, {0x370, 0x52F}, {0x600, 0x6FF},
+		{0x900, 0x97F}, {0xE00, 0xE7F}, {0x1E00, 0x1FFF}, {0x2000, 0x214F}, {0x2460, 0x24FF},
+		{0x3000, 0x30FF}, {0x3300, 0x33FF}, {0x4E00, 0x4E80}, {0xAC00, 0xAD00}, {0xFB00, 0xFB4F},
+		{0xFF00, 0xFFEF}, {0x1D400, 0x1D7FF}, {0x1F100, 0x1F1FF},
+	};
+	static char in[4096],
+				c1[16384],
+				c2[16384];
+	int			iter,
+				bad = 0;
+
+	srand(99);
+	for (iter = 0; iter < 20000; iter++)
+	{
+		size_t		n = 0,
+					l1,
+					l2;
+		int			k,
+					nchar = 1 + rand() % 40;
+
+		for (k = 0; k < nchar; k++)
+		{
+			int			r = rand() % (int) (sizeof(ranges) / sizeof(ranges[0]));
+			uint32_t	c = ranges[r][0] + (uint32_t) rand() % (ranges[r][1] - ranges[r][0] + 1);
+
+			if (c >= 0xD800 && c <= 0xDFFF)
+				c = 'x';
+			n += (size_t) put_utf8(c, in + n);
+		}
+		l1 = canonical(in, n, c1, sizeof(c1));
+		l2 = canonical(c1, l1, c2, sizeof(c2));
+		if (l1 != l2 || memcmp(c1, c2, l1) != 0)
+			bad++;
+	}
+	/* the canonical form of any text re-tokenizes to itself */
+	assert_int_equal(bad, 0);
+}
+
+static void
+test_random_bytes_no_crash(void **state)
+{
+	static char in[2048],
+				out[8192];
+	int			iter;
+
+	srand(4242);
+	for (iter = 0; iter < 20000; iter++)
+	{
+		size_t		n = (size_t) (rand() % 2048),
+					i;
+
+		for (i = 0; i < n; i++)
+			in[i] = (char) (rand() % 4 ? rand() % 256 : 'a' + rand() % 26);
+		canonical(in, n, out, sizeof(out));
+	}
+}
+
 int
 main(void)
 {
@@ -173,6 +295,8 @@ main(void)
 		cmocka_unit_test(test_offsets),
 		cmocka_unit_test(test_interrupt_and_long_input),
 		cmocka_unit_test(test_hash_stable),
+		cmocka_unit_test(test_random_unicode_idempotent),
+		cmocka_unit_test(test_random_bytes_no_crash),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
