@@ -25,6 +25,17 @@ SELECT left(q.quote, 60) AS quote, q.speaker, q.position
 FROM articles a, LATERAL article_quotes(a.body) q WHERE a.id = 1;
 
 \echo
+\echo '== exact phrase search with a GIN index'
+CREATE INDEX articles_body_phrase ON articles USING gin (body gin_phrase_ops);
+SET enable_seqscan = off;
+EXPLAIN (costs off) SELECT id FROM articles WHERE body @> 'walked back'::phrase;
+SELECT id, phrase_count(body, 'walked back') AS times,
+       phrase_snippet(body, 'walked back', 6) AS snippet
+FROM articles WHERE body @> 'walked back'::phrase;
+SELECT id, article_headline(body) FROM articles WHERE body @> 'five-year'::phrase ORDER BY id;
+RESET enable_seqscan;
+
+\echo
 \echo '== an expression index on the publication date'
 CREATE INDEX ON articles (article_date(body));
 ANALYZE articles;
