@@ -77,7 +77,7 @@ static int
 word_in(const tok *t, const char *const *list)
 {
 	for (; *list; list++)
-		if (strlen(*list) == t->n && nx_strncaseeq(t->s, *list, t->n))
+		if (nx_word_eq_ci(t->s, t->n, *list))
 			return 1;
 	return 0;
 }

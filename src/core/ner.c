@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ner.h"
+#include "nx_text.h"
 
 static const char *const kind_names[] = {"person", "organization", "place", "other"};
 
@@ -14,25 +15,6 @@ nx_entity_kind_name(int kind)
 }
 
 /* ---------------------------------------------------------------- helpers */
-
-static int
-tok_eq_ci(const char *s, size_t n, const char *lit)
-{
-	size_t		k = strlen(lit);
-
-	if (n != k)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char) (c + 32);
-		if (c != (unsigned char) lit[i])
-			return 0;
-	}
-	return 1;
-}
 
 /* words that may precede a person's name as a title; stripped from person mentions */
 static const char *const titles[] = {
@@ -53,7 +35,7 @@ static int
 is_title(const char *s, size_t n)
 {
 	for (int i = 0; titles[i]; i++)
-		if (tok_eq_ci(s, n, titles[i]))
+		if (nx_word_eq_ci(s, n, titles[i]))
 			return 1;
 	return 0;
 }

@@ -244,3 +244,9 @@ nx_count_chars(const char *s, size_t n, size_t *letters, size_t *digits, size_t 
 			(*letters)++;		/* a well-formed non-ASCII character: count it once */
 	}
 }
+
+int
+nx_word_eq_ci(const char *s, size_t n, const char *lit)
+{
+	return strlen(lit) == n && nx_strncaseeq(s, lit, n);
+}

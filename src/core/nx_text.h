@@ -41,4 +41,7 @@ int			nx_count_words(const char *s, size_t n);
 /* counts letters (ASCII letters and any non-ASCII byte sequence) and digits */
 void		nx_count_chars(const char *s, size_t n, size_t *letters, size_t *digits, size_t *upper, size_t *lower);
 
+/* s[0..n) equals the lower-case ASCII word lit, ignoring ASCII case */
+int			nx_word_eq_ci(const char *s, size_t n, const char *lit);
+
 #endif

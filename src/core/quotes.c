@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "quotes.h"
+#include "nx_text.h"
 
 #define MAX_PHRASE 8			/* attribution phrase, in tokens */
 
@@ -30,29 +31,10 @@ static const char *const stop_words[] = {
 };
 
 static int
-eq_ci(const char *s, size_t n, const char *lit)
-{
-	size_t		k = strlen(lit);
-
-	if (n != k)
-		return 0;
-	for (size_t i = 0; i < n; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c = (unsigned char) (c + 32);
-		if (c != (unsigned char) lit[i])
-			return 0;
-	}
-	return 1;
-}
-
-static int
 in_list(const char *s, size_t n, const char *const *list)
 {
 	for (int i = 0; list[i]; i++)
-		if (eq_ci(s, n, list[i]))
+		if (nx_word_eq_ci(s, n, list[i]))
 			return 1;
 	return 0;
 }
@@ -119,7 +101,7 @@ resolve(const qctx *c, size_t p0, size_t p1, uint32_t before, const nx_allocator
 		p1--;
 	if (p0 >= p1)
 		return 1;
-	if (p1 - p0 == 1 && (eq_ci(TS(c, p0), TL(c, p0), "he") || eq_ci(TS(c, p0), TL(c, p0), "she")))
+	if (p1 - p0 == 1 && (nx_word_eq_ci(TS(c, p0), TL(c, p0), "he") || nx_word_eq_ci(TS(c, p0), TL(c, p0), "she")))
 	{
 		/* most recent person named outside quotes */
 		for (size_t k = c->ents->nmentions; k-- > 0;)
@@ -370,7 +352,7 @@ nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 				/* said Obama / said a spokesman, ... */
 				size_t		p1 = v + 1;
 
-				if (eq_ci(TS(&c, v), TL(&c, v), "according") && p1 < t.ntok && eq_ci(TS(&c, p1), TL(&c, p1), "to"))
+				if (nx_word_eq_ci(TS(&c, v), TL(&c, v), "according") && p1 < t.ntok && nx_word_eq_ci(TS(&c, p1), TL(&c, p1), "to"))
 					p1++;
 				j = p1;
 				while (p1 < t.ntok && p1 < j + MAX_PHRASE && !boundary(&c, p1) && !quote_mark(&c, p1) &&
@@ -399,10 +381,10 @@ nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 		{
 			size_t		v = o;
 
-			while (v > 0 && !boundary(&c, v) && (is_punct_tok(&c, v - 1, ":,") || eq_ci(TS(&c, v - 1), TL(&c, v - 1), "that")))
+			while (v > 0 && !boundary(&c, v) && (is_punct_tok(&c, v - 1, ":,") || nx_word_eq_ci(TS(&c, v - 1), TL(&c, v - 1), "that")))
 				v--;
 			if (v > 0 && v < o + 1 && !(t.tok[v].flags & NX_TF_LINE_START) && is_verb(&c, v - 1) &&
-				!eq_ci(TS(&c, v - 1), TL(&c, v - 1), "according"))
+				!nx_word_eq_ci(TS(&c, v - 1), TL(&c, v - 1), "according"))
 			{
 				size_t		p1 = v - 1,
 							p0;
