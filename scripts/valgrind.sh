@@ -1,0 +1,61 @@
+#!/usr/bin/env bash
+# make valgrind: the pg_regress suite against a throwaway server run under valgrind memcheck
+# (as pgvector's CI does), then every valgrind error whose stack passes through newsext code
+# (newsext.so: nx_*, newsext_*). Ends with "valgrind: N errors in newsext code, M elsewhere".
+#
+# Without a USE_VALGRIND server build, palloc chunks are not tracked one by one: memcheck sees
+# reads of uninitialised memory and overruns of the large (malloc'd) blocks the parser uses.
+# VALGRIND_REGRESS picks the tests (default: all but the timing-sensitive cancel test).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+EXTRA_DEBS="valgrind" bash scripts/deps.sh || exit 1
+make -s all >/dev/null && make -s install >/dev/null || { echo "build failed"; exit 1; }
+PGMAJOR=${PGMAJOR:-15}
+PGBIN=${PGBIN:-$(${PG_CONFIG:-/usr/lib/postgresql/$PGMAJOR/bin/pg_config} --bindir)}
+. scripts/pgtmp.sh
+
+dir=$(mktemp -d /tmp/newsext-valgrind.XXXXXX)
+[ "$(id -u)" -eq 0 ] && chown postgres: "$dir"
+supp=$(pwd)/test/valgrind/postgres.supp
+port=${PGTMP_PORT:-54339}
+while (echo >/dev/tcp/127.0.0.1/$port) 2>/dev/null; do port=$((port + 1)); done
+pgtmp_as_owner "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+    || { cat "$dir/initdb.log"; exit 1; }
+cp "$supp" "$dir/postgres.supp"; [ "$(id -u)" -eq 0 ] && chown postgres: "$dir/postgres.supp"
+
+# the postmaster and every backend it forks run under memcheck, one log per process
+pgtmp_as_owner valgrind --quiet --trace-children=yes --track-origins=yes --read-var-info=no \
+    --leak-check=no --num-callers=30 --suppressions="$dir/postgres.supp" \
+    --error-markers=VALGRINDERROR-BEGIN,VALGRINDERROR-END --log-file="$dir/vg.%p.log" \
+    "$PGBIN/postgres" -D "$dir/data" -p "$port" -k "$dir" -c listen_addresses=127.0.0.1 -c fsync=off \
+    -c autovacuum=off -c jit=off -c max_parallel_workers_per_gather=0 -c shared_buffers=32MB \
+    >"$dir/server.log" 2>&1 &
+vgpid=$!
+stop() {
+    pgtmp_as_owner "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w -t 300 stop >/dev/null 2>&1 || kill "$vgpid" 2>/dev/null
+    wait "$vgpid" 2>/dev/null
+}
+export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=postgres
+for _ in $(seq 1 300); do "$PGBIN/pg_isready" -q && break; sleep 1; done
+"$PGBIN/pg_isready" -q || { echo "server under valgrind did not start"; cat "$dir/server.log"; stop; exit 1; }
+
+tests=${VALGRIND_REGRESS:-$(ls sql/*.sql | xargs -n1 basename | sed 's/\.sql$//' | grep -vx cancel | tr '\n' ' ')}
+echo "valgrind: running $tests"
+make -s installcheck REGRESS="$tests" > "$dir/regression.out" 2>&1; cat "$dir/regression.out"
+stop
+
+# every error block, and those with a newsext frame
+ours=0; other=0
+for log in "$dir"/vg.*.log; do
+    awk '/VALGRINDERROR-BEGIN/{b="";on=1} on{b=b $0 "\n"} /VALGRINDERROR-END/{on=0; print b "\x1e"}' "$log"
+done > "$dir/errors.txt"
+if [ -s "$dir/errors.txt" ]; then
+    ours=$(awk 'BEGIN{RS="\x1e"} /newsext|nx_[a-z_]+ \(|newsext_[a-z_]+ \(/{n++} END{print n+0}' "$dir/errors.txt")
+    total=$(awk 'BEGIN{RS="\x1e"} /VALGRINDERROR-BEGIN/{n++} END{print n+0}' "$dir/errors.txt")
+    other=$((total - ours))
+    awk 'BEGIN{RS="\x1e"} /newsext|nx_[a-z_]+ \(|newsext_[a-z_]+ \(/' "$dir/errors.txt" | head -200
+fi
+failed=$(grep -cE '\.\.\. FAILED|^not ok ' "$dir/regression.out" || true)
+echo "valgrind: logs in $dir (errors.txt lists every error)"
+echo "valgrind: $ours errors in newsext code, $other elsewhere; regression tests failed: $failed"
+[ "$ours" -eq 0 ]
