@@ -13,10 +13,13 @@ passed=$((passed + up)); failed=$((failed + uf))
 
 . scripts/pgtmp.sh
 pgtmp_start || { echo "0 passed, 1 failed"; exit 1; }
-make -s installcheck > regression.out 2>&1; cat regression.out
+# not into regression.out: pg_regress writes its own log there and deletes it on success
+regout=$(mktemp /tmp/newsext-installcheck.XXXXXX)
+make -s installcheck > "$regout" 2>&1; cat "$regout"
 # count per test rather than trusting the exit status alone
-rp=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' regression.out || true)
-rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' regression.out || true)
+rp=$(grep -cE '\.\.\. ok|^ok [0-9]+ ' "$regout" || true)
+rf=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ ' "$regout" || true)
+rm -f "$regout"
 [ -f regression.diffs ] && [ "$rf" -gt 0 ] && head -200 regression.diffs
 if [ -x test/t/run.sh ]; then
     out=$(bash test/t/run.sh 2>&1); echo "$out"
