@@ -2,7 +2,7 @@
 # make fuzz: build every test/fuzz/fuzz_<name>.c as a libFuzzer target (clang, ASan + UBSan,
 # linked with all of src/core) and run each for FUZZ_SECONDS (default 60).
 #
-#   make fuzz FUZZ_SECONDS=600            bash test/fuzz/run.sh article   (one target)
+#   make fuzz FUZZ_SECONDS=600            make fuzz FUZZ_TARGETS=article   (or: bash test/fuzz/run.sh article)
 #   FUZZ_RUNS=10000000 make fuzz          stop a target after N executions instead
 #
 # Adding a target is one file: test/fuzz/fuzz_<name>.c defining LLVMFuzzerTestOneInput.
@@ -54,6 +54,7 @@ PY
 fi
 
 targets=("$@")
+[ ${#targets[@]} -eq 0 ] && [ -n "${FUZZ_TARGETS:-}" ] && read -r -a targets <<< "$FUZZ_TARGETS"
 if [ ${#targets[@]} -eq 0 ]; then
     for f in "$FUZZ"/fuzz_*.c; do t=${f##*/fuzz_}; targets+=("${t%.c}"); done
 fi
