@@ -25,7 +25,7 @@ WITH ctl AS (
 	SELECT 'Storm ' || c || ' closes schools' || c || E'\n' || c || E'January 7, 2024\n\nSchools' ||
 		c || 'closed on Thursday.' || chr(127) AS x FROM ctl
 )
-SELECT p.body, p.body ~ '[\x01-\x09\x0b-\x1f\x7f]' AS body_has_control,
+SELECT p.body IS NOT NULL AS has_body, p.body ~ '[\x01-\x09\x0b-\x1f\x7f]' AS body_has_control,
 	concat(p.headline, p.standfirst, p.byline, p.dateline, p.lead) ~ '[\x01-\x1f\x7f]' AS field_has_control
 FROM art, LATERAL parse_article(art.x) p;
 SELECT (parse_article_json(E'Head\x01line of\x1b the day\n\nBody \x7f text.') ->> 'headline') AS json_headline;
@@ -54,8 +54,10 @@ FROM unnest(ARRAY['February 30, 2016', '29 February 2100', '29 February 2000', '
 	'Updated: January 1, 1799', 'January 1, 2200', 'Published: 2016-02-29']) AS t(x);
 
 -- regex food: long meta-looking lines, brackets, parentheses, dashes, near-miss datelines
-SELECT p.headline IS NOT NULL AS has_headline, cardinality(p.captions) AS captions,
-	p.dateline, p.byline
+-- (which fields they give is the heuristics' business; here: a row each, promptly, clean)
+SELECT count(*) AS rows,
+	bool_or(concat(p.headline, p.standfirst, p.byline, p.dateline, p.lead) ~ '[\x01-\x1f]') AS control_in_fields,
+	clock_timestamp() - statement_timestamp() < interval '5 s' AS prompt
 FROM unnest(ARRAY[
 	repeat('(', 399) || E'\n\nBody.',
 	'By ' || repeat('Aa ', 130) || E'\n\nBody text.',
