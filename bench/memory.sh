@@ -6,7 +6,7 @@
 # generate_series and join keep a few MB of their own).
 #   bash bench/memory.sh         (builds, installs, starts a throwaway server)
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 bash scripts/deps.sh || exit 1
 make -s all >/dev/null && make -s install >/dev/null || { echo "build failed"; exit 1; }
 . scripts/pgtmp.sh

@@ -13,7 +13,7 @@
 # test/stress/check_*.sql must return no rows afterwards (e.g. phrase queries with and without
 # the GIN index).
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 1
 bash scripts/deps.sh || exit 1
 make -s all >/dev/null && make -s install >/dev/null || { echo "build failed"; exit 1; }
 . scripts/pgtmp.sh

@@ -13,7 +13,7 @@
 # instead: make test's smoke run starts from the seeds each time). Ends with
 # "fuzz: N passed, N failed".
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_RUNS=${FUZZ_RUNS:-}
 FUZZ_NICE=${FUZZ_NICE:-19}

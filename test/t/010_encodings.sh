@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC1111  # the curly quotes are test data
 # Encodings: in LATIN1, WIN1252 and SQL_ASCII databases the functions give the right
 # characters or a clear error with an errcode (22021), never wrong bytes.
 set -uo pipefail

@@ -5,7 +5,7 @@
 # so on its line with the marker "newsext: trusted read".
 set -uo pipefail
 . "$(dirname "$0")/tap.sh"
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 hits=$(grep -nE '\b(getenv|secure_getenv|GetConfigOption|GetConfigOptionByName|GetConfigOptionResetString|AllocateFile|OpenTransientFile|PathNameOpenFile|fopen|open|current_setting|pg_read_file|pg_read_binary_file|lo_import)[[:space:]]*\(' \
        src/*.c src/*.h src/core/*.c src/core/*.h src/sql/*.sql 2>/dev/null | grep -v 'newsext: trusted read')
 is "$hits" "" "no file, environment or setting reads in src/"

@@ -3,7 +3,7 @@
 # exports PGHOST, PGPORT, PGUSER). Runs every test/t/NNN_*.sh; each prints "ok N - ..." or
 # "not ok N - ..." lines. Ends with "tap: N passed, N failed".
 set -uo pipefail
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 PGMAJOR=${PGMAJOR:-15}
 export PGBIN=${PGBIN:-$(${PG_CONFIG:-/usr/lib/postgresql/$PGMAJOR/bin/pg_config} --bindir)}
 passed=0; failed=0

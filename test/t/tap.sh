@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Source this file: small TAP helpers for the shell tests in test/t.
 PSQL=${PSQL:-$PGBIN/psql}
 tap_n=0
