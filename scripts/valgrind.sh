@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # make valgrind: the pg_regress suite against a throwaway server run under valgrind memcheck
 # (as pgvector's CI does), then every valgrind error whose stack passes through newsext code
-# (newsext.so: nx_*, newsext_*). Ends with "valgrind: N errors in newsext code, M elsewhere".
+# (newsext.so: nx_*, newsext_*); then replays every fuzz target's corpus through the core
+# under memcheck. Ends with "valgrind: N errors in newsext code, M elsewhere".
 #
 # Without a USE_VALGRIND server build, palloc chunks are not tracked one by one: memcheck sees
 # reads of uninitialised memory and overruns of the large (malloc'd) blocks the parser uses.
@@ -65,6 +66,28 @@ if [ -s "$dir/errors.txt" ]; then
     other=$((total - ours))
     awk 'BEGIN{RS="\x1e"} /newsext|nx_[a-z_]+ \(|newsext_[a-z_]+ \(/' "$dir/errors.txt" | head -200
 fi
+# the core on its own: every fuzz target replays its seeds and corpus (up to VALGRIND_INPUTS
+# files) under memcheck, which sees uninitialised reads that the fuzzers' ASan does not
+core_errors=0
+for src in test/fuzz/fuzz_*.c; do
+    name=${src##*/fuzz_}; name=${name%.c}
+    # shellcheck disable=SC2046
+    gcc -std=c99 -D_POSIX_C_SOURCE=200809L -DNX_RE_NO_JIT -g -O1 -Isrc/core -Itest/fuzz \
+        $(pkg-config --cflags libpcre2-8) -o "$dir/replay_$name" "$src" test/fuzz/replay_main.c src/core/*.c \
+        $(pkg-config --libs libpcre2-8) -lm || { echo "valgrind: cannot build replay_$name"; core_errors=$((core_errors + 1)); continue; }
+    inputs=$(find test/data test/fuzz/seeds/"$name" test/fuzz/corpus-"$name" test/fuzz/corpus-real -maxdepth 1 -type f 2>/dev/null | head -"${VALGRIND_INPUTS:-3000}")
+    # shellcheck disable=SC2086
+    valgrind --quiet --error-exitcode=99 --track-origins=yes --leak-check=full --errors-for-leak-kinds=definite \
+        --log-file="$dir/core_$name.log" "$dir/replay_$name" $inputs > "$dir/core_$name.out" 2>&1
+    rc=$?
+    if [ $rc -ne 0 ]; then
+        echo "valgrind: core, $name target: errors (exit $rc), see $dir/core_$name.log"; head -40 "$dir/core_$name.log"
+        core_errors=$((core_errors + 1))
+    else
+        echo "valgrind: core, $name target: $(cat "$dir/core_$name.out"), no error"
+    fi
+done
+ours=$((ours + core_errors))
 failed=$(grep -cE '\.\.\. FAILED|^not ok ' "$dir/regression.out" || true)
 echo "valgrind: logs in $dir (errors.txt lists every error)"
 echo "valgrind: $ours errors in newsext code, $other elsewhere; regression tests failed: $failed"
