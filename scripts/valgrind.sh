@@ -75,7 +75,7 @@ for src in test/fuzz/fuzz_*.c; do
     gcc -std=c99 -D_POSIX_C_SOURCE=200809L -DNX_RE_NO_JIT -g -O1 -Isrc/core -Itest/fuzz \
         $(pkg-config --cflags libpcre2-8) -o "$dir/replay_$name" "$src" test/fuzz/replay_main.c src/core/*.c \
         $(pkg-config --libs libpcre2-8) -lm || { echo "valgrind: cannot build replay_$name"; core_errors=$((core_errors + 1)); continue; }
-    inputs=$(find test/data test/fuzz/seeds/"$name" test/fuzz/corpus-"$name" test/fuzz/corpus-real -maxdepth 1 -type f 2>/dev/null | head -"${VALGRIND_INPUTS:-3000}")
+    inputs=$(find test/data test/fuzz/seeds/"$name" test/fuzz/corpus-"$name" test/fuzz/corpus-real -maxdepth 1 -type f 2>/dev/null | head -"${VALGRIND_INPUTS:-10000}")
     # shellcheck disable=SC2086
     valgrind --quiet --error-exitcode=99 --track-origins=yes --leak-check=full --errors-for-leak-kinds=definite \
         --log-file="$dir/core_$name.log" "$dir/replay_$name" $inputs > "$dir/core_$name.out" 2>&1
