@@ -83,5 +83,11 @@ bench:
 fuzz:
 	bash test/fuzz/run.sh
 
+valgrind:
+	bash scripts/valgrind.sh
+
+stress:
+	bash scripts/stress.sh
+
 model:
 	bash tools/model/build.sh

@@ -26,6 +26,21 @@ if [ -x test/t/run.sh ]; then
     passed=$((passed + ${tp:-0})); failed=$((failed + ${tf:-1}))
 fi
 pgtmp_stop
+# a short fuzz smoke run: every libFuzzer target for a few seconds from its seeds
+# (NEWSEXT_FUZZ_SMOKE=0 skips it; make fuzz is the long run)
+if [ "${NEWSEXT_FUZZ_SMOKE:-1}" != 0 ] && [ -f test/fuzz/run.sh ]; then
+    EXTRA_DEBS="clang libclang-rt-14-dev" bash scripts/deps.sh >/dev/null 2>&1 || true
+    if command -v clang >/dev/null; then
+        fuzzwork=$(mktemp -d /tmp/newsext-fuzz.XXXXXX)
+        out=$(FUZZ_WORKDIR=$fuzzwork FUZZ_SECONDS=${FUZZ_SMOKE_SECONDS:-10} FUZZ_REAL_DATA=0 FUZZ_NICE=0 \
+              bash test/fuzz/run.sh 2>&1); echo "$out" | grep '^fuzz:'
+        rm -rf "$fuzzwork"
+        fp=$(echo "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p'); ff=$(echo "$out" | sed -n 's/^fuzz: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+        passed=$((passed + ${fp:-0})); failed=$((failed + ${ff:-1}))
+    else
+        echo "fuzz: clang not found, smoke run skipped"
+    fi
+fi
 passed=$((passed + rp)); failed=$((failed + rf))
 # a suite that did not run at all is a failure, not zero tests
 if [ "$rp" -eq 0 ] && [ "$rf" -eq 0 ]; then echo "the pg_regress suite did not run"; failed=$((failed + 1)); fi

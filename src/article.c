@@ -10,6 +10,7 @@
 #include "fmgr.h"
 #include "funcapi.h"
 #include "lib/stringinfo.h"
+#include "mb/pg_wchar.h"
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/date.h"
@@ -160,7 +161,10 @@ json_entity_names(StringInfo buf, const char *key, const nx_entity_list *ents, i
 		if (!first)
 			appendStringInfoString(buf, ", ");
 		first = false;
-		escape_json(buf, ents->entities[i].name);
+		/* names are in the server encoding unless the entity pass converted to UTF-8 */
+		escape_json(buf, GetDatabaseEncoding() == PG_UTF8 || newsext_entities_in_utf8()
+					? ents->entities[i].name
+					: pg_server_to_any(ents->entities[i].name, (int) ents->entities[i].name_len, PG_UTF8));
 	}
 	appendStringInfoChar(buf, ']');
 }

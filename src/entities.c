@@ -46,7 +46,8 @@ newsext_ner_model(void)
 
 	get_share_path(my_exec_path, sharepath);
 	snprintf(path, sizeof(path), "%s/extension/%s", sharepath, MODEL_FILE);
-	fd = open(path, O_RDONLY | PG_BINARY, 0);
+	/* newsext: trusted read - the model the installation put in its share directory */
+	fd = open(path, O_RDONLY | PG_BINARY, 0);	/* newsext: trusted read */
 	if (fd < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_UNDEFINED_FILE),
@@ -87,6 +88,12 @@ needs_conversion(void)
 	int			enc = GetDatabaseEncoding();
 
 	return enc != PG_UTF8 && pg_encoding_max_length(enc) > 1;
+}
+
+bool
+newsext_entities_in_utf8(void)
+{
+	return needs_conversion();
 }
 
 void
@@ -258,7 +265,11 @@ newsext_entities_jsonb_from(const nx_entity_list *entlist, const char *u, int ul
 		appendStringInfo(&buf, ", \"position\": %d}", newsext_charpos_at(&cp, (int) q->start));
 	}
 	appendStringInfoString(&buf, "]}");
-	return DirectFunctionCall1(jsonb_in, CStringGetDatum(buf.data));
+	/* pieces of u: UTF-8 when the text was converted, else already the server encoding */
+	return DirectFunctionCall1(jsonb_in,
+							   CStringGetDatum(needs_conversion()
+											   ? pg_any_to_server(buf.data, buf.len, PG_UTF8)
+											   : buf.data));
 }
 
 /* ------------------------------------------------------------------ SQL */

@@ -22,6 +22,8 @@ extern const nx_ner_model *newsext_ner_model(void);
  * UTF-8: in a UTF-8 (or single-byte) database *utf8 is the text itself, otherwise a
  * converted copy; offsets in the lists are byte offsets into *utf8.
  */
+/* true when newsext_extract_entities works on a UTF-8 copy (multi-byte, non-UTF-8 databases) */
+extern bool newsext_entities_in_utf8(void);
 extern void newsext_extract_entities(const char *text, int len, nx_entity_list *ents,
 									 const char **utf8, int *utf8len);
 extern void newsext_extract_quotes(const char *utf8, int utf8len, const nx_entity_list *ents,

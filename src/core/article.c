@@ -611,13 +611,19 @@ split_lines(const char *text, size_t len, const nx_allocator *a, size_t *nlines)
 	line	   *lines;
 
 	for (i = 0; i < len; i++)
+	{
+		if ((i & NX_POLL_BYTES) == 0)
+			nx_interrupted(a);
 		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
 			count++;
+	}
 	lines = nx_alloc(a, sizeof(line) * count);
 	if (lines == NULL)
 		return NULL;
 	for (i = 0; i <= len; i++)
 	{
+		if ((i & NX_POLL_BYTES) == 0)
+			nx_interrupted(a);
 		if (i == len || text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
 		{
 			const char *s = text + start;
@@ -724,7 +730,8 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		return NX_ENOMEM;
 	for (i = 0; i < nlines; i++)
 	{
-		if ((i & 1023) == 0)
+		/* often: a line can cost several regex matches up to their limits */
+		if ((i & 15) == 0)
 			nx_interrupted(a);
 		classify(&lines[i]);
 		if (lines[i].kind == LK_CONTENT && is_wordy(&lines[i]))

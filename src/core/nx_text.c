@@ -139,6 +139,7 @@ nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
 	size_t		i = 0,
 				o = 0;
 	int			pending_space = 0;
+	size_t		next_poll = NX_POLL_BYTES;
 
 	nx_trim(&s, &n);
 	if (n == 0)
@@ -150,6 +151,11 @@ nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
 	{
 		size_t		k;
 
+		if (i >= next_poll)
+		{
+			nx_interrupted(a);
+			next_poll = i + NX_POLL_BYTES;
+		}
 		if (nx_is_space((unsigned char) s[i]))
 		{
 			pending_space = 1;

@@ -15,6 +15,9 @@ typedef struct nx_buf
 	int			failed;			/* an allocation failed; further appends are no-ops */
 } nx_buf;
 
+/* long byte loops poll the allocator's interrupted() once per this many bytes (+1) */
+#define NX_POLL_BYTES ((size_t) 0xFFFFF)
+
 void		nx_buf_init(nx_buf *b, const nx_allocator *a);
 void		nx_buf_append(nx_buf *b, const char *s, size_t n);
 void		nx_buf_putc(nx_buf *b, char c);

@@ -83,7 +83,10 @@ get_pattern(nx_pattern p)
 		c->failed = 1;
 		return c;
 	}
+#ifndef NX_RE_NO_JIT
+	/* (make valgrind builds without JIT: JIT code reads ahead and has no unwind info) */
 	(void) pcre2_jit_compile(c->code, PCRE2_JIT_COMPLETE);	/* falls back to the interpreter */
+#endif
 	c->md = pcre2_match_data_create_from_pattern(c->code, NULL);
 	if (c->md == NULL)
 	{

@@ -3,19 +3,19 @@
 --
 
 CREATE TYPE parsed_article AS (
-	headline text,
-	standfirst text,
-	byline text,
-	dateline text,
-	published date,
-	reading_minutes integer,
-	captions text[],
-	body text,
-	lead text,
-	word_count integer,
-	people text[],
-	organizations text[],
-	places text[]
+	headline pg_catalog.text,
+	standfirst pg_catalog.text,
+	byline pg_catalog.text,
+	dateline pg_catalog.text,
+	published pg_catalog.date,
+	reading_minutes pg_catalog.int4,
+	captions pg_catalog.text[],
+	body pg_catalog.text,
+	lead pg_catalog.text,
+	word_count pg_catalog.int4,
+	people pg_catalog.text[],
+	organizations pg_catalog.text[],
+	places pg_catalog.text[]
 );
 
 COMMENT ON TYPE parsed_article IS
