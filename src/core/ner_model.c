@@ -194,14 +194,13 @@ nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err
 #define PREFETCH(p) ((void) 0)
 #endif
 
-void
-nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float *out)
+/* acc[y] += the weights of the known keys (two passes so the cache misses of all slots overlap) */
+static inline void
+model_acc(const nx_ner_model *m, const uint64_t *keys, int nkeys, int32_t *acc)
 {
-	int32_t		acc[NX_NER_NLABELS];
 	const int16_t *rows[NX_NER_MAXFEAT];
 	int			nr = 0;
 
-	/* two passes so the cache misses of all slots overlap */
 	for (int f = 0; f < nkeys; f++)
 		PREFETCH(&m->slots[(uint32_t) keys[f] & m->slot_mask]);
 	for (int f = 0; f < nkeys; f++)
@@ -229,11 +228,11 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 #if defined(__SSE2__)
 	{
 		/* 16 labels in four 4-lane int32 sums, the 17th in a scalar */
-		__m128i		a0 = _mm_setzero_si128(),
-					a1 = _mm_setzero_si128(),
-					a2 = _mm_setzero_si128(),
-					a3 = _mm_setzero_si128();
-		int32_t		last = 0;
+		__m128i		a0 = _mm_loadu_si128((const __m128i *) acc),
+					a1 = _mm_loadu_si128((const __m128i *) (acc + 4)),
+					a2 = _mm_loadu_si128((const __m128i *) (acc + 8)),
+					a3 = _mm_loadu_si128((const __m128i *) (acc + 12));
+		int32_t		last = acc[16];
 
 		for (int r = 0; r < nr; r++)
 		{
@@ -254,7 +253,6 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 		acc[16] = last;
 	}
 #else
-	memset(acc, 0, sizeof(acc));
 	for (int r = 0; r < nr; r++)
 	{
 		const int16_t *w = rows[r];
@@ -263,6 +261,93 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 			acc[y] += w[y];
 	}
 #endif
+}
+
+void
+nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float *out)
+{
+	int32_t		acc[NX_NER_NLABELS];
+
+	memset(acc, 0, sizeof(acc));
+	model_acc(m, keys, nkeys, acc);
+	for (int y = 0; y < NX_NER_NLABELS; y++)
+		out[y] = (float) acc[y] * m->scale;
+}
+
+/* ------------------------------------------------------ word-feature cache */
+
+#define WC_BITS		12			/* 4096 entries of 128 bytes */
+#define WC_MAXLEN	48			/* longer tokens are not cached */
+
+typedef struct
+{
+	int32_t		acc[NX_NER_NLABELS];	/* weight sums of the token's word features */
+	uint32_t	len;			/* token length in bytes, 0 = empty */
+	uint64_t	hw;				/* nx_hash_bytes of the token */
+	char		w[WC_MAXLEN];	/* the token */
+} wc_entry;
+
+struct nx_ner_wcache
+{
+	const nx_ner_header *model;	/* the model the sums belong to */
+	wc_entry	e[1 << WC_BITS];
+};
+
+size_t
+nx_ner_wcache_size(void)
+{
+	return sizeof(nx_ner_wcache) + 64;
+}
+
+void
+nx_ner_model_set_cache(nx_ner_model *m, void *mem)
+{
+	nx_ner_wcache *c = (nx_ner_wcache *) (((uintptr_t) mem + 63) & ~(uintptr_t) 63);
+
+	memset(c, 0, sizeof(*c));
+	c->model = m->hdr;
+	m->wcache = c;
+}
+
+/*
+ * Emission scores of token i: the word features' sums from the cache (computed and stored on a
+ * miss), plus the context features. The same integer totals as scoring all of nx_ner_features.
+ */
+static void
+score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, size_t s, size_t e, float *out)
+{
+	uint64_t	keys[NX_NER_MAXFEAT];
+	int32_t		acc[NX_NER_NLABELS];
+	const nx_ner_token *t = &d->toks->tok[i];
+	size_t		len = t->end - t->start;
+	nx_ner_wcache *c = m->wcache;
+	int			nk;
+
+	if (c && c->model == m->hdr && len <= WC_MAXLEN)
+	{
+		uint64_t	hw = d->hw[i];
+		wc_entry   *we = &c->e[nx_mix64(hw) & ((1u << WC_BITS) - 1)];
+		const char *w = d->text + t->start;
+
+		if (we->hw == hw && we->len == len && memcmp(we->w, w, len) == 0)
+			memcpy(acc, we->acc, sizeof(acc));
+		else
+		{
+			memset(acc, 0, sizeof(acc));
+			model_acc(m, keys, nx_ner_word_features(d, i, keys), acc);
+			memcpy(we->acc, acc, sizeof(acc));
+			we->hw = hw;
+			we->len = (uint32_t) len;
+			memcpy(we->w, w, len);
+		}
+	}
+	else
+	{
+		memset(acc, 0, sizeof(acc));
+		model_acc(m, keys, nx_ner_word_features(d, i, keys), acc);
+	}
+	nk = nx_ner_context_features(d, i, s, e, keys);
+	model_acc(m, keys, nk, acc);
 	for (int y = 0; y < NX_NER_NLABELS; y++)
 		out[y] = (float) acc[y] * m->scale;
 }
@@ -669,6 +754,138 @@ nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *key
 	return n;
 }
 
+/*
+ * nx_ner_features in two parts (the trainer keeps the one-piece version above; the tagger
+ * needs the same multiset of keys, in any order): the word part depends on the token's bytes
+ * alone (hw, hl, the shapes, affixes and length are functions of them), the context part is
+ * everything else.
+ */
+int
+nx_ner_word_features(const nx_ner_doc *d, size_t i, uint64_t *keys)
+{
+	const nx_ner_token *t = &d->toks->tok[i];
+	const char *w = d->text + t->start;
+	size_t		len = t->end - t->start;
+	int			n = 0;
+
+	keys[n++] = fkey(T_BIAS, 0);
+	keys[n++] = fkey(T_W, d->hw[i]);
+	keys[n++] = fkey(T_L, d->hl[i]);
+	keys[n++] = fkey(T_SHAPE, d->hshape[i]);
+	keys[n++] = fkey(T_SSHAPE, d->hs[i]);
+	for (int k = 1; k <= 4; k++)
+	{
+		uint64_t	p = affix_hash(w, len, k, 0);
+		uint64_t	q = affix_hash(w, len, k, 1);
+
+		if (p)
+			keys[n++] = fkey(T_PRE1 + k - 1, p);
+		if (q)
+			keys[n++] = fkey(T_SUF1 + k - 1, q);
+	}
+	keys[n++] = fkey(T_LEN, len > 6 ? 6 : len);
+	return n;
+}
+
+int
+nx_ner_context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys)
+{
+	const nx_ner_token *t = &d->toks->tok[i];
+	uint32_t	fl = t->flags;
+	int			n = 0;
+	uint64_t	lm1 = i > s ? d->hl[i - 1] : BOS_HASH;
+	uint64_t	lm2 = i > s + 1 ? d->hl[i - 2] : BOS_HASH;
+	uint64_t	lp1 = i + 1 < e ? d->hl[i + 1] : EOS_HASH;
+	uint64_t	lp2 = i + 2 < e ? d->hl[i + 2] : EOS_HASH;
+	uint64_t	sm1 = i > s ? d->hs[i - 1] : BOS_HASH;
+	uint64_t	sp1 = i + 1 < e ? d->hs[i + 1] : EOS_HASH;
+	uint64_t	fv;
+	const nx_ner_docent *de;
+
+	keys[n++] = fkey(T_LM1, lm1);
+	keys[n++] = fkey(T_LP1, lp1);
+	keys[n++] = fkey(T_LM2, lm2);
+	keys[n++] = fkey(T_LP2, lp2);
+	keys[n++] = fkey(T_SM1, sm1);
+	keys[n++] = fkey(T_SP1, sp1);
+	keys[n++] = fkey2(T_SM1S0, sm1, d->hs[i]);
+	keys[n++] = fkey2(T_S0SP1, d->hs[i], sp1);
+	keys[n++] = fkey2(T_LM1L0, lm1, d->hl[i]);
+	keys[n++] = fkey2(T_L0LP1, d->hl[i], lp1);
+	keys[n++] = fkey2(T_LM1SP1, lm1, sp1);
+	if (fl & NX_TF_UPPER_INIT)
+	{
+		keys[n++] = fkey(T_WM1, i > s ? d->hw[i - 1] : BOS_HASH);
+		keys[n++] = fkey(T_WP1, i + 1 < e ? d->hw[i + 1] : EOS_HASH);
+	}
+	fv = (uint64_t) ((fl & NX_TF_SENT_START) ? 1 : 0) | ((fl & NX_TF_CAPS_LINE) ? 2 : 0) |
+		((fl & NX_TF_UPPER_INIT) ? 4 : 0) | ((fl & NX_TF_ALL_UPPER) ? 8 : 0) |
+		((fl & NX_TF_FOREIGN) ? 16 : 0) | ((i == s + 1) ? 32 : 0);
+	keys[n++] = fkey(T_FLAGS, fv);
+	if (fl & NX_TF_SENT_START)
+		keys[n++] = fkey(T_SENTL, d->hl[i]);
+	if (fl & NX_TF_CAPS_LINE)
+		keys[n++] = fkey(T_CAPSL, d->hl[i]);
+	for (int c = 0; c < NX_GAZ_NCLASSES; c++)
+	{
+		uint8_t		g = d->gaz[i * NX_GAZ_NCLASSES + c];
+
+		if (g)
+			keys[n++] = fkey(T_GAZ, (uint64_t) (c * 8 + g));
+		if (i > s && d->gaz[(i - 1) * NX_GAZ_NCLASSES + c])
+			keys[n++] = fkey(T_GAZM1, (uint64_t) c);
+		if (i + 1 < e && d->gaz[(i + 1) * NX_GAZ_NCLASSES + c])
+			keys[n++] = fkey(T_GAZP1, (uint64_t) c);
+	}
+	if (d->lex[i])
+	{
+		unsigned	code = d->lex[i] & 0xFF;
+
+		keys[n++] = fkey(T_LEXCAP, (code & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) | ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
+		keys[n++] = fkey(T_LEXPER, (code >> 2) & 3);
+		keys[n++] = fkey(T_LEXORG, (code >> 4) & 3);
+		keys[n++] = fkey(T_LEXLOC, (code >> 6) & 3);
+	}
+	else if (fl & NX_TF_UPPER_INIT)
+		keys[n++] = fkey(T_LEXCAP, 16);
+	de = doc_find(d, d->hl[i], 0);
+	if (de && (fl & NX_TF_UPPER_INIT))
+	{
+		if (fl & (NX_TF_SENT_START | NX_TF_CAPS_LINE))
+		{
+			/* the word's case is uninformative here: use its form elsewhere in the document */
+			if (de->flags & DF_TITLE)
+				keys[n++] = fkey(T_W, de->variant);
+			if (de->flags & DF_LOWER)
+				keys[n++] = fkey(T_W, d->hl[i]);
+		}
+		keys[n++] = fkey(T_DOCLOWER, (uint64_t) (de->flags & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) |
+						 ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
+		{
+			int			best = -1;
+			unsigned	bc = 0,
+						tot = 0;
+
+			for (int k = 0; k <= NX_NER_NKINDS; k++)
+			{
+				tot += de->hist[k];
+				if (de->hist[k] > bc)
+				{
+					bc = de->hist[k];
+					best = k;
+				}
+			}
+			if (best >= 0)
+			{
+				keys[n++] = fkey(T_HIST, (uint64_t) best);
+				keys[n++] = fkey2(T_HISTL, (uint64_t) best, (uint64_t) ((bc * 4) / (tot + 1)));
+			}
+		}
+	}
+	return n;
+}
+
+
 /* ---------------------------------------------------------------- decoding */
 
 int
@@ -784,7 +1001,6 @@ nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 	size_t		maxlen = 0;
 	float	   *em;
 	uint8_t    *back;
-	uint64_t	keys[NX_NER_MAXFEAT];
 
 	if (toks->ntok == 0)
 		return 0;
@@ -816,10 +1032,9 @@ nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 		}
 		for (size_t i = ss; i < se; i++)
 		{
-			int			nk = nx_ner_features(&d, i, ss, se, keys);
 			float	   *e = em + (i - ss) * NX_NER_NLABELS;
 
-			nx_ner_model_score(m, keys, nk, e);
+			score_token(m, &d, i, ss, se, e);
 			nx_ner_constrain(toks->tok[i].flags, e);
 		}
 		nx_ner_viterbi(em, se - ss, m->trans, labels + ss, back);

@@ -216,6 +216,25 @@ is_word_cp(uint32_t c)
 	return c < 0x80 ? ascii_word(c) : nx_cp_is_word(c);
 }
 
+/* ASCII fast paths of the code point classes */
+static inline int
+space_cp(uint32_t c)
+{
+	return c < 0x80 ? (c == ' ' || (c >= 0x09 && c <= 0x0D)) : nx_cp_is_space(c);
+}
+
+static inline int
+upper_cp(uint32_t c)
+{
+	return c < 0x80 ? (c >= 'A' && c <= 'Z') : nx_cp_is_upper(c);
+}
+
+static inline int
+lower_cp(uint32_t c)
+{
+	return c < 0x80 ? (c >= 'a' && c <= 'z') : nx_cp_is_lower(c);
+}
+
 static inline int
 word_at(const src_t *src, size_t p)
 {
@@ -439,7 +458,7 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 
 		if ((++iter & 4095) == 0 && nx_interrupted(a))
 			goto fail;
-		if (nx_cp_is_space(c))
+		if (space_cp(c))
 		{
 			if (is_newline(c))
 				newline = 1;
@@ -507,14 +526,14 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 						!(c2 >= 0x2000 && c2 <= 0x2BFF))
 						t->flags |= NX_TF_FOREIGN;
 				}
-				if (nx_cp_is_upper(c2))
+				if (upper_cp(c2))
 				{
 					t->flags |= NX_TF_HAS_UPPER;
 					if (first)
 						t->flags |= NX_TF_UPPER_INIT;
 					line_has_upper = 1;
 				}
-				else if (nx_cp_is_lower(c2))
+				else if (lower_cp(c2))
 				{
 					t->flags |= NX_TF_HAS_LOWER;
 					line_has_lower = 1;

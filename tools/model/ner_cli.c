@@ -163,6 +163,9 @@ main(int argc, char **argv)
 		fprintf(stderr, "%s: %s\n", argv[1], err);
 		return 1;
 	}
+	/* the word-feature cache, as the extension uses it (NX_NO_WCACHE=1: without) */
+	if (!getenv("NX_NO_WCACHE"))
+		nx_ner_model_set_cache(&m, malloc(nx_ner_wcache_size()));
 	if (!strcmp(argv[2], "show"))
 	{
 		size_t		len;
