@@ -77,7 +77,7 @@ newsext_ner_model(void)
 				 errhint("Reinstall newsext or rebuild the model with \"make model\".")));
 	}
 	/* mapped for the life of the backend; shared read-only pages, never copied */
-	/* the word-feature cache lives as long as the backend (nx_ner_wcache_size(): about 0.5 MB) */
+	/* the word-feature cache lives as long as the backend (nx_ner_wcache_size(): about 1 MB) */
 	nx_ner_model_set_cache(&ner_model, MemoryContextAlloc(TopMemoryContext, nx_ner_wcache_size()));
 	ner_model_loaded = true;
 	return &ner_model;

@@ -276,7 +276,9 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 
 /* ------------------------------------------------------ word-feature cache */
 
-#define WC_BITS		12			/* 4096 entries of 128 bytes */
+#ifndef WC_BITS
+#define WC_BITS		13			/* 8192 entries of 128 bytes: 1 MB */
+#endif
 #define WC_MAXLEN	48			/* longer tokens are not cached */
 
 typedef struct
@@ -313,20 +315,39 @@ nx_ner_model_set_cache(nx_ner_model *m, void *mem)
  * Emission scores of token i: the word features' sums from the cache (computed and stored on a
  * miss), plus the context features. The same integer totals as scoring all of nx_ner_features.
  */
+static inline wc_entry *
+wc_slot(nx_ner_wcache *c, uint64_t hw)
+{
+	return &c->e[nx_mix64(hw) & ((1u << WC_BITS) - 1)];
+}
+
+/*
+ * Start the memory traffic of token i early (the tagger computes its context keys one token
+ * ahead): the slots of its context keys and its cache entry.
+ */
+static inline void
+score_prefetch(const nx_ner_model *m, const nx_ner_doc *d, size_t i, const uint64_t *ckeys, int nck)
+{
+	for (int f = 0; f < nck; f++)
+		PREFETCH(&m->slots[(uint32_t) ckeys[f] & m->slot_mask]);
+	if (m->wcache)
+		PREFETCH(wc_slot(m->wcache, d->hw[i]));
+}
+
 static void
-score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, size_t s, size_t e, float *out)
+score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, const uint64_t *ckeys, int nck,
+			float *out)
 {
 	uint64_t	keys[NX_NER_MAXFEAT];
 	int32_t		acc[NX_NER_NLABELS];
 	const nx_ner_token *t = &d->toks->tok[i];
 	size_t		len = t->end - t->start;
 	nx_ner_wcache *c = m->wcache;
-	int			nk;
 
 	if (c && c->model == m->hdr && len <= WC_MAXLEN)
 	{
 		uint64_t	hw = d->hw[i];
-		wc_entry   *we = &c->e[nx_mix64(hw) & ((1u << WC_BITS) - 1)];
+		wc_entry   *we = wc_slot(c, hw);
 		const char *w = d->text + t->start;
 
 		if (we->hw == hw && we->len == len && memcmp(we->w, w, len) == 0)
@@ -346,8 +367,7 @@ score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, size_t s, size
 		memset(acc, 0, sizeof(acc));
 		model_acc(m, keys, nx_ner_word_features(d, i, keys), acc);
 	}
-	nk = nx_ner_context_features(d, i, s, e, keys);
-	model_acc(m, keys, nk, acc);
+	model_acc(m, ckeys, nck, acc);
 	for (int y = 0; y < NX_NER_NLABELS; y++)
 		out[y] = (float) acc[y] * m->scale;
 }
@@ -1001,6 +1021,8 @@ nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 	size_t		maxlen = 0;
 	float	   *em;
 	uint8_t    *back;
+	uint64_t	ckeys[2][NX_NER_MAXFEAT];
+	int			nck[2];
 
 	if (toks->ntok == 0)
 		return 0;
@@ -1030,11 +1052,23 @@ nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 			nx_ner_doc_free(&d, a);
 			return -1;
 		}
+		/* context keys one token ahead, so their slot misses overlap the current token's work */
+		if (ss < se)
+		{
+			nck[0] = nx_ner_context_features(&d, ss, ss, se, ckeys[0]);
+			score_prefetch(m, &d, ss, ckeys[0], nck[0]);
+		}
 		for (size_t i = ss; i < se; i++)
 		{
 			float	   *e = em + (i - ss) * NX_NER_NLABELS;
+			int			cur = (int) ((i - ss) & 1);
 
-			score_token(m, &d, i, ss, se, e);
+			if (i + 1 < se)
+			{
+				nck[cur ^ 1] = nx_ner_context_features(&d, i + 1, ss, se, ckeys[cur ^ 1]);
+				score_prefetch(m, &d, i + 1, ckeys[cur ^ 1], nck[cur ^ 1]);
+			}
+			score_token(m, &d, i, ckeys[cur], nck[cur], e);
 			nx_ner_constrain(toks->tok[i].flags, e);
 		}
 		nx_ner_viterbi(em, se - ss, m->trans, labels + ss, back);
