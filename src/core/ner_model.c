@@ -194,11 +194,10 @@ nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err
 #define PREFETCH(p) ((void) 0)
 #endif
 
-/* acc[y] += the weights of the known keys (two passes so the cache misses of all slots overlap) */
-static inline void
-model_acc(const nx_ner_model *m, const uint64_t *keys, int nkeys, int32_t *acc)
+/* the rows of the known keys, prefetched (two passes so the cache misses of all slots overlap) */
+static inline int
+model_resolve(const nx_ner_model *m, const uint64_t *keys, int nkeys, const int16_t **rows)
 {
-	const int16_t *rows[NX_NER_MAXFEAT];
 	int			nr = 0;
 
 	for (int f = 0; f < nkeys; f++)
@@ -225,6 +224,13 @@ model_acc(const nx_ner_model *m, const uint64_t *keys, int nkeys, int32_t *acc)
 			s = (s + 1) & m->slot_mask;
 		}
 	}
+	return nr;
+}
+
+/* acc[y] += the weights of the rows (int32 sums: exact in any order) */
+static inline void
+model_sum(const int16_t *const *rows, int nr, int32_t *acc)
+{
 #if defined(__SSE2__)
 	{
 		/* 16 labels in four 4-lane int32 sums, the 17th in a scalar */
@@ -261,6 +267,15 @@ model_acc(const nx_ner_model *m, const uint64_t *keys, int nkeys, int32_t *acc)
 			acc[y] += w[y];
 	}
 #endif
+}
+
+/* acc[y] += the weights of the known keys */
+static inline void
+model_acc(const nx_ner_model *m, const uint64_t *keys, int nkeys, int32_t *acc)
+{
+	const int16_t *rows[NX_NER_MAXFEAT];
+
+	model_sum(rows, model_resolve(m, keys, nkeys, rows), acc);
 }
 
 void
@@ -322,20 +337,24 @@ wc_slot(nx_ner_wcache *c, uint64_t hw)
 }
 
 /*
- * Start the memory traffic of token i early (the tagger computes its context keys one token
- * ahead): the slots of its context keys and its cache entry.
+ * The context keys of token i, computed ahead of its turn: their slots and the token's cache
+ * entry are prefetched.
  */
 static inline void
-score_prefetch(const nx_ner_model *m, const nx_ner_doc *d, size_t i, const uint64_t *ckeys, int nck)
+ctx_keys(const nx_ner_model *m, const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *ckeys,
+		 int *nck)
 {
-	for (int f = 0; f < nck; f++)
+	int			n = nx_ner_context_features(d, i, s, e, ckeys);
+
+	for (int f = 0; f < n; f++)
 		PREFETCH(&m->slots[(uint32_t) ckeys[f] & m->slot_mask]);
 	if (m->wcache)
 		PREFETCH(wc_slot(m->wcache, d->hw[i]));
+	*nck = n;
 }
 
 static void
-score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, const uint64_t *ckeys, int nck,
+score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, const int16_t *const *crows, int ncr,
 			float *out)
 {
 	uint64_t	keys[NX_NER_MAXFEAT];
@@ -367,7 +386,7 @@ score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, const uint64_t
 		memset(acc, 0, sizeof(acc));
 		model_acc(m, keys, nx_ner_word_features(d, i, keys), acc);
 	}
-	model_acc(m, ckeys, nck, acc);
+	model_sum(crows, ncr, acc);
 	for (int y = 0; y < NX_NER_NLABELS; y++)
 		out[y] = (float) acc[y] * m->scale;
 }
@@ -957,18 +976,17 @@ nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out, uint
 			}
 			if (y == 0 || py == 0 || py == 3)
 			{
+				/* branch-free max: the first of equal scores wins, as with an if */
 				arg = 0;
 				best = cur[0] + trans[y];
 				for (int c = 1; c < 9; c++)
 				{
 					int			p = closers[c];
 					float		v = cur[p] + trans[p * NX_NER_NLABELS + y];
+					int			gt = v > best;
 
-					if (v > best)
-					{
-						best = v;
-						arg = p;
-					}
+					arg = gt ? p : arg;
+					best = gt ? v : best;
 				}
 			}
 			else
@@ -976,17 +994,10 @@ nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out, uint
 				int			b = y - py;	/* B of the same kind */
 				float		v1 = cur[b] + trans[b * NX_NER_NLABELS + y];
 				float		v2 = cur[b + 1] + trans[(b + 1) * NX_NER_NLABELS + y];
+				int			gt = v2 > v1;
 
-				if (v2 > v1)
-				{
-					best = v2;
-					arg = b + 1;
-				}
-				else
-				{
-					best = v1;
-					arg = b;
-				}
+				best = gt ? v2 : v1;
+				arg = gt ? b + 1 : b;
 			}
 			nxt[y] = best + e[y];
 			bk[y] = (uint8_t) arg;
@@ -1021,8 +1032,10 @@ nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 	size_t		maxlen = 0;
 	float	   *em;
 	uint8_t    *back;
-	uint64_t	ckeys[2][NX_NER_MAXFEAT];
-	int			nck[2];
+	uint64_t	ckeys[3][NX_NER_MAXFEAT];
+	int			nck[3];
+	const int16_t *crows[3][NX_NER_MAXFEAT];
+	int			nrw[3];
 
 	if (toks->ntok == 0)
 		return 0;
@@ -1052,23 +1065,24 @@ nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 			nx_ner_doc_free(&d, a);
 			return -1;
 		}
-		/* context keys one token ahead, so their slot misses overlap the current token's work */
+		/*
+		 * Software pipeline over the sentence: token i + 2 gets its context keys and their
+		 * slots prefetched, token i + 1 its rows looked up and prefetched, token i is summed.
+		 */
+		for (size_t t = ss; t < se && t < ss + 2; t++)
+			ctx_keys(m, &d, t, ss, se, ckeys[(t - ss) % 3], &nck[(t - ss) % 3]);
 		if (ss < se)
-		{
-			nck[0] = nx_ner_context_features(&d, ss, ss, se, ckeys[0]);
-			score_prefetch(m, &d, ss, ckeys[0], nck[0]);
-		}
+			nrw[0] = model_resolve(m, ckeys[0], nck[0], crows[0]);
 		for (size_t i = ss; i < se; i++)
 		{
 			float	   *e = em + (i - ss) * NX_NER_NLABELS;
-			int			cur = (int) ((i - ss) & 1);
+			size_t		r = (i - ss) % 3;
 
+			if (i + 2 < se)
+				ctx_keys(m, &d, i + 2, ss, se, ckeys[(r + 2) % 3], &nck[(r + 2) % 3]);
 			if (i + 1 < se)
-			{
-				nck[cur ^ 1] = nx_ner_context_features(&d, i + 1, ss, se, ckeys[cur ^ 1]);
-				score_prefetch(m, &d, i + 1, ckeys[cur ^ 1], nck[cur ^ 1]);
-			}
-			score_token(m, &d, i, ckeys[cur], nck[cur], e);
+				nrw[(r + 1) % 3] = model_resolve(m, ckeys[(r + 1) % 3], nck[(r + 1) % 3], crows[(r + 1) % 3]);
+			score_token(m, &d, i, crows[r], nrw[r], e);
 			nx_ner_constrain(toks->tok[i].flags, e);
 		}
 		nx_ner_viterbi(em, se - ss, m->trans, labels + ss, back);
