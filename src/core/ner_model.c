@@ -462,6 +462,50 @@ shape_hashes(const char *s, size_t n, uint64_t *lng, uint64_t *shrt)
 	*shrt = hs;
 }
 
+/*
+ * The four hashes of an ASCII token in one pass (independent multiply chains overlap): the
+ * same values as nx_hash_bytes, nx_hash_lower and shape_hashes. Returns 0, having written
+ * nothing, when the token has a byte >= 0x80.
+ */
+static inline int
+ascii_hashes(const char *s, size_t n, uint64_t *hw, uint64_t *hl, uint64_t *lng, uint64_t *shrt)
+{
+	uint64_t	w = FNV_OFF,
+				l = FNV_OFF,
+				sl = FNV_OFF,
+				ss = FNV_OFF;
+	int			last = -1,
+				run = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char b = (unsigned char) s[i];
+		int			c;
+
+		if (b >= 0x80)
+			return 0;
+		w = (w ^ b) * FNV_PRIME;
+		l = (l ^ (unsigned char) ((b >= 'A' && b <= 'Z') ? b + 32 : b)) * FNV_PRIME;
+		c = (b >= '0' && b <= '9') ? 'd' : (b >= 'A' && b <= 'Z') ? 'X' : (b >= 'a' && b <= 'z') ? 'x' : (int) b;
+		if (c == last)
+			run++;
+		else
+		{
+			run = 1;
+			last = c;
+		}
+		if (run <= 3)
+			sl = (sl ^ (unsigned char) c) * FNV_PRIME;
+		if (run <= 1)
+			ss = (ss ^ (unsigned char) c) * FNV_PRIME;
+	}
+	*hw = w;
+	*hl = l;
+	*lng = sl;
+	*shrt = ss;
+	return 1;
+}
+
 #define DF_LOWER	1			/* seen all lower-case */
 #define DF_TITLE	2			/* seen capitalised mid-sentence in a normal line */
 
@@ -543,9 +587,12 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 			nx_ner_doc_free(d, a);
 			return -1;
 		}
-		d->hw[i] = nx_hash_bytes(s, len);
-		d->hl[i] = (t->flags & (NX_TF_HAS_UPPER | NX_TF_NONASCII)) ? nx_hash_lower(s, len) : d->hw[i];
-		shape_hashes(s, len, &d->hshape[i], &d->hs[i]);
+		if (!ascii_hashes(s, len, &d->hw[i], &d->hl[i], &d->hshape[i], &d->hs[i]))
+		{
+			d->hw[i] = nx_hash_bytes(s, len);
+			d->hl[i] = (t->flags & (NX_TF_HAS_UPPER | NX_TF_NONASCII)) ? nx_hash_lower(s, len) : d->hw[i];
+			shape_hashes(s, len, &d->hshape[i], &d->hs[i]);
+		}
 		e = doc_find(d, d->hl[i], 1);
 		if (!(t->flags & NX_TF_UPPER_INIT) && (t->flags & NX_TF_HAS_LOWER))
 			e->flags |= DF_LOWER;
