@@ -132,6 +132,38 @@ nx_trim(const char **s, size_t *n)
 	*n = len;
 }
 
+/*
+ * byte classes for the counters: bit 0 upper-case ASCII letter, 1 lower-case, 2 digit, 3 a lead
+ * byte 0xC2..0xF4, 4 word byte for nx_count_words (ASCII letter or digit, or >= 0xC0),
+ * 5 not white space (nx_is_space)
+ */
+static unsigned char count_class[256];
+static int	count_class_ready = 0;
+
+static void
+count_class_init(void)
+{
+	for (int c = 0; c < 256; c++)
+	{
+		unsigned char k = 0;
+
+		if (c >= 'A' && c <= 'Z')
+			k |= 1 | 16;
+		else if (c >= 'a' && c <= 'z')
+			k |= 2 | 16;
+		else if (c >= '0' && c <= '9')
+			k |= 4 | 16;
+		if (c >= 0xC2 && c <= 0xF4)
+			k |= 8;
+		if (c >= 0xC0)
+			k |= 16;
+		if (!nx_is_space((unsigned char) c))
+			k |= 32;
+		count_class[c] = k;
+	}
+	count_class_ready = 1;
+}
+
 char *
 nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
 {
@@ -146,10 +178,23 @@ nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
 	out = nx_alloc(a, n + 1);
 	if (out == NULL)
 		return NULL;
+	if (!count_class_ready)
+		count_class_init();
 	while (i < n)
 	{
 		size_t		k;
 
+		/* fast path: a run of bytes that are neither white space nor a possible U+00A0 etc. */
+		if ((count_class[(unsigned char) s[i]] & 32) && (unsigned char) s[i] < 0xC2)
+		{
+			if (pending_space && o > 0)
+				out[o++] = ' ';
+			pending_space = 0;
+			do
+				out[o++] = s[i++];
+			while (i < n && (count_class[(unsigned char) s[i]] & 32) && (unsigned char) s[i] < 0xC2);
+			continue;
+		}
 		if (nx_is_space((unsigned char) s[i]))
 		{
 			pending_space = 1;
@@ -189,38 +234,6 @@ nx_strncaseeq(const char *a, const char *b, size_t n)
 			return 0;
 	}
 	return 1;
-}
-
-/*
- * byte classes for the counters: bit 0 upper-case ASCII letter, 1 lower-case, 2 digit, 3 a lead
- * byte 0xC2..0xF4, 4 word byte for nx_count_words (ASCII letter or digit, or >= 0xC0),
- * 5 not white space (nx_is_space)
- */
-static unsigned char count_class[256];
-static int	count_class_ready = 0;
-
-static void
-count_class_init(void)
-{
-	for (int c = 0; c < 256; c++)
-	{
-		unsigned char k = 0;
-
-		if (c >= 'A' && c <= 'Z')
-			k |= 1 | 16;
-		else if (c >= 'a' && c <= 'z')
-			k |= 2 | 16;
-		else if (c >= '0' && c <= '9')
-			k |= 4 | 16;
-		if (c >= 0xC2 && c <= 0xF4)
-			k |= 8;
-		if (c >= 0xC0)
-			k |= 16;
-		if (!nx_is_space((unsigned char) c))
-			k |= 32;
-		count_class[c] = k;
-	}
-	count_class_ready = 1;
 }
 
 int
