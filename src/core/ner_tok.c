@@ -434,6 +434,10 @@ nx_ner_tokens_free(nx_ner_tokens *t, const nx_allocator *a)
 	memset(t, 0, sizeof(*t));
 }
 
+/* token flags of an ASCII byte: NX_TF_HAS_UPPER, NX_TF_HAS_LOWER or NX_TF_HAS_DIGIT */
+static uint16_t ascii_flags[0x80];
+static int	ascii_flags_ready = 0;
+
 int
 nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_tokens *out)
 {
@@ -448,6 +452,13 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 	memset(out, 0, sizeof(*out));
 	if (len > UINT32_MAX)
 		return -1;
+	if (!ascii_flags_ready)
+	{
+		for (int c = 0; c < 0x80; c++)
+			ascii_flags[c] = (c >= 'A' && c <= 'Z') ? NX_TF_HAS_UPPER : (c >= 'a' && c <= 'z') ? NX_TF_HAS_LOWER :
+				(c >= '0' && c <= '9') ? NX_TF_HAS_DIGIT : 0;
+		ascii_flags_ready = 1;
+	}
 
 	while (p < len)
 	{
@@ -512,7 +523,26 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 		{
 			size_t		q = p;
 			int			first = 1;
+			uint32_t	acc = 0;
 
+			/* ASCII tokens (most of them): the same flags from a table */
+			while (q < e && src.s[q] < 0x80)
+				acc |= ascii_flags[src.s[q++]];
+			if (q == e)
+			{
+				unsigned char c0 = src.s[p];
+
+				t->flags |= acc;
+				if (c0 >= 'A' && c0 <= 'Z')
+					t->flags |= NX_TF_UPPER_INIT;
+				if (ascii_word(c0))
+					t->flags |= NX_TF_WORD;
+				if (acc & NX_TF_HAS_UPPER)
+					line_has_upper = 1;
+				if (acc & NX_TF_HAS_LOWER)
+					line_has_lower = 1;
+			}
+			q = (q == e) ? e : p;
 			while (q < e)
 			{
 				int			l2;
