@@ -993,6 +993,66 @@ nx_ner_transition_ok(int a, int b)
  */
 static const uint8_t closers[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};
 
+/*
+ * One step of the recursion for one target label, unrolled with constant label numbers.
+ * Open targets (O, B-k, U-k) follow O, L-* or U-*; closed ones (I-k, L-k) follow B-k or I-k.
+ * The first of equal scores wins (strict >), branch-free. A target ruled out by
+ * nx_ner_constrain (score below -1e29) stays out.
+ */
+#define VIT_CAND(p) \
+	do { \
+		float		v_ = cur[p] + trans[(p) * NX_NER_NLABELS + y]; \
+		int			gt_ = v_ > best; \
+		arg = gt_ ? (p) : arg; \
+		best = gt_ ? v_ : best; \
+	} while (0)
+
+static inline void
+vit_open(const float *cur, const float *trans, const float *e, int y, float *nxt, uint8_t *bk)
+{
+	float		best;
+	int			arg;
+
+	if (e[y] < -1e29f)
+	{
+		nxt[y] = e[y];
+		bk[y] = 0;
+		return;
+	}
+	arg = 0;
+	best = cur[0] + trans[y];
+	VIT_CAND(3);
+	VIT_CAND(4);
+	VIT_CAND(7);
+	VIT_CAND(8);
+	VIT_CAND(11);
+	VIT_CAND(12);
+	VIT_CAND(15);
+	VIT_CAND(16);
+	nxt[y] = best + e[y];
+	bk[y] = (uint8_t) arg;
+}
+
+static inline void
+vit_closed(const float *cur, const float *trans, const float *e, int y, int b, float *nxt, uint8_t *bk)
+{
+	float		v1,
+				v2;
+	int			gt;
+
+	if (e[y] < -1e29f)
+	{
+		nxt[y] = e[y];
+		bk[y] = 0;
+		return;
+	}
+	v1 = cur[b] + trans[b * NX_NER_NLABELS + y];
+	v2 = cur[b + 1] + trans[(b + 1) * NX_NER_NLABELS + y];
+	gt = v2 > v1;
+	nxt[y] = (gt ? v2 : v1) + e[y];
+	bk[y] = (uint8_t) (gt ? b + 1 : b);
+}
+
 void
 nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out, uint8_t *back)
 {
@@ -1008,47 +1068,24 @@ nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out, uint
 		const float *e = em + i * NX_NER_NLABELS;
 		uint8_t    *bk = back + i * NX_NER_NLABELS;
 
-		for (int y = 0; y < NX_NER_NLABELS; y++)
-		{
-			float		best;
-			int			arg;
-			int			py = NX_NER_POS(y);
-
-			if (e[y] < -1e29f)
-			{
-				/* ruled out by nx_ner_constrain: stays out */
-				nxt[y] = e[y];
-				bk[y] = 0;
-				continue;
-			}
-			if (y == 0 || py == 0 || py == 3)
-			{
-				/* branch-free max: the first of equal scores wins, as with an if */
-				arg = 0;
-				best = cur[0] + trans[y];
-				for (int c = 1; c < 9; c++)
-				{
-					int			p = closers[c];
-					float		v = cur[p] + trans[p * NX_NER_NLABELS + y];
-					int			gt = v > best;
-
-					arg = gt ? p : arg;
-					best = gt ? v : best;
-				}
-			}
-			else
-			{
-				int			b = y - py;	/* B of the same kind */
-				float		v1 = cur[b] + trans[b * NX_NER_NLABELS + y];
-				float		v2 = cur[b + 1] + trans[(b + 1) * NX_NER_NLABELS + y];
-				int			gt = v2 > v1;
-
-				best = gt ? v2 : v1;
-				arg = gt ? b + 1 : b;
-			}
-			nxt[y] = best + e[y];
-			bk[y] = (uint8_t) arg;
-		}
+		/* label y of kind k at position p is 1 + 4k + p (B I L U); O is 0 */
+		vit_open(cur, trans, e, 0, nxt, bk);
+		vit_open(cur, trans, e, 1, nxt, bk);
+		vit_closed(cur, trans, e, 2, 1, nxt, bk);
+		vit_closed(cur, trans, e, 3, 1, nxt, bk);
+		vit_open(cur, trans, e, 4, nxt, bk);
+		vit_open(cur, trans, e, 5, nxt, bk);
+		vit_closed(cur, trans, e, 6, 5, nxt, bk);
+		vit_closed(cur, trans, e, 7, 5, nxt, bk);
+		vit_open(cur, trans, e, 8, nxt, bk);
+		vit_open(cur, trans, e, 9, nxt, bk);
+		vit_closed(cur, trans, e, 10, 9, nxt, bk);
+		vit_closed(cur, trans, e, 11, 9, nxt, bk);
+		vit_open(cur, trans, e, 12, nxt, bk);
+		vit_open(cur, trans, e, 13, nxt, bk);
+		vit_closed(cur, trans, e, 14, 13, nxt, bk);
+		vit_closed(cur, trans, e, 15, 13, nxt, bk);
+		vit_open(cur, trans, e, 16, nxt, bk);
 		memcpy(cur, nxt, sizeof(cur));
 	}
 	{
