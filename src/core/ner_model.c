@@ -934,8 +934,9 @@ nx_ner_context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint6
 	}
 	else if (fl & NX_TF_UPPER_INIT)
 		keys[n++] = fkey(T_LEXCAP, 16);
-	de = doc_find(d, d->hl[i], 0);
-	if (de && (fl & NX_TF_UPPER_INIT))
+	/* only capitalised tokens use the document map */
+	de = (fl & NX_TF_UPPER_INIT) ? doc_find(d, d->hl[i], 0) : NULL;
+	if (de)
 	{
 		if (fl & (NX_TF_SENT_START | NX_TF_CAPS_LINE))
 		{
