@@ -21,6 +21,7 @@
 #include "utils/builtins.h"
 #include "utils/json.h"
 #include "utils/jsonb.h"
+#include "utils/memutils.h"
 #include "utils/tuplestore.h"
 
 #include "entities.h"
@@ -77,6 +78,8 @@ newsext_ner_model(void)
 				 errhint("Reinstall newsext or rebuild the model with \"make model\".")));
 	}
 	/* mapped for the life of the backend; shared read-only pages, never copied */
+	/* the word-feature cache lives as long as the backend (nx_ner_wcache_size(): about 1 MB) */
+	nx_ner_model_set_cache(&ner_model, MemoryContextAlloc(TopMemoryContext, nx_ner_wcache_size()));
 	ner_model_loaded = true;
 	return &ner_model;
 }

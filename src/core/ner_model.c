@@ -194,14 +194,12 @@ nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err
 #define PREFETCH(p) ((void) 0)
 #endif
 
-void
-nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float *out)
+/* the rows of the known keys, prefetched (two passes so the cache misses of all slots overlap) */
+static inline int
+model_resolve(const nx_ner_model *m, const uint64_t *keys, int nkeys, const int16_t **rows)
 {
-	int32_t		acc[NX_NER_NLABELS];
-	const int16_t *rows[NX_NER_MAXFEAT];
 	int			nr = 0;
 
-	/* two passes so the cache misses of all slots overlap */
 	for (int f = 0; f < nkeys; f++)
 		PREFETCH(&m->slots[(uint32_t) keys[f] & m->slot_mask]);
 	for (int f = 0; f < nkeys; f++)
@@ -226,14 +224,21 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 			s = (s + 1) & m->slot_mask;
 		}
 	}
+	return nr;
+}
+
+/* acc[y] += the weights of the rows (int32 sums: exact in any order) */
+static inline void
+model_sum(const int16_t *const *rows, int nr, int32_t *acc)
+{
 #if defined(__SSE2__)
 	{
 		/* 16 labels in four 4-lane int32 sums, the 17th in a scalar */
-		__m128i		a0 = _mm_setzero_si128(),
-					a1 = _mm_setzero_si128(),
-					a2 = _mm_setzero_si128(),
-					a3 = _mm_setzero_si128();
-		int32_t		last = 0;
+		__m128i		a0 = _mm_loadu_si128((const __m128i *) acc),
+					a1 = _mm_loadu_si128((const __m128i *) (acc + 4)),
+					a2 = _mm_loadu_si128((const __m128i *) (acc + 8)),
+					a3 = _mm_loadu_si128((const __m128i *) (acc + 12));
+		int32_t		last = acc[16];
 
 		for (int r = 0; r < nr; r++)
 		{
@@ -254,7 +259,6 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 		acc[16] = last;
 	}
 #else
-	memset(acc, 0, sizeof(acc));
 	for (int r = 0; r < nr; r++)
 	{
 		const int16_t *w = rows[r];
@@ -263,6 +267,126 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 			acc[y] += w[y];
 	}
 #endif
+}
+
+/* acc[y] += the weights of the known keys */
+static inline void
+model_acc(const nx_ner_model *m, const uint64_t *keys, int nkeys, int32_t *acc)
+{
+	const int16_t *rows[NX_NER_MAXFEAT];
+
+	model_sum(rows, model_resolve(m, keys, nkeys, rows), acc);
+}
+
+void
+nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float *out)
+{
+	int32_t		acc[NX_NER_NLABELS];
+
+	memset(acc, 0, sizeof(acc));
+	model_acc(m, keys, nkeys, acc);
+	for (int y = 0; y < NX_NER_NLABELS; y++)
+		out[y] = (float) acc[y] * m->scale;
+}
+
+/* ------------------------------------------------------ word-feature cache */
+
+#ifndef WC_BITS
+#define WC_BITS		13			/* 8192 entries of 128 bytes: 1 MB */
+#endif
+#define WC_MAXLEN	48			/* longer tokens are not cached */
+
+typedef struct
+{
+	int32_t		acc[NX_NER_NLABELS];	/* weight sums of the token's word features */
+	uint32_t	len;			/* token length in bytes, 0 = empty */
+	uint64_t	hw;				/* nx_hash_bytes of the token */
+	char		w[WC_MAXLEN];	/* the token */
+} wc_entry;
+
+struct nx_ner_wcache
+{
+	const nx_ner_header *model;	/* the model the sums belong to */
+	wc_entry	e[1 << WC_BITS];
+};
+
+size_t
+nx_ner_wcache_size(void)
+{
+	return sizeof(nx_ner_wcache) + 64;
+}
+
+void
+nx_ner_model_set_cache(nx_ner_model *m, void *mem)
+{
+	nx_ner_wcache *c = (nx_ner_wcache *) (((uintptr_t) mem + 63) & ~(uintptr_t) 63);
+
+	memset(c, 0, sizeof(*c));
+	c->model = m->hdr;
+	m->wcache = c;
+}
+
+/*
+ * Emission scores of token i: the word features' sums from the cache (computed and stored on a
+ * miss), plus the context features. The same integer totals as scoring all of nx_ner_features.
+ */
+static inline wc_entry *
+wc_slot(nx_ner_wcache *c, uint64_t hw)
+{
+	return &c->e[nx_mix64(hw) & ((1u << WC_BITS) - 1)];
+}
+
+/*
+ * The context keys of token i, computed ahead of its turn: their slots and the token's cache
+ * entry are prefetched.
+ */
+static inline void
+ctx_keys(const nx_ner_model *m, const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *ckeys,
+		 int *nck)
+{
+	int			n = nx_ner_context_features(d, i, s, e, ckeys);
+
+	for (int f = 0; f < n; f++)
+		PREFETCH(&m->slots[(uint32_t) ckeys[f] & m->slot_mask]);
+	if (m->wcache)
+		PREFETCH(wc_slot(m->wcache, d->hw[i]));
+	*nck = n;
+}
+
+static void
+score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, const int16_t *const *crows, int ncr,
+			float *out)
+{
+	uint64_t	keys[NX_NER_MAXFEAT];
+	int32_t		acc[NX_NER_NLABELS];
+	const nx_ner_token *t = &d->toks->tok[i];
+	size_t		len = t->end - t->start;
+	nx_ner_wcache *c = m->wcache;
+
+	if (c && c->model == m->hdr && len <= WC_MAXLEN)
+	{
+		uint64_t	hw = d->hw[i];
+		wc_entry   *we = wc_slot(c, hw);
+		const char *w = d->text + t->start;
+
+		if (we->hw == hw && we->len == len && memcmp(we->w, w, len) == 0)
+			memcpy(acc, we->acc, sizeof(acc));
+		else
+		{
+			memset(acc, 0, sizeof(acc));
+			model_acc(m, keys, nx_ner_word_features(d, i, keys), acc);
+			memcpy(we->acc, acc, sizeof(acc));
+			we->hw = hw;
+			we->len = (uint32_t) len;
+			memcpy(we->w, w, len);
+		}
+	}
+	else
+	{
+		memset(acc, 0, sizeof(acc));
+		model_acc(m, keys, nx_ner_word_features(d, i, keys), acc);
+	}
+	model_sum(crows, ncr, acc);
 	for (int y = 0; y < NX_NER_NLABELS; y++)
 		out[y] = (float) acc[y] * m->scale;
 }
@@ -336,6 +460,50 @@ shape_hashes(const char *s, size_t n, uint64_t *lng, uint64_t *shrt)
 	}
 	*lng = hl;
 	*shrt = hs;
+}
+
+/*
+ * The four hashes of an ASCII token in one pass (independent multiply chains overlap): the
+ * same values as nx_hash_bytes, nx_hash_lower and shape_hashes. Returns 0, having written
+ * nothing, when the token has a byte >= 0x80.
+ */
+static inline int
+ascii_hashes(const char *s, size_t n, uint64_t *hw, uint64_t *hl, uint64_t *lng, uint64_t *shrt)
+{
+	uint64_t	w = FNV_OFF,
+				l = FNV_OFF,
+				sl = FNV_OFF,
+				ss = FNV_OFF;
+	int			last = -1,
+				run = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		unsigned char b = (unsigned char) s[i];
+		int			c;
+
+		if (b >= 0x80)
+			return 0;
+		w = (w ^ b) * FNV_PRIME;
+		l = (l ^ (unsigned char) ((b >= 'A' && b <= 'Z') ? b + 32 : b)) * FNV_PRIME;
+		c = (b >= '0' && b <= '9') ? 'd' : (b >= 'A' && b <= 'Z') ? 'X' : (b >= 'a' && b <= 'z') ? 'x' : (int) b;
+		if (c == last)
+			run++;
+		else
+		{
+			run = 1;
+			last = c;
+		}
+		if (run <= 3)
+			sl = (sl ^ (unsigned char) c) * FNV_PRIME;
+		if (run <= 1)
+			ss = (ss ^ (unsigned char) c) * FNV_PRIME;
+	}
+	*hw = w;
+	*hl = l;
+	*lng = sl;
+	*shrt = ss;
+	return 1;
 }
 
 #define DF_LOWER	1			/* seen all lower-case */
@@ -419,9 +587,12 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 			nx_ner_doc_free(d, a);
 			return -1;
 		}
-		d->hw[i] = nx_hash_bytes(s, len);
-		d->hl[i] = (t->flags & (NX_TF_HAS_UPPER | NX_TF_NONASCII)) ? nx_hash_lower(s, len) : d->hw[i];
-		shape_hashes(s, len, &d->hshape[i], &d->hs[i]);
+		if (!ascii_hashes(s, len, &d->hw[i], &d->hl[i], &d->hshape[i], &d->hs[i]))
+		{
+			d->hw[i] = nx_hash_bytes(s, len);
+			d->hl[i] = (t->flags & (NX_TF_HAS_UPPER | NX_TF_NONASCII)) ? nx_hash_lower(s, len) : d->hw[i];
+			shape_hashes(s, len, &d->hshape[i], &d->hs[i]);
+		}
 		e = doc_find(d, d->hl[i], 1);
 		if (!(t->flags & NX_TF_UPPER_INIT) && (t->flags & NX_TF_HAS_LOWER))
 			e->flags |= DF_LOWER;
@@ -669,6 +840,139 @@ nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *key
 	return n;
 }
 
+/*
+ * nx_ner_features in two parts (the trainer keeps the one-piece version above; the tagger
+ * needs the same multiset of keys, in any order): the word part depends on the token's bytes
+ * alone (hw, hl, the shapes, affixes and length are functions of them), the context part is
+ * everything else.
+ */
+int
+nx_ner_word_features(const nx_ner_doc *d, size_t i, uint64_t *keys)
+{
+	const nx_ner_token *t = &d->toks->tok[i];
+	const char *w = d->text + t->start;
+	size_t		len = t->end - t->start;
+	int			n = 0;
+
+	keys[n++] = fkey(T_BIAS, 0);
+	keys[n++] = fkey(T_W, d->hw[i]);
+	keys[n++] = fkey(T_L, d->hl[i]);
+	keys[n++] = fkey(T_SHAPE, d->hshape[i]);
+	keys[n++] = fkey(T_SSHAPE, d->hs[i]);
+	for (int k = 1; k <= 4; k++)
+	{
+		uint64_t	p = affix_hash(w, len, k, 0);
+		uint64_t	q = affix_hash(w, len, k, 1);
+
+		if (p)
+			keys[n++] = fkey(T_PRE1 + k - 1, p);
+		if (q)
+			keys[n++] = fkey(T_SUF1 + k - 1, q);
+	}
+	keys[n++] = fkey(T_LEN, len > 6 ? 6 : len);
+	return n;
+}
+
+int
+nx_ner_context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys)
+{
+	const nx_ner_token *t = &d->toks->tok[i];
+	uint32_t	fl = t->flags;
+	int			n = 0;
+	uint64_t	lm1 = i > s ? d->hl[i - 1] : BOS_HASH;
+	uint64_t	lm2 = i > s + 1 ? d->hl[i - 2] : BOS_HASH;
+	uint64_t	lp1 = i + 1 < e ? d->hl[i + 1] : EOS_HASH;
+	uint64_t	lp2 = i + 2 < e ? d->hl[i + 2] : EOS_HASH;
+	uint64_t	sm1 = i > s ? d->hs[i - 1] : BOS_HASH;
+	uint64_t	sp1 = i + 1 < e ? d->hs[i + 1] : EOS_HASH;
+	uint64_t	fv;
+	const nx_ner_docent *de;
+
+	keys[n++] = fkey(T_LM1, lm1);
+	keys[n++] = fkey(T_LP1, lp1);
+	keys[n++] = fkey(T_LM2, lm2);
+	keys[n++] = fkey(T_LP2, lp2);
+	keys[n++] = fkey(T_SM1, sm1);
+	keys[n++] = fkey(T_SP1, sp1);
+	keys[n++] = fkey2(T_SM1S0, sm1, d->hs[i]);
+	keys[n++] = fkey2(T_S0SP1, d->hs[i], sp1);
+	keys[n++] = fkey2(T_LM1L0, lm1, d->hl[i]);
+	keys[n++] = fkey2(T_L0LP1, d->hl[i], lp1);
+	keys[n++] = fkey2(T_LM1SP1, lm1, sp1);
+	if (fl & NX_TF_UPPER_INIT)
+	{
+		keys[n++] = fkey(T_WM1, i > s ? d->hw[i - 1] : BOS_HASH);
+		keys[n++] = fkey(T_WP1, i + 1 < e ? d->hw[i + 1] : EOS_HASH);
+	}
+	fv = (uint64_t) ((fl & NX_TF_SENT_START) ? 1 : 0) | ((fl & NX_TF_CAPS_LINE) ? 2 : 0) |
+		((fl & NX_TF_UPPER_INIT) ? 4 : 0) | ((fl & NX_TF_ALL_UPPER) ? 8 : 0) |
+		((fl & NX_TF_FOREIGN) ? 16 : 0) | ((i == s + 1) ? 32 : 0);
+	keys[n++] = fkey(T_FLAGS, fv);
+	if (fl & NX_TF_SENT_START)
+		keys[n++] = fkey(T_SENTL, d->hl[i]);
+	if (fl & NX_TF_CAPS_LINE)
+		keys[n++] = fkey(T_CAPSL, d->hl[i]);
+	for (int c = 0; c < NX_GAZ_NCLASSES; c++)
+	{
+		uint8_t		g = d->gaz[i * NX_GAZ_NCLASSES + c];
+
+		if (g)
+			keys[n++] = fkey(T_GAZ, (uint64_t) (c * 8 + g));
+		if (i > s && d->gaz[(i - 1) * NX_GAZ_NCLASSES + c])
+			keys[n++] = fkey(T_GAZM1, (uint64_t) c);
+		if (i + 1 < e && d->gaz[(i + 1) * NX_GAZ_NCLASSES + c])
+			keys[n++] = fkey(T_GAZP1, (uint64_t) c);
+	}
+	if (d->lex[i])
+	{
+		unsigned	code = d->lex[i] & 0xFF;
+
+		keys[n++] = fkey(T_LEXCAP, (code & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) | ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
+		keys[n++] = fkey(T_LEXPER, (code >> 2) & 3);
+		keys[n++] = fkey(T_LEXORG, (code >> 4) & 3);
+		keys[n++] = fkey(T_LEXLOC, (code >> 6) & 3);
+	}
+	else if (fl & NX_TF_UPPER_INIT)
+		keys[n++] = fkey(T_LEXCAP, 16);
+	/* only capitalised tokens use the document map */
+	de = (fl & NX_TF_UPPER_INIT) ? doc_find(d, d->hl[i], 0) : NULL;
+	if (de)
+	{
+		if (fl & (NX_TF_SENT_START | NX_TF_CAPS_LINE))
+		{
+			/* the word's case is uninformative here: use its form elsewhere in the document */
+			if (de->flags & DF_TITLE)
+				keys[n++] = fkey(T_W, de->variant);
+			if (de->flags & DF_LOWER)
+				keys[n++] = fkey(T_W, d->hl[i]);
+		}
+		keys[n++] = fkey(T_DOCLOWER, (uint64_t) (de->flags & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) |
+						 ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
+		{
+			int			best = -1;
+			unsigned	bc = 0,
+						tot = 0;
+
+			for (int k = 0; k <= NX_NER_NKINDS; k++)
+			{
+				tot += de->hist[k];
+				if (de->hist[k] > bc)
+				{
+					bc = de->hist[k];
+					best = k;
+				}
+			}
+			if (best >= 0)
+			{
+				keys[n++] = fkey(T_HIST, (uint64_t) best);
+				keys[n++] = fkey2(T_HISTL, (uint64_t) best, (uint64_t) ((bc * 4) / (tot + 1)));
+			}
+		}
+	}
+	return n;
+}
+
+
 /* ---------------------------------------------------------------- decoding */
 
 int
@@ -690,6 +994,66 @@ nx_ner_transition_ok(int a, int b)
  */
 static const uint8_t closers[9] = {0, 3, 4, 7, 8, 11, 12, 15, 16};
 
+/*
+ * One step of the recursion for one target label, unrolled with constant label numbers.
+ * Open targets (O, B-k, U-k) follow O, L-* or U-*; closed ones (I-k, L-k) follow B-k or I-k.
+ * The first of equal scores wins (strict >), branch-free. A target ruled out by
+ * nx_ner_constrain (score below -1e29) stays out.
+ */
+#define VIT_CAND(p) \
+	do { \
+		float		v_ = cur[p] + trans[(p) * NX_NER_NLABELS + y]; \
+		int			gt_ = v_ > best; \
+		arg = gt_ ? (p) : arg; \
+		best = gt_ ? v_ : best; \
+	} while (0)
+
+static inline void
+vit_open(const float *cur, const float *trans, const float *e, int y, float *nxt, uint8_t *bk)
+{
+	float		best;
+	int			arg;
+
+	if (e[y] < -1e29f)
+	{
+		nxt[y] = e[y];
+		bk[y] = 0;
+		return;
+	}
+	arg = 0;
+	best = cur[0] + trans[y];
+	VIT_CAND(3);
+	VIT_CAND(4);
+	VIT_CAND(7);
+	VIT_CAND(8);
+	VIT_CAND(11);
+	VIT_CAND(12);
+	VIT_CAND(15);
+	VIT_CAND(16);
+	nxt[y] = best + e[y];
+	bk[y] = (uint8_t) arg;
+}
+
+static inline void
+vit_closed(const float *cur, const float *trans, const float *e, int y, int b, float *nxt, uint8_t *bk)
+{
+	float		v1,
+				v2;
+	int			gt;
+
+	if (e[y] < -1e29f)
+	{
+		nxt[y] = e[y];
+		bk[y] = 0;
+		return;
+	}
+	v1 = cur[b] + trans[b * NX_NER_NLABELS + y];
+	v2 = cur[b + 1] + trans[(b + 1) * NX_NER_NLABELS + y];
+	gt = v2 > v1;
+	nxt[y] = (gt ? v2 : v1) + e[y];
+	bk[y] = (uint8_t) (gt ? b + 1 : b);
+}
+
 void
 nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out, uint8_t *back)
 {
@@ -705,55 +1069,24 @@ nx_ner_viterbi(const float *em, size_t n, const float *trans, uint8_t *out, uint
 		const float *e = em + i * NX_NER_NLABELS;
 		uint8_t    *bk = back + i * NX_NER_NLABELS;
 
-		for (int y = 0; y < NX_NER_NLABELS; y++)
-		{
-			float		best;
-			int			arg;
-			int			py = NX_NER_POS(y);
-
-			if (e[y] < -1e29f)
-			{
-				/* ruled out by nx_ner_constrain: stays out */
-				nxt[y] = e[y];
-				bk[y] = 0;
-				continue;
-			}
-			if (y == 0 || py == 0 || py == 3)
-			{
-				arg = 0;
-				best = cur[0] + trans[y];
-				for (int c = 1; c < 9; c++)
-				{
-					int			p = closers[c];
-					float		v = cur[p] + trans[p * NX_NER_NLABELS + y];
-
-					if (v > best)
-					{
-						best = v;
-						arg = p;
-					}
-				}
-			}
-			else
-			{
-				int			b = y - py;	/* B of the same kind */
-				float		v1 = cur[b] + trans[b * NX_NER_NLABELS + y];
-				float		v2 = cur[b + 1] + trans[(b + 1) * NX_NER_NLABELS + y];
-
-				if (v2 > v1)
-				{
-					best = v2;
-					arg = b + 1;
-				}
-				else
-				{
-					best = v1;
-					arg = b;
-				}
-			}
-			nxt[y] = best + e[y];
-			bk[y] = (uint8_t) arg;
-		}
+		/* label y of kind k at position p is 1 + 4k + p (B I L U); O is 0 */
+		vit_open(cur, trans, e, 0, nxt, bk);
+		vit_open(cur, trans, e, 1, nxt, bk);
+		vit_closed(cur, trans, e, 2, 1, nxt, bk);
+		vit_closed(cur, trans, e, 3, 1, nxt, bk);
+		vit_open(cur, trans, e, 4, nxt, bk);
+		vit_open(cur, trans, e, 5, nxt, bk);
+		vit_closed(cur, trans, e, 6, 5, nxt, bk);
+		vit_closed(cur, trans, e, 7, 5, nxt, bk);
+		vit_open(cur, trans, e, 8, nxt, bk);
+		vit_open(cur, trans, e, 9, nxt, bk);
+		vit_closed(cur, trans, e, 10, 9, nxt, bk);
+		vit_closed(cur, trans, e, 11, 9, nxt, bk);
+		vit_open(cur, trans, e, 12, nxt, bk);
+		vit_open(cur, trans, e, 13, nxt, bk);
+		vit_closed(cur, trans, e, 14, 13, nxt, bk);
+		vit_closed(cur, trans, e, 15, 13, nxt, bk);
+		vit_open(cur, trans, e, 16, nxt, bk);
 		memcpy(cur, nxt, sizeof(cur));
 	}
 	{
@@ -784,7 +1117,10 @@ nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 	size_t		maxlen = 0;
 	float	   *em;
 	uint8_t    *back;
-	uint64_t	keys[NX_NER_MAXFEAT];
+	uint64_t	ckeys[3][NX_NER_MAXFEAT];
+	int			nck[3];
+	const int16_t *crows[3][NX_NER_MAXFEAT];
+	int			nrw[3];
 
 	if (toks->ntok == 0)
 		return 0;
@@ -814,12 +1150,24 @@ nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 			nx_ner_doc_free(&d, a);
 			return -1;
 		}
+		/*
+		 * Software pipeline over the sentence: token i + 2 gets its context keys and their
+		 * slots prefetched, token i + 1 its rows looked up and prefetched, token i is summed.
+		 */
+		for (size_t t = ss; t < se && t < ss + 2; t++)
+			ctx_keys(m, &d, t, ss, se, ckeys[(t - ss) % 3], &nck[(t - ss) % 3]);
+		if (ss < se)
+			nrw[0] = model_resolve(m, ckeys[0], nck[0], crows[0]);
 		for (size_t i = ss; i < se; i++)
 		{
-			int			nk = nx_ner_features(&d, i, ss, se, keys);
 			float	   *e = em + (i - ss) * NX_NER_NLABELS;
+			size_t		r = (i - ss) % 3;
 
-			nx_ner_model_score(m, keys, nk, e);
+			if (i + 2 < se)
+				ctx_keys(m, &d, i + 2, ss, se, ckeys[(r + 2) % 3], &nck[(r + 2) % 3]);
+			if (i + 1 < se)
+				nrw[(r + 1) % 3] = model_resolve(m, ckeys[(r + 1) % 3], nck[(r + 1) % 3], crows[(r + 1) % 3]);
+			score_token(m, &d, i, crows[r], nrw[r], e);
 			nx_ner_constrain(toks->tok[i].flags, e);
 		}
 		nx_ner_viterbi(em, se - ss, m->trans, labels + ss, back);

@@ -81,6 +81,14 @@ typedef struct nx_ner_header
 	char		version[64];	/* free text: model version */
 } nx_ner_header;
 
+/*
+ * Optional cache of the weight sums of the features that depend on a token's text alone (word,
+ * lower-case form, shapes, affixes, length, bias), keyed by the exact token bytes: most tokens
+ * are frequent words, and a hit replaces a dozen hashes and model lookups with one. Integer sums
+ * are exact in any order, so the scores are the same with or without it.
+ */
+typedef struct nx_ner_wcache nx_ner_wcache;
+
 typedef struct nx_ner_model
 {
 	const nx_ner_header *hdr;
@@ -90,10 +98,16 @@ typedef struct nx_ner_model
 	const int16_t *rows;
 	float		scale;
 	nx_ner_gaz	gaz;
+	nx_ner_wcache *wcache;		/* NULL: no cache */
 } nx_ner_model;
 
 /* validate a model image; 0 on success, else -1 and *err says why */
 int			nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err);
+
+/* bytes of memory the cache needs; give nx_ner_model_set_cache that much (any alignment),
+ * which it owns from then on (it is never freed by the core) */
+size_t		nx_ner_wcache_size(void);
+void		nx_ner_model_set_cache(nx_ner_model *m, void *mem);
 
 /* ---- hashing ---- */
 static inline uint64_t
@@ -141,6 +155,9 @@ int			nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks
 void		nx_ner_doc_free(nx_ner_doc *d, const nx_allocator *a);
 /* features of token i in the sentence [s, e); returns how many were written to keys */
 int			nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys);
+/* the same features in two parts: those of the token's text alone, and all the others */
+int			nx_ner_word_features(const nx_ner_doc *d, size_t i, uint64_t *keys);
+int			nx_ner_context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys);
 /* record the labels the tagger gave to sentence [s, e) (document history feature) */
 void		nx_ner_doc_observe(nx_ner_doc *d, size_t s, size_t e, const uint8_t *labels);
 

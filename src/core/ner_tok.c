@@ -216,6 +216,25 @@ is_word_cp(uint32_t c)
 	return c < 0x80 ? ascii_word(c) : nx_cp_is_word(c);
 }
 
+/* ASCII fast paths of the code point classes */
+static inline int
+space_cp(uint32_t c)
+{
+	return c < 0x80 ? (c == ' ' || (c >= 0x09 && c <= 0x0D)) : nx_cp_is_space(c);
+}
+
+static inline int
+upper_cp(uint32_t c)
+{
+	return c < 0x80 ? (c >= 'A' && c <= 'Z') : nx_cp_is_upper(c);
+}
+
+static inline int
+lower_cp(uint32_t c)
+{
+	return c < 0x80 ? (c >= 'a' && c <= 'z') : nx_cp_is_lower(c);
+}
+
 static inline int
 word_at(const src_t *src, size_t p)
 {
@@ -415,6 +434,10 @@ nx_ner_tokens_free(nx_ner_tokens *t, const nx_allocator *a)
 	memset(t, 0, sizeof(*t));
 }
 
+/* token flags of an ASCII byte: NX_TF_HAS_UPPER, NX_TF_HAS_LOWER or NX_TF_HAS_DIGIT */
+static uint16_t ascii_flags[0x80];
+static int	ascii_flags_ready = 0;
+
 int
 nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_tokens *out)
 {
@@ -429,6 +452,13 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 	memset(out, 0, sizeof(*out));
 	if (len > UINT32_MAX)
 		return -1;
+	if (!ascii_flags_ready)
+	{
+		for (int c = 0; c < 0x80; c++)
+			ascii_flags[c] = (c >= 'A' && c <= 'Z') ? NX_TF_HAS_UPPER : (c >= 'a' && c <= 'z') ? NX_TF_HAS_LOWER :
+				(c >= '0' && c <= '9') ? NX_TF_HAS_DIGIT : 0;
+		ascii_flags_ready = 1;
+	}
 
 	while (p < len)
 	{
@@ -439,7 +469,7 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 
 		if ((++iter & 4095) == 0 && nx_interrupted(a))
 			goto fail;
-		if (nx_cp_is_space(c))
+		if (space_cp(c))
 		{
 			if (is_newline(c))
 				newline = 1;
@@ -493,7 +523,26 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 		{
 			size_t		q = p;
 			int			first = 1;
+			uint32_t	acc = 0;
 
+			/* ASCII tokens (most of them): the same flags from a table */
+			while (q < e && src.s[q] < 0x80)
+				acc |= ascii_flags[src.s[q++]];
+			if (q == e)
+			{
+				unsigned char c0 = src.s[p];
+
+				t->flags |= acc;
+				if (c0 >= 'A' && c0 <= 'Z')
+					t->flags |= NX_TF_UPPER_INIT;
+				if (ascii_word(c0))
+					t->flags |= NX_TF_WORD;
+				if (acc & NX_TF_HAS_UPPER)
+					line_has_upper = 1;
+				if (acc & NX_TF_HAS_LOWER)
+					line_has_lower = 1;
+			}
+			q = (q == e) ? e : p;
 			while (q < e)
 			{
 				int			l2;
@@ -507,14 +556,14 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 						!(c2 >= 0x2000 && c2 <= 0x2BFF))
 						t->flags |= NX_TF_FOREIGN;
 				}
-				if (nx_cp_is_upper(c2))
+				if (upper_cp(c2))
 				{
 					t->flags |= NX_TF_HAS_UPPER;
 					if (first)
 						t->flags |= NX_TF_UPPER_INIT;
 					line_has_upper = 1;
 				}
-				else if (nx_cp_is_lower(c2))
+				else if (lower_cp(c2))
 				{
 					t->flags |= NX_TF_HAS_LOWER;
 					line_has_lower = 1;

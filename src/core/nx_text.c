@@ -132,6 +132,38 @@ nx_trim(const char **s, size_t *n)
 	*n = len;
 }
 
+/*
+ * byte classes for the counters: bit 0 upper-case ASCII letter, 1 lower-case, 2 digit, 3 a lead
+ * byte 0xC2..0xF4, 4 word byte for nx_count_words (ASCII letter or digit, or >= 0xC0),
+ * 5 not white space (nx_is_space)
+ */
+static unsigned char count_class[256];
+static int	count_class_ready = 0;
+
+static void
+count_class_init(void)
+{
+	for (int c = 0; c < 256; c++)
+	{
+		unsigned char k = 0;
+
+		if (c >= 'A' && c <= 'Z')
+			k |= 1 | 16;
+		else if (c >= 'a' && c <= 'z')
+			k |= 2 | 16;
+		else if (c >= '0' && c <= '9')
+			k |= 4 | 16;
+		if (c >= 0xC2 && c <= 0xF4)
+			k |= 8;
+		if (c >= 0xC0)
+			k |= 16;
+		if (!nx_is_space((unsigned char) c))
+			k |= 32;
+		count_class[c] = k;
+	}
+	count_class_ready = 1;
+}
+
 char *
 nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
 {
@@ -147,6 +179,8 @@ nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
 	out = nx_alloc(a, n + 1);
 	if (out == NULL)
 		return NULL;
+	if (!count_class_ready)
+		count_class_init();
 	while (i < n)
 	{
 		size_t		k;
@@ -155,6 +189,17 @@ nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
 		{
 			nx_interrupted(a);
 			next_poll = i + NX_POLL_BYTES;
+		}
+		/* fast path: a run of bytes that are neither white space nor a possible U+00A0 etc. */
+		if ((count_class[(unsigned char) s[i]] & 32) && (unsigned char) s[i] < 0xC2)
+		{
+			if (pending_space && o > 0)
+				out[o++] = ' ';
+			pending_space = 0;
+			do
+				out[o++] = s[i++];
+			while (i < n && (count_class[(unsigned char) s[i]] & 32) && (unsigned char) s[i] < 0xC2);
+			continue;
 		}
 		if (nx_is_space((unsigned char) s[i]))
 		{
@@ -200,55 +245,48 @@ nx_strncaseeq(const char *a, const char *b, size_t n)
 int
 nx_count_words(const char *s, size_t n)
 {
+	/* maximal runs of non-space bytes with at least one word byte; branch-free per byte */
 	int			words = 0;
-	int			in_word = 0;
-	int			word_has_alnum = 0;
-	size_t		i;
+	unsigned	has = 0;
 
-	for (i = 0; i <= n; i++)
+	if (!count_class_ready)
+		count_class_init();
+	for (size_t i = 0; i < n; i++)
 	{
-		unsigned char c = i < n ? (unsigned char) s[i] : ' ';
+		unsigned	k = count_class[(unsigned char) s[i]];
+		unsigned	in = (k >> 5) & 1;
 
-		if (nx_is_space(c))
-		{
-			if (in_word && word_has_alnum)
-				words++;
-			in_word = word_has_alnum = 0;
-			continue;
-		}
-		in_word = 1;
-		if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0)
-			word_has_alnum = 1;
+		words += (int) (has & (in ^ 1));
+		has = (has | ((k >> 4) & 1)) & in;
 	}
-	return words;
+	return words + (int) has;
 }
 
 void
 nx_count_chars(const char *s, size_t n, size_t *letters, size_t *digits, size_t *upper, size_t *lower)
 {
-	size_t		i;
+	size_t		up = 0,
+				lo = 0,
+				di = 0,
+				na = 0;
 
-	*letters = *digits = *upper = *lower = 0;
-	for (i = 0; i < n; i++)
+	if (!count_class_ready)
+		count_class_init();
+	for (size_t i = 0; i < n; i++)
 	{
-		unsigned char c = (unsigned char) s[i];
+		unsigned	k = count_class[(unsigned char) s[i]];
 
-		if (c >= 'A' && c <= 'Z')
-		{
-			(*letters)++;
-			(*upper)++;
-		}
-		else if (c >= 'a' && c <= 'z')
-		{
-			(*letters)++;
-			(*lower)++;
-		}
-		else if (c >= '0' && c <= '9')
-			(*digits)++;
-		else if (c >= 0xC2 && c <= 0xF4 && i + 1 < n &&
-				 ((unsigned char) s[i + 1] & 0xC0) == 0x80)
-			(*letters)++;		/* a well-formed non-ASCII character: count it once */
+		up += k & 1;
+		lo += (k >> 1) & 1;
+		di += (k >> 2) & 1;
+		/* a well-formed non-ASCII character: count it once */
+		if ((k & 8) && i + 1 < n && ((unsigned char) s[i + 1] & 0xC0) == 0x80)
+			na++;
 	}
+	*upper = up;
+	*lower = lo;
+	*digits = di;
+	*letters = up + lo + na;
 }
 
 int

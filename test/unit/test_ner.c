@@ -243,6 +243,80 @@ test_allocation_failure_and_interrupt(void **state)
 	free(text);
 }
 
+static int
+cmp_u64(const void *a, const void *b)
+{
+	uint64_t	x = *(const uint64_t *) a,
+				y = *(const uint64_t *) b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The tagger scores nx_ner_word_features + nx_ner_context_features (the word part through the
+ * per-word cache), the trainer nx_ner_features: the same multiset of keys for every token, and
+ * the same labels with and without the cache.
+ */
+static void
+test_feature_split_and_cache(void **state)
+{
+	size_t		len;
+	char	   *text = fixture_slurp("test/data/seed.txt", &len);
+	nx_ner_tokens t;
+	nx_ner_doc	d;
+	nx_ner_model cached = fixture_model;
+	void	   *mem = malloc(nx_ner_wcache_size());
+	uint8_t    *lab0,
+			   *lab1;
+
+	(void) state;
+	assert_non_null(text);
+	assert_non_null(mem);
+	assert_int_equal(nx_ner_tokenize(text, len, &nx_malloc_allocator, &t), 0);
+	assert_int_equal(nx_ner_doc_init(&d, text, &t, &fixture_model.gaz, &nx_malloc_allocator), 0);
+	for (size_t s = 0; s < t.nsent; s++)
+	{
+		size_t		ss = t.sent[s],
+					se = t.sent[s + 1];
+		uint8_t		labels[512];
+
+		for (size_t i = ss; i < se; i++)
+		{
+			uint64_t	a[NX_NER_MAXFEAT],
+						b[2 * NX_NER_MAXFEAT];
+			int			na = nx_ner_features(&d, i, ss, se, a),
+						nb = nx_ner_word_features(&d, i, b);
+
+			nb += nx_ner_context_features(&d, i, ss, se, b + nb);
+			assert_int_equal(na, nb);
+			qsort(a, (size_t) na, sizeof(uint64_t), cmp_u64);
+			qsort(b, (size_t) nb, sizeof(uint64_t), cmp_u64);
+			assert_memory_equal(a, b, (size_t) na * sizeof(uint64_t));
+		}
+		/* some document history, so the history features are exercised too */
+		assert_true(se - ss <= sizeof(labels));
+		for (size_t i = ss; i < se; i++)
+			labels[i - ss] = (i % 3 == 0) ? 0 : NX_NER_LABEL(i % 4, 3);
+		nx_ner_doc_observe(&d, ss, se, labels);
+	}
+	nx_ner_doc_free(&d, &nx_malloc_allocator);
+
+	lab0 = malloc(t.ntok);
+	lab1 = malloc(t.ntok);
+	assert_int_equal(nx_ner_tag(&fixture_model, text, &t, &nx_malloc_allocator, lab0), 0);
+	nx_ner_model_set_cache(&cached, mem);
+	for (int round = 0; round < 2; round++)		/* a cold cache, then a warm one */
+	{
+		assert_int_equal(nx_ner_tag(&cached, text, &t, &nx_malloc_allocator, lab1), 0);
+		assert_memory_equal(lab0, lab1, t.ntok);
+	}
+	free(lab0);
+	free(lab1);
+	free(mem);
+	nx_ner_tokens_free(&t, &nx_malloc_allocator);
+	free(text);
+}
+
 int
 main(void)
 {
@@ -255,6 +329,7 @@ main(void)
 		cmocka_unit_test(test_canonical_rules),
 		cmocka_unit_test(test_no_entities),
 		cmocka_unit_test(test_allocation_failure_and_interrupt),
+		cmocka_unit_test(test_feature_split_and_cache),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);

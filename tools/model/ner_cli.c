@@ -4,6 +4,7 @@
  *   ner_cli MODEL show FILE        mentions, entities and quotes of one article
  *   ner_cli MODEL bench PREP [N]   tagging speed over a conll_prep.py file (N rounds)
  *   ner_cli MODEL eval PREP        end-to-end exact span+type P/R/F1 (mentions after canonicalisation)
+ *   ner_cli MODEL dump PREP        "show" for every document of a conll_prep.py file (output checks)
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -120,6 +121,28 @@ now(void)
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
+static int
+show(const nx_ner_model *m, const char *text, size_t len, const nx_allocator *a, const char *pfx)
+{
+	nx_entity_list l;
+	nx_quote_list q;
+
+	if (nx_entities_extract(m, text, len, a, &l) < 0 || nx_quotes_extract(text, len, &l, a, &q) < 0)
+		return 1;
+	for (size_t i = 0; i < l.nmentions; i++)
+		printf("%smention\t%u\t%.*s\t%s\t%s\n", pfx, l.mentions[i].start, (int) (l.mentions[i].end - l.mentions[i].start),
+			   text + l.mentions[i].start, nx_entity_kind_name(l.mentions[i].kind), l.entities[l.mentions[i].entity].name);
+	for (size_t i = 0; i < l.nentities; i++)
+		printf("%sentity\t%s\t%s\t%u\t%u\n", pfx, l.entities[i].name, nx_entity_kind_name(l.entities[i].kind),
+			   l.entities[i].mentions, l.entities[i].first_start);
+	for (size_t i = 0; i < q.nquotes; i++)
+		printf("%squote\t%u\t%s\t%.*s\n", pfx, q.quotes[i].start, q.quotes[i].speaker,
+			   (int) (q.quotes[i].end - q.quotes[i].start), text + q.quotes[i].start);
+	nx_quote_list_free(&q, a);
+	nx_entity_list_free(&l, a);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -131,7 +154,7 @@ main(int argc, char **argv)
 
 	if (argc < 4)
 	{
-		fprintf(stderr, "usage: ner_cli MODEL show FILE | bench PREP [ROUNDS] | eval PREP\n");
+		fprintf(stderr, "usage: ner_cli MODEL show FILE | dump PREP | bench PREP [ROUNDS] | eval PREP\n");
 		return 2;
 	}
 	mbuf = slurp(argv[1], &mlen);
@@ -140,26 +163,29 @@ main(int argc, char **argv)
 		fprintf(stderr, "%s: %s\n", argv[1], err);
 		return 1;
 	}
+	/* the word-feature cache, as the extension uses it (NX_NO_WCACHE=1: without) */
+	if (!getenv("NX_NO_WCACHE"))
+		nx_ner_model_set_cache(&m, malloc(nx_ner_wcache_size()));
 	if (!strcmp(argv[2], "show"))
 	{
 		size_t		len;
 		char	   *text = slurp(argv[3], &len);
-		nx_entity_list l;
-		nx_quote_list q;
 
-		if (nx_entities_extract(&m, text, len, a, &l) < 0 || nx_quotes_extract(text, len, &l, a, &q) < 0)
-			return 1;
-		for (size_t i = 0; i < l.nmentions; i++)
-			printf("mention\t%u\t%.*s\t%s\t%s\n", l.mentions[i].start, (int) (l.mentions[i].end - l.mentions[i].start),
-				   text + l.mentions[i].start, nx_entity_kind_name(l.mentions[i].kind), l.entities[l.mentions[i].entity].name);
-		for (size_t i = 0; i < l.nentities; i++)
-			printf("entity\t%s\t%s\t%u\t%u\n", l.entities[i].name, nx_entity_kind_name(l.entities[i].kind),
-				   l.entities[i].mentions, l.entities[i].first_start);
-		for (size_t i = 0; i < q.nquotes; i++)
-			printf("quote\t%u\t%s\t%.*s\n", q.quotes[i].start, q.quotes[i].speaker,
-				   (int) (q.quotes[i].end - q.quotes[i].start), text + q.quotes[i].start);
-		nx_quote_list_free(&q, a);
-		nx_entity_list_free(&l, a);
+		return show(&m, text, len, a, "");
+	}
+	if (!strcmp(argv[2], "dump"))
+	{
+		size_t		nd;
+		pdoc	   *d = load_prep(argv[3], &nd);
+
+		for (size_t i = 0; i < nd; i++)
+		{
+			char		pfx[32];
+
+			snprintf(pfx, sizeof(pfx), "%zu\t", i);
+			if (show(&m, d[i].text, d[i].len, a, pfx) != 0)
+				return 1;
+		}
 		return 0;
 	}
 	if (!strcmp(argv[2], "bench"))
