@@ -51,7 +51,7 @@ typedef struct parse_state
 } parse_state;
 
 static int
-group(const nx_match *m, int g, const char *s, const char **gs, size_t *gn)
+group(const nx_re_groups *m, int g, const char *s, const char **gs, size_t *gn)
 {
 	if (g < 0 || m->start[g] == (size_t) -1)
 		return 0;
@@ -61,7 +61,7 @@ group(const nx_match *m, int g, const char *s, const char **gs, size_t *gn)
 }
 
 static int
-named(nx_pattern p, const nx_match *m, const char *name, const char *s, const char **gs, size_t *gn)
+named(nx_pattern p, const nx_re_groups *m, const char *name, const char *s, const char **gs, size_t *gn)
 {
 	return group(m, nx_re_group(p, name), s, gs, gn);
 }
@@ -220,7 +220,7 @@ memchr_any_digit(const char *s, size_t n)
 static void
 classify(line *ln)
 {
-	nx_match	m;
+	nx_re_groups	m;
 	const char *gs;
 	size_t		gn;
 	int			has_digit;
@@ -331,7 +331,7 @@ headline_shaped(const line *ln, int only_line)
 }
 
 static void
-set_dateline(parse_state *st, const nx_match *m, const char *s)
+set_dateline(parse_state *st, const nx_re_groups *m, const char *s)
 {
 	const char *ps,
 			   *rs;
@@ -355,7 +355,7 @@ set_dateline(parse_state *st, const nx_match *m, const char *s)
 static size_t
 match_dateline_prefix(parse_state *st, const char *s, size_t n, int record, int need_date_or_agency)
 {
-	nx_match	m;
+	nx_re_groups	m;
 	const char *gs,
 			   *ps;
 	size_t		gn,
@@ -417,7 +417,7 @@ match_dateline_prefix(parse_state *st, const char *s, size_t n, int record, int 
 static int
 lone_place_line(const line *ln)
 {
-	nx_match	m;
+	nx_re_groups	m;
 	const char *ps;
 	size_t		pn,
 				letters,
@@ -510,7 +510,7 @@ add_caption(parse_state *st, const line *ln, int *cap_alloc)
 static int
 reading_minutes(const line *ln)
 {
-	nx_match	m;
+	nx_re_groups	m;
 	const char *gs;
 	size_t		gn,
 				i;
@@ -528,7 +528,7 @@ reading_minutes(const line *ln)
 static char *
 byline_text(parse_state *st, const line *ln)
 {
-	nx_match	m;
+	nx_re_groups	m;
 	const char *gs;
 	size_t		gn;
 
@@ -702,7 +702,7 @@ wrapped_here(const line *prev, const line *next, size_t wrap)
 	return prev->width + 1 + word + 15 >= wrap;
 }
 
-nx_status
+int
 nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allocator *a, nx_article *out)
 {
 	parse_state st;
@@ -810,7 +810,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		}
 		else if (out->dateline == NULL && out->headline != NULL && lone_place_line(ln))
 		{
-			nx_match	m;
+			nx_re_groups	m;
 
 			/* "BANGKOK" or "LITTLE ROCK, Ark." alone under the headline, the date maybe on the next line */
 			if (nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
@@ -818,7 +818,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		}
 		else if (ln->kind == LK_DATELINE_LINE)
 		{
-			nx_match	m;
+			nx_re_groups	m;
 
 			if (out->dateline == NULL && nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
 				set_dateline(&st, &m, ln->s);

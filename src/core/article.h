@@ -29,12 +29,6 @@ typedef struct nx_article
 	int			word_count;
 } nx_article;
 
-typedef enum nx_status
-{
-	NX_OK = 0,
-	NX_ENOMEM = 1
-} nx_status;
-
 /* what to compute: everything, or only the header fields and the date (no body, no captions) */
 typedef enum nx_parse_mode
 {
@@ -42,7 +36,8 @@ typedef enum nx_parse_mode
 	NX_PARSE_HEADER_ONLY = 1
 } nx_parse_mode;
 
-nx_status	nx_article_parse(const char *text, size_t len, nx_parse_mode mode,
+/* NX_OK, or NX_ENOMEM (nx_alloc.h) */
+int			nx_article_parse(const char *text, size_t len, nx_parse_mode mode,
 							 const nx_allocator *a, nx_article *out);
 void		nx_article_free(nx_article *art, const nx_allocator *a);
 

@@ -12,6 +12,11 @@
 
 #include <stddef.h>
 
+/* status codes of every core function: 0, or negative on failure */
+#define NX_OK		0
+#define NX_ENOMEM	(-1)		/* the allocator returned NULL */
+#define NX_EINTR	(-2)		/* interrupted() asked to stop */
+
 typedef struct nx_allocator
 {
 	void	   *(*alloc) (void *ctx, size_t size);

@@ -571,6 +571,13 @@ sb_put(sbuf *b, const char *s, size_t n)
 	b->s[b->len] = '\0';
 }
 
+/* ASCII white space; not strchr(), which also finds the NUL terminator */
+static inline int
+snippet_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
 /* copy text[from..to) collapsing runs of white space to one space */
 static void
 sb_put_collapsed(sbuf *b, const char *text, size_t from, size_t to)
@@ -581,12 +588,12 @@ sb_put_collapsed(sbuf *b, const char *text, size_t from, size_t to)
 	while (i < to)
 	{
 		run = i;
-		while (i < to && !strchr(" \t\n\r\f\v", text[i]))
+		while (i < to && !snippet_space(text[i]))
 			i++;
 		sb_put(b, text + run, i - run);
 		if (i < to)
 		{
-			while (i < to && strchr(" \t\n\r\f\v", text[i]) && text[i] != '\0')
+			while (i < to && snippet_space(text[i]))
 				i++;
 			sb_put(b, " ", 1);
 		}

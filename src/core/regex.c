@@ -98,7 +98,7 @@ get_pattern(nx_pattern p)
 }
 
 int
-nx_re_match(nx_pattern p, const char *s, size_t n, nx_match *m)
+nx_re_match(nx_pattern p, const char *s, size_t n, nx_re_groups *m)
 {
 	compiled   *c = get_pattern(p);
 	int			rc,

@@ -22,15 +22,15 @@ typedef enum nx_pattern
 
 #define NX_RE_MAX_GROUPS 8
 
-typedef struct nx_match
+typedef struct nx_re_groups
 {
 	/* byte offsets of each capture group; start == (size_t) -1 when unset */
 	size_t		start[NX_RE_MAX_GROUPS];
 	size_t		end[NX_RE_MAX_GROUPS];
-} nx_match;
+} nx_re_groups;
 
 /* 1 on a match, 0 on none, -1 when a pattern could not compile or hit its limit */
-int			nx_re_match(nx_pattern p, const char *s, size_t n, nx_match *m);
+int			nx_re_match(nx_pattern p, const char *s, size_t n, nx_re_groups *m);
 
 /* the group number of a named group in a pattern, or -1 */
 int			nx_re_group(nx_pattern p, const char *name);

@@ -39,9 +39,6 @@
 #define NX_TOKENIZER_VERSION 1
 
 /* error codes returned by core functions (negative) */
-#define NX_OK		0
-#define NX_ENOMEM	(-1)
-#define NX_EINTR	(-2)
 
 typedef struct nx_token
 {
