@@ -684,6 +684,47 @@ nx_ner_doc_observe(nx_ner_doc *d, size_t s, size_t e, const uint8_t *labels)
 	}
 }
 
+/*
+ * Document features of a capitalised token: its form and tags elsewhere in the document
+ * (shared by nx_ner_features and nx_ner_context_features, so trainer and tagger agree).
+ */
+static int
+doc_features(const nx_ner_doc *d, size_t i, uint32_t fl, const nx_ner_docent *de,
+			 uint64_t *keys, int n)
+{
+	if (fl & (NX_TF_SENT_START | NX_TF_CAPS_LINE))
+	{
+		/* the word's case is uninformative here: use its form elsewhere in the document */
+		if (de->flags & DF_TITLE)
+			keys[n++] = fkey(T_W, de->variant);
+		if (de->flags & DF_LOWER)
+			keys[n++] = fkey(T_W, d->hl[i]);
+	}
+	keys[n++] = fkey(T_DOCLOWER, (uint64_t) (de->flags & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) |
+					 ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
+	{
+		int			best = -1;
+		unsigned	bc = 0,
+					tot = 0;
+
+		for (int k = 0; k <= NX_NER_NKINDS; k++)
+		{
+			tot += de->hist[k];
+			if (de->hist[k] > bc)
+			{
+				bc = de->hist[k];
+				best = k;
+			}
+		}
+		if (best >= 0)
+		{
+			keys[n++] = fkey(T_HIST, (uint64_t) best);
+			keys[n++] = fkey2(T_HISTL, (uint64_t) best, (uint64_t) ((bc * 4) / (tot + 1)));
+		}
+	}
+	return n;
+}
+
 /* hash of the first/last n code points of the token */
 static uint64_t
 affix_hash(const char *s, size_t len, int n, int suffix)
@@ -805,38 +846,7 @@ nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *key
 		keys[n++] = fkey(T_LEXCAP, 16);
 	de = doc_find(d, d->hl[i], 0);
 	if (de && (fl & NX_TF_UPPER_INIT))
-	{
-		if (fl & (NX_TF_SENT_START | NX_TF_CAPS_LINE))
-		{
-			/* the word's case is uninformative here: use its form elsewhere in the document */
-			if (de->flags & DF_TITLE)
-				keys[n++] = fkey(T_W, de->variant);
-			if (de->flags & DF_LOWER)
-				keys[n++] = fkey(T_W, d->hl[i]);
-		}
-		keys[n++] = fkey(T_DOCLOWER, (uint64_t) (de->flags & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) |
-						 ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
-		{
-			int			best = -1;
-			unsigned	bc = 0,
-						tot = 0;
-
-			for (int k = 0; k <= NX_NER_NKINDS; k++)
-			{
-				tot += de->hist[k];
-				if (de->hist[k] > bc)
-				{
-					bc = de->hist[k];
-					best = k;
-				}
-			}
-			if (best >= 0)
-			{
-				keys[n++] = fkey(T_HIST, (uint64_t) best);
-				keys[n++] = fkey2(T_HISTL, (uint64_t) best, (uint64_t) ((bc * 4) / (tot + 1)));
-			}
-		}
-	}
+		n = doc_features(d, i, fl, de, keys, n);
 	return n;
 }
 
@@ -937,38 +947,7 @@ nx_ner_context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint6
 	/* only capitalised tokens use the document map */
 	de = (fl & NX_TF_UPPER_INIT) ? doc_find(d, d->hl[i], 0) : NULL;
 	if (de)
-	{
-		if (fl & (NX_TF_SENT_START | NX_TF_CAPS_LINE))
-		{
-			/* the word's case is uninformative here: use its form elsewhere in the document */
-			if (de->flags & DF_TITLE)
-				keys[n++] = fkey(T_W, de->variant);
-			if (de->flags & DF_LOWER)
-				keys[n++] = fkey(T_W, d->hl[i]);
-		}
-		keys[n++] = fkey(T_DOCLOWER, (uint64_t) (de->flags & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) |
-						 ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
-		{
-			int			best = -1;
-			unsigned	bc = 0,
-						tot = 0;
-
-			for (int k = 0; k <= NX_NER_NKINDS; k++)
-			{
-				tot += de->hist[k];
-				if (de->hist[k] > bc)
-				{
-					bc = de->hist[k];
-					best = k;
-				}
-			}
-			if (best >= 0)
-			{
-				keys[n++] = fkey(T_HIST, (uint64_t) best);
-				keys[n++] = fkey2(T_HISTL, (uint64_t) best, (uint64_t) ((bc * 4) / (tot + 1)));
-			}
-		}
-	}
+		n = doc_features(d, i, fl, de, keys, n);
 	return n;
 }
 
