@@ -765,6 +765,59 @@ affix_hash(const char *s, size_t len, int n, int suffix)
 	}
 }
 
+/*
+ * The features of token i that depend on its sentence and document: flags, gazetteer and
+ * lexicon hits, document-level form and tags. Shared by the trainer's nx_ner_features and
+ * the tagger's nx_ner_context_features; len_key >= 0 adds the length key where the
+ * trainer has always put it, so its key order (and the rebuilt model) stays the same.
+ */
+static int
+sentence_doc_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint32_t fl,
+					  int len_key, uint64_t *keys, int n)
+{
+	uint64_t	fv;
+	const nx_ner_docent *de;
+
+	fv = (uint64_t) ((fl & NX_TF_SENT_START) ? 1 : 0) | ((fl & NX_TF_CAPS_LINE) ? 2 : 0) |
+		((fl & NX_TF_UPPER_INIT) ? 4 : 0) | ((fl & NX_TF_ALL_UPPER) ? 8 : 0) |
+		((fl & NX_TF_FOREIGN) ? 16 : 0) | ((i == s + 1) ? 32 : 0);
+	keys[n++] = fkey(T_FLAGS, fv);
+	/* the trainer's one-piece feature list has the length key here */
+	if (len_key >= 0)
+		keys[n++] = fkey(T_LEN, (uint64_t) len_key);
+	if (fl & NX_TF_SENT_START)
+		keys[n++] = fkey(T_SENTL, d->hl[i]);
+	if (fl & NX_TF_CAPS_LINE)
+		keys[n++] = fkey(T_CAPSL, d->hl[i]);
+	for (int c = 0; c < NX_GAZ_NCLASSES; c++)
+	{
+		uint8_t		g = d->gaz[i * NX_GAZ_NCLASSES + c];
+
+		if (g)
+			keys[n++] = fkey(T_GAZ, (uint64_t) (c * 8 + g));
+		if (i > s && d->gaz[(i - 1) * NX_GAZ_NCLASSES + c])
+			keys[n++] = fkey(T_GAZM1, (uint64_t) c);
+		if (i + 1 < e && d->gaz[(i + 1) * NX_GAZ_NCLASSES + c])
+			keys[n++] = fkey(T_GAZP1, (uint64_t) c);
+	}
+	if (d->lex[i])
+	{
+		unsigned	code = d->lex[i] & 0xFF;
+
+		keys[n++] = fkey(T_LEXCAP, (code & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) | ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
+		keys[n++] = fkey(T_LEXPER, (code >> 2) & 3);
+		keys[n++] = fkey(T_LEXORG, (code >> 4) & 3);
+		keys[n++] = fkey(T_LEXLOC, (code >> 6) & 3);
+	}
+	else if (fl & NX_TF_UPPER_INIT)
+		keys[n++] = fkey(T_LEXCAP, 16);
+	/* only capitalised tokens use the document map */
+	de = (fl & NX_TF_UPPER_INIT) ? doc_find(d, d->hl[i], 0) : NULL;
+	if (de)
+		n = doc_features(d, i, fl, de, keys, n);
+	return n;
+}
+
 int
 nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys)
 {
@@ -779,8 +832,6 @@ nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *key
 	uint64_t	lp2 = i + 2 < e ? d->hl[i + 2] : EOS_HASH;
 	uint64_t	sm1 = i > s ? d->hs[i - 1] : BOS_HASH;
 	uint64_t	sp1 = i + 1 < e ? d->hs[i + 1] : EOS_HASH;
-	uint64_t	fv;
-	const nx_ner_docent *de;
 
 	keys[n++] = fkey(T_BIAS, 0);
 	keys[n++] = fkey(T_W, d->hw[i]);
@@ -813,40 +864,7 @@ nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *key
 		keys[n++] = fkey(T_WM1, i > s ? d->hw[i - 1] : BOS_HASH);
 		keys[n++] = fkey(T_WP1, i + 1 < e ? d->hw[i + 1] : EOS_HASH);
 	}
-	fv = (uint64_t) ((fl & NX_TF_SENT_START) ? 1 : 0) | ((fl & NX_TF_CAPS_LINE) ? 2 : 0) |
-		((fl & NX_TF_UPPER_INIT) ? 4 : 0) | ((fl & NX_TF_ALL_UPPER) ? 8 : 0) |
-		((fl & NX_TF_FOREIGN) ? 16 : 0) | ((i == s + 1) ? 32 : 0);
-	keys[n++] = fkey(T_FLAGS, fv);
-	keys[n++] = fkey(T_LEN, len > 6 ? 6 : len);
-	if (fl & NX_TF_SENT_START)
-		keys[n++] = fkey(T_SENTL, d->hl[i]);
-	if (fl & NX_TF_CAPS_LINE)
-		keys[n++] = fkey(T_CAPSL, d->hl[i]);
-	for (int c = 0; c < NX_GAZ_NCLASSES; c++)
-	{
-		uint8_t		g = d->gaz[i * NX_GAZ_NCLASSES + c];
-
-		if (g)
-			keys[n++] = fkey(T_GAZ, (uint64_t) (c * 8 + g));
-		if (i > s && d->gaz[(i - 1) * NX_GAZ_NCLASSES + c])
-			keys[n++] = fkey(T_GAZM1, (uint64_t) c);
-		if (i + 1 < e && d->gaz[(i + 1) * NX_GAZ_NCLASSES + c])
-			keys[n++] = fkey(T_GAZP1, (uint64_t) c);
-	}
-	if (d->lex[i])
-	{
-		unsigned	code = d->lex[i] & 0xFF;
-
-		keys[n++] = fkey(T_LEXCAP, (code & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) | ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
-		keys[n++] = fkey(T_LEXPER, (code >> 2) & 3);
-		keys[n++] = fkey(T_LEXORG, (code >> 4) & 3);
-		keys[n++] = fkey(T_LEXLOC, (code >> 6) & 3);
-	}
-	else if (fl & NX_TF_UPPER_INIT)
-		keys[n++] = fkey(T_LEXCAP, 16);
-	de = doc_find(d, d->hl[i], 0);
-	if (de && (fl & NX_TF_UPPER_INIT))
-		n = doc_features(d, i, fl, de, keys, n);
+	n = sentence_doc_features(d, i, s, e, fl, (int) (len > 6 ? 6 : len), keys, n);
 	return n;
 }
 
@@ -895,8 +913,6 @@ nx_ner_context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint6
 	uint64_t	lp2 = i + 2 < e ? d->hl[i + 2] : EOS_HASH;
 	uint64_t	sm1 = i > s ? d->hs[i - 1] : BOS_HASH;
 	uint64_t	sp1 = i + 1 < e ? d->hs[i + 1] : EOS_HASH;
-	uint64_t	fv;
-	const nx_ner_docent *de;
 
 	keys[n++] = fkey(T_LM1, lm1);
 	keys[n++] = fkey(T_LP1, lp1);
@@ -914,40 +930,7 @@ nx_ner_context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint6
 		keys[n++] = fkey(T_WM1, i > s ? d->hw[i - 1] : BOS_HASH);
 		keys[n++] = fkey(T_WP1, i + 1 < e ? d->hw[i + 1] : EOS_HASH);
 	}
-	fv = (uint64_t) ((fl & NX_TF_SENT_START) ? 1 : 0) | ((fl & NX_TF_CAPS_LINE) ? 2 : 0) |
-		((fl & NX_TF_UPPER_INIT) ? 4 : 0) | ((fl & NX_TF_ALL_UPPER) ? 8 : 0) |
-		((fl & NX_TF_FOREIGN) ? 16 : 0) | ((i == s + 1) ? 32 : 0);
-	keys[n++] = fkey(T_FLAGS, fv);
-	if (fl & NX_TF_SENT_START)
-		keys[n++] = fkey(T_SENTL, d->hl[i]);
-	if (fl & NX_TF_CAPS_LINE)
-		keys[n++] = fkey(T_CAPSL, d->hl[i]);
-	for (int c = 0; c < NX_GAZ_NCLASSES; c++)
-	{
-		uint8_t		g = d->gaz[i * NX_GAZ_NCLASSES + c];
-
-		if (g)
-			keys[n++] = fkey(T_GAZ, (uint64_t) (c * 8 + g));
-		if (i > s && d->gaz[(i - 1) * NX_GAZ_NCLASSES + c])
-			keys[n++] = fkey(T_GAZM1, (uint64_t) c);
-		if (i + 1 < e && d->gaz[(i + 1) * NX_GAZ_NCLASSES + c])
-			keys[n++] = fkey(T_GAZP1, (uint64_t) c);
-	}
-	if (d->lex[i])
-	{
-		unsigned	code = d->lex[i] & 0xFF;
-
-		keys[n++] = fkey(T_LEXCAP, (code & 3) | ((fl & NX_TF_SENT_START) ? 4 : 0) | ((fl & NX_TF_CAPS_LINE) ? 8 : 0));
-		keys[n++] = fkey(T_LEXPER, (code >> 2) & 3);
-		keys[n++] = fkey(T_LEXORG, (code >> 4) & 3);
-		keys[n++] = fkey(T_LEXLOC, (code >> 6) & 3);
-	}
-	else if (fl & NX_TF_UPPER_INIT)
-		keys[n++] = fkey(T_LEXCAP, 16);
-	/* only capitalised tokens use the document map */
-	de = (fl & NX_TF_UPPER_INIT) ? doc_find(d, d->hl[i], 0) : NULL;
-	if (de)
-		n = doc_features(d, i, fl, de, keys, n);
+	n = sentence_doc_features(d, i, s, e, fl, -1, keys, n);
 	return n;
 }
 
