@@ -48,9 +48,8 @@ enum
 };
 
 static void
-parse_arg(FunctionCallInfo fcinfo, nx_parse_mode mode, nx_article *art)
+parse_text(text *t, nx_parse_mode mode, nx_article *art)
 {
-	text	   *t = PG_GETARG_TEXT_PP(0);
 	size_t		len;
 	char	   *s = newsext_text_to_utf8(t, &len);
 
@@ -87,6 +86,7 @@ captions_array(const nx_article *art)
 Datum
 newsext_parse_article(PG_FUNCTION_ARGS)
 {
+	text	   *t = PG_GETARG_TEXT_PP(0);	/* detoasted once, for both passes */
 	TupleDesc	tupdesc;
 	nx_article	art;
 	Datum	   *values;
@@ -102,7 +102,7 @@ newsext_parse_article(PG_FUNCTION_ARGS)
 	if (natts != NUM_COLUMNS)
 		elog(ERROR, "parsed_article has %d columns, expected %d", natts, NUM_COLUMNS);
 
-	parse_arg(fcinfo, NX_PARSE_FULL, &art);
+	parse_text(t, NX_PARSE_FULL, &art);
 	values = palloc0(sizeof(Datum) * natts);
 	nulls = palloc(sizeof(bool) * natts);
 	memset(nulls, true, sizeof(bool) * natts);
@@ -132,7 +132,6 @@ newsext_parse_article(PG_FUNCTION_ARGS)
 	}
 	/* entities come from the whole input, so they agree with article_entities() */
 	{
-		text	   *t = PG_GETARG_TEXT_PP(0);
 		nx_entity_list ents;
 		const char *u;
 		int			ulen;
@@ -186,6 +185,7 @@ json_key_text(StringInfo buf, const char *key, const char *val, bool *first)
 Datum
 newsext_parse_article_json(PG_FUNCTION_ARGS)
 {
+	text	   *t = PG_GETARG_TEXT_PP(0);	/* detoasted once, for both passes */
 	nx_article	art;
 	StringInfoData buf;
 	bool		first = true;
@@ -194,7 +194,7 @@ newsext_parse_article_json(PG_FUNCTION_ARGS)
 	Datum		article,
 				entities;
 
-	parse_arg(fcinfo, NX_PARSE_FULL, &art);
+	parse_text(t, NX_PARSE_FULL, &art);
 	initStringInfo(&buf);
 	appendStringInfoChar(&buf, '{');
 	json_key_text(&buf, "headline", art.headline, &first);
@@ -225,7 +225,6 @@ newsext_parse_article_json(PG_FUNCTION_ARGS)
 	else
 		appendStringInfoString(&buf, ", \"word_count\": null");
 	{
-		text	   *t = PG_GETARG_TEXT_PP(0);
 		const char *u;
 		int			ulen;
 
@@ -248,7 +247,7 @@ newsext_article_headline(PG_FUNCTION_ARGS)
 {
 	nx_article	art;
 
-	parse_arg(fcinfo, NX_PARSE_HEADER_ONLY, &art);
+	parse_text(PG_GETARG_TEXT_PP(0), NX_PARSE_HEADER_ONLY, &art);
 	if (art.headline == NULL)
 		PG_RETURN_NULL();
 	PG_RETURN_TEXT_P(newsext_utf8_to_text(art.headline));
@@ -259,7 +258,7 @@ newsext_article_date(PG_FUNCTION_ARGS)
 {
 	nx_article	art;
 
-	parse_arg(fcinfo, NX_PARSE_HEADER_ONLY, &art);
+	parse_text(PG_GETARG_TEXT_PP(0), NX_PARSE_HEADER_ONLY, &art);
 	if (!art.has_published)
 		PG_RETURN_NULL();
 	PG_RETURN_DATEADT(nx_to_dateadt(&art.published));
