@@ -51,20 +51,20 @@ CORE_CC      ?= cc
 CORE_CFLAGS  ?= -std=c99 -O2 -g -Wall -Wextra -Wno-unused-parameter -D_POSIX_C_SOURCE=200809L
 CORE_LIBS     = $(PCRE2_LIBS) $(UTF8PROC_LIBS) -lm
 
-newsext: $(CORE_SRCS) tools/cli/main.c $(wildcard src/core/*.h)
+newsext: $(CORE_SRCS) tools/cli/main.c $(wildcard src/core/*.h src/core/*.inc)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(PCRE2_CFLAGS) -DNEWSEXT_VERSION=\"$(EXTVERSION)\" -o $@ tools/cli/main.c $(CORE_SRCS) $(CORE_LIBS)
 
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:.c=.bin)
 
-test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h)
+test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h src/core/*.inc)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS) -lcmocka
 
 unit: $(UNIT_BINS) newsext
 	@bash scripts/run-unit.sh $(UNIT_BINS)
 
 # --- self-installing entry points (the README's two commands) --------------
-.PHONY: test demo eval bench fuzz model unit stress valgrind deps
+.PHONY: test demo eval bench fuzz model unit stress valgrind deps phrase-words
 deps:
 	bash scripts/deps.sh
 
@@ -91,3 +91,8 @@ stress:
 
 model:
 	bash tools/model/build.sh
+
+# the common-word list of gin_phrase_ops keys (part of the key format: see doc/phrase-words.md)
+NEWSEXT_DATA ?= ../shared/data
+phrase-words: newsext
+	/usr/bin/python3 tools/phrase/common_words.py $(NEWSEXT_DATA) src/core/phrase_words.inc

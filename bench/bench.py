@@ -22,6 +22,8 @@ import psycopg2
 
 RUNS = 5
 SEED = int(os.environ.get("BENCH_SEED", "20261125"))
+# BENCH_METHODS=tsv,newsext runs a subset (keys: expr tsv rum trgm newsext; rum needs tsv's column)
+METHOD_KEYS = ["expr", "tsv", "rum", "trgm", "newsext"]
 
 METHODS = [
     # name, setup SQL (timed), extra one-off SQL (timed separately), index name, query template
@@ -173,8 +175,16 @@ def main():
     cur.execute("RESET enable_indexscan; RESET enable_bitmapscan")
     print(f"bench: reference done ({seq_ms:.0f} ms per phrase by seq scan)", file=sys.stderr)
 
+    wanted = os.environ.get("BENCH_METHODS", ",".join(METHOD_KEYS)).split(",")
+    unknown = set(wanted) - set(METHOD_KEYS)
+    if unknown:
+        sys.exit(f"bench: unknown BENCH_METHODS {sorted(unknown)} (known: {METHOD_KEYS})")
+    if "rum" in wanted and "tsv" not in wanted:
+        sys.exit("bench: rum indexes the stored tsvector column: add tsv to BENCH_METHODS")
     results = []
-    for name, setup, create, idx, q in METHODS:
+    for key, (name, setup, create, idx, q) in zip(METHOD_KEYS, METHODS):
+        if key not in wanted:
+            continue
         setup_s = None
         if setup:
             t0 = time.time()

@@ -2,6 +2,7 @@
 # make bench: phrase search with newsext's gin_phrase_ops against tsvector GIN (expression and
 # stored column), RUM and pg_trgm, on real news articles from ../shared/data (recombined into
 # distinct new articles beyond the ~15k real ones).  BENCH_ARTICLES=N (default 100000).
+# BENCH_METHODS=tsv,newsext runs a subset (keys: expr tsv rum trgm newsext).
 # Prints the table and writes bench/out/results-N.md; bench/README.md keeps the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -29,7 +29,10 @@ INSERT INTO phrase_docs VALUES
   (21, 'Secretary for State'),
   (22, 'ﬁve year plan'),
   (23, 'Syria’s'),
-  (24, 'a a a b');
+  (24, 'a a a b'),
+  (25, 'He said that it was over, it said.'),
+  (26, E'Officials said:\n"It is over."'),
+  (27, 'Said It Was the end of the week');
 -- filler so the table is not trivially small
 INSERT INTO phrase_docs
 SELECT 100 + g, 'filler article number ' || g || ' about markets, oil and the weather in region ' || (g % 37)
@@ -44,7 +47,9 @@ INSERT INTO phrase_queries (q) VALUES
   ('of state'), ('U.S.'), ('co operation'), ('αθηνα'), ('five year plan'),
   ('walked back he said'), ('Russia walks back on Syria deal with United States'),
   ('the'), ('walked'), ('a a b'), ('region 5'), ('filler article number 1999'),
-  ('weather in region 36'), ('nothing like this');
+  ('weather in region 36'), ('nothing like this'),
+  -- common words and pairs of them: exact keys, answered without a recheck
+  ('said it'), ('it said'), ('said'), ('of the'), ('the end'), ('it was'), ('the week'), ('said that it');
 
 -- sequential answers
 SET enable_indexscan = off; SET enable_bitmapscan = off;

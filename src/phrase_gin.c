@@ -1,12 +1,15 @@
 /*
  * phrase_gin.c - GIN support functions of gin_phrase_ops (text, STORAGE int4).
  *
- * Keys are folded hashes of adjacent token pairs and of single tokens (see
- * src/core/phrase.h).  A phrase of n >= 2 tokens needs all its n-1 pair keys,
- * a one-token phrase its unigram key.  The keys say nothing about where in the
- * text a pair stands, and folding makes unrelated pairs share keys, so every
- * candidate is rechecked with the operator itself (the same tokenizer): the
- * index can return extra candidates, never miss a row.
+ * Keys stand for adjacent token pairs and single tokens (see
+ * src/core/phrase.h): exact for common words, folded hashes otherwise.  A
+ * phrase of n >= 2 tokens needs all its n-1 pair keys, a one-token phrase its
+ * unigram key.  The keys say nothing about where in the text a pair stands,
+ * and folding makes unrelated pairs share keys, so candidates are rechecked
+ * with the operator itself (the same tokenizer): the index can return extra
+ * candidates, never miss a row.  The one exception: a phrase of one common
+ * word, or of two, is decided by its exact key alone (no recheck), which
+ * spares rechecking the largest answers.
  */
 #include "postgres.h"
 
@@ -28,6 +31,7 @@ typedef struct PhraseQueryExtra
 	NewsextPhrase *datum;		/* detoasted query, lives in the scan's key context */
 	nx_phrase	phrase;			/* view into datum */
 	int			nkeys;			/* keys extractQuery produced */
+	bool		exact;			/* all keys present = a match (no recheck) */
 } PhraseQueryExtra;
 
 static Datum *
@@ -98,6 +102,7 @@ newsext_phrase_gin_extract_query(PG_FUNCTION_ARGS)
 	/* a phrase always has at least one token, hence at least one key */
 	Assert(nkeys > 0);
 	extra->nkeys = nkeys;
+	extra->exact = nx_phrase_keys_exact(&extra->phrase) != 0;
 
 	entries = keys_to_datums(keys, nkeys);
 	pfree(keys);
@@ -131,8 +136,12 @@ newsext_phrase_gin_consistent(PG_FUNCTION_ARGS)
 	if (extra == NULL || extra->nkeys != nkeys)
 		elog(ERROR, "gin_phrase_ops: query keys do not match the parsed phrase");
 
-	/* keys say "this pair occurs somewhere", never "here, in this order" */
-	*recheck = true;
+	/*
+	 * keys say "this pair occurs somewhere", never "here, in this order", and a
+	 * hashed key may stand for another pair; exact keys of a phrase of one or
+	 * two common words are the phrase itself
+	 */
+	*recheck = !extra->exact;
 	for (i = 0; i < nkeys; i++)
 		if (!check[i])
 			PG_RETURN_BOOL(false);
@@ -142,8 +151,9 @@ newsext_phrase_gin_consistent(PG_FUNCTION_ARGS)
 /*
  * triConsistent(internal check, int2 strategy, phrase query, int4 nkeys,
  *               internal extra_data, internal queryKeys, internal nullFlags)
- * FALSE if a key is absent, else MAYBE (a recheck decides): this lets GIN's
- * fast scan drive the AND from the rarest key.
+ * FALSE if a key is absent; TRUE if all are present and exact (see
+ * consistent); else MAYBE (a recheck decides).  This lets GIN's fast scan
+ * drive the AND from the rarest key.
  */
 Datum
 newsext_phrase_gin_triconsistent(PG_FUNCTION_ARGS)
@@ -151,12 +161,22 @@ newsext_phrase_gin_triconsistent(PG_FUNCTION_ARGS)
 	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
+	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
+	PhraseQueryExtra *extra;
+	bool		all_true = true;
 	int32		i;
 
 	if (strategy != NEWSEXT_PHRASE_CONTAINS_STRATEGY)
 		elog(ERROR, "unrecognized strategy number: %d", strategy);
+	extra = (PhraseQueryExtra *) extra_data[0];
+	if (extra == NULL || extra->nkeys != nkeys)
+		elog(ERROR, "gin_phrase_ops: query keys do not match the parsed phrase");
 	for (i = 0; i < nkeys; i++)
+	{
 		if (check[i] == GIN_FALSE)
 			PG_RETURN_GIN_TERNARY_VALUE(GIN_FALSE);
-	PG_RETURN_GIN_TERNARY_VALUE(GIN_MAYBE);
+		if (check[i] != GIN_TRUE)
+			all_true = false;
+	}
+	PG_RETURN_GIN_TERNARY_VALUE(all_true && extra->exact ? GIN_TRUE : GIN_MAYBE);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "phrase.h"
+#include "phrase_words.h"
 
 #define HDR_WORDS 2				/* version, ntok */
 
@@ -297,17 +298,41 @@ mix64(uint64_t h)
 }
 
 uint32_t
-nx_key_unigram(uint64_t h)
+nx_key_unigram(int id, uint64_t h)
 {
+	if (id >= 0)
+		return NX_EXACT_UNI_BASE + (uint32_t) id;
 	return NX_UNI_BASE | (uint32_t) (mix64(h ^ UINT64_C(0x5851f42d4c957f2d)) >> (64 - NX_UNI_BITS));
 }
 
 uint32_t
-nx_key_pair(uint64_t h1, uint64_t h2)
+nx_key_pair(int id1, uint64_t h1, int id2, uint64_t h2)
 {
-	uint64_t	h = h1 * UINT64_C(0x9e3779b97f4a7c15) + ((h2 << 23) | (h2 >> 41));
+	uint64_t	h;
 
+	if (id1 >= 0 && id2 >= 0)
+		return NX_EXACT_PAIR_BASE + ((uint32_t) id1 << NX_COMMON_WORD_BITS | (uint32_t) id2);
+	h = h1 * UINT64_C(0x9e3779b97f4a7c15) + ((h2 << 23) | (h2 >> 41));
 	return (uint32_t) (mix64(h) >> (64 - NX_PAIR_BITS));
+}
+
+int
+nx_key_is_exact(uint32_t key)
+{
+	return (key >= NX_EXACT_PAIR_BASE &&
+			key < NX_EXACT_PAIR_BASE + ((uint32_t) 1 << (2 * NX_COMMON_WORD_BITS))) ||
+		(key >= NX_EXACT_UNI_BASE && key < NX_EXACT_UNI_BASE + NX_COMMON_WORD_COUNT);
+}
+
+/* id and hash of the phrase's token i */
+static int
+phrase_token_id(const nx_phrase *p, uint32_t i, uint64_t *h)
+{
+	const char *s = p->data + p->off[i];
+	size_t		len = p->off[i + 1] - p->off[i];
+
+	*h = nx_token_hash(s, len);
+	return nx_common_word_id(s, len, *h);
 }
 
 static int
@@ -336,19 +361,134 @@ sort_unique(uint32_t *k, int n)
 
 /* past this many keys a text switches from sort+unique to a bitmap */
 #define NX_KEYS_BITMAP_AT	65536
-#define NX_KEYSPACE (((size_t) 1 << NX_PAIR_BITS) + ((size_t) 1 << NX_UNI_BITS))
+
+/* the bitmap's slots: the four key ranges one after another */
+#define SLOTS_HPAIR		((size_t) 1 << NX_PAIR_BITS)
+#define SLOTS_XPAIR		((size_t) 1 << (2 * NX_COMMON_WORD_BITS))
+#define SLOTS_XUNI		((size_t) NX_COMMON_WORD_COUNT)
+#define SLOTS_HUNI		((size_t) 1 << NX_UNI_BITS)
+#define NX_KEYSPACE		(SLOTS_HPAIR + SLOTS_XPAIR + SLOTS_XUNI + SLOTS_HUNI)
 
 static inline size_t
 key_slot(uint32_t k)
 {
-	return k >= NX_UNI_BASE ? ((size_t) 1 << NX_PAIR_BITS) + (k - NX_UNI_BASE) : k;
+	if (k >= NX_UNI_BASE)
+		return SLOTS_HPAIR + SLOTS_XPAIR + SLOTS_XUNI + (k - NX_UNI_BASE);
+	if (k >= NX_EXACT_UNI_BASE)
+		return SLOTS_HPAIR + SLOTS_XPAIR + (k - NX_EXACT_UNI_BASE);
+	if (k >= NX_EXACT_PAIR_BASE)
+		return SLOTS_HPAIR + (k - NX_EXACT_PAIR_BASE);
+	return k;
 }
 
 static inline uint32_t
 slot_key(size_t s)
 {
-	return s >= ((size_t) 1 << NX_PAIR_BITS) ?
-		NX_UNI_BASE + (uint32_t) (s - ((size_t) 1 << NX_PAIR_BITS)) : (uint32_t) s;
+	if (s >= SLOTS_HPAIR + SLOTS_XPAIR + SLOTS_XUNI)
+		return NX_UNI_BASE + (uint32_t) (s - SLOTS_HPAIR - SLOTS_XPAIR - SLOTS_XUNI);
+	if (s >= SLOTS_HPAIR + SLOTS_XPAIR)
+		return NX_EXACT_UNI_BASE + (uint32_t) (s - SLOTS_HPAIR - SLOTS_XPAIR);
+	if (s >= SLOTS_HPAIR)
+		return NX_EXACT_PAIR_BASE + (uint32_t) (s - SLOTS_HPAIR);
+	return (uint32_t) s;
+}
+
+/* a text's keys as they are collected: an array, or past NX_KEYS_BITMAP_AT a bitmap */
+typedef struct key_set
+{
+	const nx_allocator *a;
+	uint32_t   *k;
+	size_t		n;
+	size_t		cap;
+	uint64_t   *bits;			/* one bit per possible key, once switched */
+} key_set;
+
+static inline void
+bits_set(uint64_t *bits, uint32_t key)
+{
+	size_t		s = key_slot(key);
+
+	bits[s >> 6] |= UINT64_C(1) << (s & 63);
+}
+
+static int
+key_set_add(key_set *ks, uint32_t key)
+{
+	if (ks->bits)
+	{
+		bits_set(ks->bits, key);
+		return NX_OK;
+	}
+	if (ks->n == ks->cap)
+	{
+		if (ks->cap >= NX_KEYS_BITMAP_AT)
+		{
+			size_t		nbytes = (NX_KEYSPACE + 63) / 64 * sizeof(uint64_t);
+			size_t		i;
+
+			ks->bits = nx_alloc(ks->a, nbytes);
+			if (ks->bits == NULL)
+				return NX_ENOMEM;
+			memset(ks->bits, 0, nbytes);
+			for (i = 0; i < ks->n; i++)
+				bits_set(ks->bits, ks->k[i]);
+			bits_set(ks->bits, key);
+			return NX_OK;
+		}
+		else
+		{
+			size_t		ncap = ks->cap ? ks->cap * 2 : 256;
+			uint32_t   *nk;
+
+			nk = ks->k ? nx_resize(ks->a, ks->k, ks->cap * sizeof(uint32_t), ncap * sizeof(uint32_t))
+				: nx_alloc(ks->a, ncap * sizeof(uint32_t));
+			if (nk == NULL)
+				return NX_ENOMEM;
+			ks->k = nk;
+			ks->cap = ncap;
+		}
+	}
+	ks->k[ks->n++] = key;
+	return NX_OK;
+}
+
+/* the keys, sorted and distinct, into *keys (allocated) */
+static int
+key_set_finish(key_set *ks, uint32_t **keys, int *nkeys)
+{
+	size_t		nwords = (NX_KEYSPACE + 63) / 64;
+	size_t		total = 0,
+				n = 0,
+				w;
+	uint32_t   *k;
+
+	if (ks->bits == NULL)
+	{
+		*keys = ks->k;
+		*nkeys = sort_unique(ks->k, (int) ks->n);
+		return NX_OK;
+	}
+	for (w = 0; w < nwords; w++)
+		total += (size_t) __builtin_popcountll(ks->bits[w]);
+	k = nx_alloc(ks->a, total * sizeof(uint32_t));
+	if (k == NULL)
+		return NX_ENOMEM;
+	/* slots are in key order, so the result is sorted */
+	for (w = 0; w < nwords; w++)
+	{
+		uint64_t	x = ks->bits[w];
+
+		while (x)
+		{
+			k[n++] = slot_key(w * 64 + (size_t) __builtin_ctzll(x));
+			x &= x - 1;
+		}
+	}
+	nx_free(ks->a, ks->k);
+	nx_free(ks->a, ks->bits);
+	*keys = k;
+	*nkeys = (int) n;
+	return NX_OK;
 }
 
 int
@@ -356,130 +496,39 @@ nx_text_keys(const char *text, size_t len, const nx_allocator *a,
 			 uint32_t **keys, int *nkeys)
 {
 	nx_tokenizer t;
-	uint32_t   *k = NULL;
-	uint64_t   *bits = NULL;		/* bitmap mode: one bit per possible key */
-	size_t		n = 0,
-				cap = 0,
-				i;
-	uint64_t	prev = 0;
+	key_set		ks;
+	uint64_t	hprev = 0;
+	int			idprev = -1;
 	int			have_prev = 0;
 	int			r;
 
 	*keys = NULL;
 	*nkeys = 0;
+	memset(&ks, 0, sizeof(ks));
+	ks.a = a;
 	nx_tok_init(&t, text, len, a);
 	while ((r = nx_tok_next(&t)) == 1)
 	{
-		uint32_t	ku = nx_key_unigram(t.tok.hash);
-		uint32_t	kp = have_prev ? nx_key_pair(prev, t.tok.hash) : 0;
+		uint64_t	h = t.tok.hash;
+		int			id = nx_common_word_id(t.tok.text, t.tok.len, h);
 
-		if (bits)
-		{
-			size_t		s = key_slot(ku);
-
-			bits[s >> 6] |= UINT64_C(1) << (s & 63);
-			if (have_prev)
-				bits[kp >> 6] |= UINT64_C(1) << (kp & 63);
-		}
-		else
-		{
-			if (n + 2 > cap)
-			{
-				if (cap >= NX_KEYS_BITMAP_AT)
-				{
-					size_t		nwords = (NX_KEYSPACE + 63) / 64;
-
-					bits = nx_alloc(a, nwords * sizeof(uint64_t));
-					if (bits == NULL)
-					{
-						r = NX_ENOMEM;
-						break;
-					}
-					memset(bits, 0, nwords * sizeof(uint64_t));
-					for (i = 0; i < n; i++)
-					{
-						size_t		s = key_slot(k[i]);
-
-						bits[s >> 6] |= UINT64_C(1) << (s & 63);
-					}
-					n = 0;
-					/* set this token's keys through the bitmap path */
-					{
-						size_t		s = key_slot(ku);
-
-						bits[s >> 6] |= UINT64_C(1) << (s & 63);
-						if (have_prev)
-							bits[kp >> 6] |= UINT64_C(1) << (kp & 63);
-					}
-					prev = t.tok.hash;
-					have_prev = 1;
-					continue;
-				}
-				else
-				{
-					size_t		ncap = cap ? cap * 2 : 256;
-					uint32_t   *nk;
-
-					nk = k ? nx_resize(a, k, cap * sizeof(uint32_t), ncap * sizeof(uint32_t))
-						: nx_alloc(a, ncap * sizeof(uint32_t));
-					if (nk == NULL)
-					{
-						r = NX_ENOMEM;
-						break;
-					}
-					k = nk;
-					cap = ncap;
-				}
-			}
-			k[n++] = ku;
-			if (have_prev)
-				k[n++] = kp;
-		}
-		prev = t.tok.hash;
+		if ((r = key_set_add(&ks, nx_key_unigram(id, h))) != NX_OK)
+			break;
+		if (have_prev && (r = key_set_add(&ks, nx_key_pair(idprev, hprev, id, h))) != NX_OK)
+			break;
+		hprev = h;
+		idprev = id;
 		have_prev = 1;
 	}
 	nx_tok_free(&t);
+	if (r == 0)
+		r = key_set_finish(&ks, keys, nkeys);
 	if (r < 0)
 	{
-		nx_free(a, k);
-		nx_free(a, bits);
+		nx_free(a, ks.k);
+		nx_free(a, ks.bits);
 		return r;
 	}
-	if (bits)
-	{
-		size_t		nwords = (NX_KEYSPACE + 63) / 64;
-		size_t		total = 0,
-					w;
-
-		for (w = 0; w < nwords; w++)
-			total += (size_t) __builtin_popcountll(bits[w]);
-		nx_free(a, k);
-		k = nx_alloc(a, total * sizeof(uint32_t));
-		if (k == NULL)
-		{
-			nx_free(a, bits);
-			return NX_ENOMEM;
-		}
-		n = 0;
-		for (w = 0; w < nwords; w++)
-		{
-			uint64_t	x = bits[w];
-
-			while (x)
-			{
-				int			b = __builtin_ctzll(x);
-
-				k[n++] = slot_key(w * 64 + (size_t) b);
-				x &= x - 1;
-			}
-		}
-		nx_free(a, bits);
-		*keys = k;
-		*nkeys = (int) n;		/* already sorted and distinct */
-		return NX_OK;
-	}
-	*keys = k;
-	*nkeys = sort_unique(k, (int) n);
 	return NX_OK;
 }
 
@@ -488,7 +537,10 @@ nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
 			   uint32_t **keys, int *nkeys)
 {
 	uint32_t   *k;
-	uint64_t	hprev = 0;
+	uint64_t	h,
+				hprev = 0;
+	int			id,
+				idprev = -1;
 	uint32_t	i;
 	int			n = 0;
 
@@ -496,21 +548,38 @@ nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
 	if (k == NULL)
 		return NX_ENOMEM;
 	if (p->ntok == 1)
-		k[n++] = nx_key_unigram(nx_token_hash(p->data, p->off[1]));
+	{
+		id = phrase_token_id(p, 0, &h);
+		k[n++] = nx_key_unigram(id, h);
+	}
 	else
 	{
 		for (i = 0; i < p->ntok; i++)
 		{
-			uint64_t	h = nx_token_hash(p->data + p->off[i], p->off[i + 1] - p->off[i]);
-
+			id = phrase_token_id(p, i, &h);
 			if (i > 0)
-				k[n++] = nx_key_pair(hprev, h);
+				k[n++] = nx_key_pair(idprev, hprev, id, h);
 			hprev = h;
+			idprev = id;
 		}
 	}
 	*keys = k;
 	*nkeys = sort_unique(k, n);
 	return NX_OK;
+}
+
+int
+nx_phrase_keys_exact(const nx_phrase *p)
+{
+	uint64_t	h;
+	uint32_t	i;
+
+	if (p->ntok > 2)
+		return 0;
+	for (i = 0; i < p->ntok; i++)
+		if (phrase_token_id(p, i, &h) < 0)
+			return 0;
+	return 1;
 }
 
 long

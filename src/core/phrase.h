@@ -10,14 +10,19 @@
  *     off[ntok + 1]      byte offsets of the tokens in data, off[0] = 0
  *     data[off[ntok]]    the normalised tokens, concatenated
  *
- * Index keys (int4, part of the on-disk format together with the tokenizer):
- *     pair key    = top NX_PAIR_BITS bits of hash(t[i], t[i+1]), in [0, 2^NX_PAIR_BITS)
- *     unigram key = 2^30 + top NX_UNI_BITS bits of hash(t[i])
+ * Index keys (int4, part of the on-disk format together with the tokenizer
+ * and the common-word list of phrase_words.h; NX_TOKENIZER_VERSION 2):
+ *     exact pair     = 2^28 + (id(t[i]) << 12 | id(t[i+1]))  both tokens common words
+ *     exact unigram  = 2^29 + id(t[i])                       t[i] a common word
+ *     hashed pair    = top NX_PAIR_BITS bits of hash(t[i], t[i+1]), in [0, 2^NX_PAIR_BITS)
+ *     hashed unigram = 2^30 + top NX_UNI_BITS bits of hash(t[i])
  * A text yields the pair key of every adjacent token pair and the unigram
  * key of every token.  A phrase of one token queries its unigram key, a
- * longer phrase the pair keys of its adjacent pairs.  Folding the hashes into
- * 2^b buckets bounds the number of distinct keys (and so the index size); the
- * price is false positives, which the recheck removes.
+ * longer phrase the pair keys of its adjacent pairs.  Folding the hashes of
+ * the rarer words into 2^b buckets bounds the number of distinct keys (and so
+ * the index size); the price is false positives, which the recheck removes.
+ * Exact keys need no recheck when they are the whole query (one common word,
+ * or a pair of them): those are the phrases with the most matching rows.
  */
 #ifndef NX_PHRASE_H
 #define NX_PHRASE_H
@@ -36,9 +41,11 @@
 #define NX_PAIR_BITS	18
 #endif
 #ifndef NX_UNI_BITS
-#define NX_UNI_BITS		16
+#define NX_UNI_BITS		20
 #endif
-#define NX_UNI_BASE		(UINT32_C(1) << 30)
+#define NX_UNI_BASE			(UINT32_C(1) << 30)
+#define NX_EXACT_PAIR_BASE	(UINT32_C(1) << 28)
+#define NX_EXACT_UNI_BASE	(UINT32_C(1) << 29)
 
 /* extra error codes of nx_phrase_encode */
 #define NX_PHRASE_EMPTY		(-10)	/* no token at all */
@@ -109,8 +116,12 @@ extern int	nx_phrase_contains(const nx_phrase *p, const char *text, size_t len,
 
 /* index keys ------------------------------------------------------------ */
 
-extern uint32_t nx_key_unigram(uint64_t h);
-extern uint32_t nx_key_pair(uint64_t h1, uint64_t h2);
+/* keys of one token / one adjacent pair: id = nx_common_word_id() or -1, h = its hash */
+extern uint32_t nx_key_unigram(int id, uint64_t h);
+extern uint32_t nx_key_pair(int id1, uint64_t h1, int id2, uint64_t h2);
+
+/* is the key exact (a common word or a pair of them), not a hash bucket */
+extern int	nx_key_is_exact(uint32_t key);
 
 /*
  * Keys of a text: sorted, distinct.  *keys is allocated with a (caller
@@ -122,6 +133,12 @@ extern int	nx_text_keys(const char *text, size_t len, const nx_allocator *a,
 /* keys a phrase queries: sorted, distinct (at most ntok) */
 extern int	nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
 						   uint32_t **keys, int *nkeys);
+
+/*
+ * 1 if a text has all of p's keys only when it contains p, so an index needs
+ * no recheck: p is one common word or two, all its keys exact.
+ */
+extern int	nx_phrase_keys_exact(const nx_phrase *p);
 
 /* tokens of a text, for debugging: calls fn for each; returns count or error */
 typedef int (*nx_token_fn) (void *arg, const nx_token *t);

@@ -1,14 +1,18 @@
 /*
  * tokenize.h - the phrase tokenizer: text -> a stream of normalised tokens.
  *
- * THIS IS AN ON-DISK FORMAT.  The tokens (and the hashes computed from them,
+ * THIS IS AN ON-DISK FORMAT.  The tokens (and the keys computed from them,
  * see phrase.h) are what gin_phrase_ops stores in its index.  Any change to
- * the rules below, to the hash functions, or to the Unicode tables of the
- * libutf8proc we link against can change the tokens of existing text and
- * requires REINDEX of every gin_phrase_ops index.  Bump NX_TOKENIZER_VERSION
- * with every such change and say so in the upgrade script and the changelog.
+ * the rules below, to the hash functions, to the common-word list
+ * (phrase_words.h), or to the Unicode tables of the libutf8proc we link
+ * against can change the keys of existing text and requires REINDEX of every
+ * gin_phrase_ops index.  Bump NX_TOKENIZER_VERSION with every such change and
+ * say so in the upgrade script and the changelog.
  *
- * Rules (version 1):
+ * Versions: 1 first release of the rules below; 2 same tokens, new index keys
+ * (exact keys for common words and their pairs, 2^20 hashed unigram buckets).
+ *
+ * Rules (versions 1 and 2):
  *  - The input is UTF-8.  A byte that does not start a valid UTF-8 sequence
  *    is a separator; it never stops or crashes the tokenizer.
  *  - Every code point is first case-folded and decomposed to NFKD
@@ -36,7 +40,7 @@
 
 #include "nx_alloc.h"
 
-#define NX_TOKENIZER_VERSION 1
+#define NX_TOKENIZER_VERSION 2
 
 /* error codes returned by core functions (negative) */
 

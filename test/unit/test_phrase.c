@@ -9,6 +9,11 @@
 #include <cmocka.h>
 
 #include "phrase.h"
+#include "phrase_words.h"
+
+/* pinned key values (on-disk format, tokenizer version 2) */
+#define NX_UNI_PIN_SYRIA 1074379011
+#define NX_PAIR_PIN_WALKED_BACK 196727
 
 static const nx_allocator *A = &nx_malloc_allocator;
 
@@ -194,7 +199,8 @@ test_random_against_naive(void **state)
 	static const char *vocab[] = {"a", "B", "c", "\xC3\xA1", "dd"};
 	static const char *seps[] = {" ", ", ", "-", "\n", "\xE2\x80\x99"};
 	int			iter,
-				hits = 0;
+				hits = 0,
+				exact_checked = 0;
 
 	srand(12345);
 	for (iter = 0; iter < 20000; iter++)
@@ -234,11 +240,84 @@ test_random_against_naive(void **state)
 			assert_true(subset(pk, npk, tk, ntk));
 			hits++;
 		}
+		/* exact keys decide alone: present exactly when the phrase occurs */
+		if (nx_phrase_keys_exact(&p.p))
+		{
+			assert_int_equal(subset(pk, npk, tk, ntk), expect);
+			exact_checked++;
+		}
 		free(tk);
 		free(pk);
 		free(p.buf);
 	}
 	assert_true(hits > 1000);
+	assert_true(exact_checked > 1000);
+}
+
+/* an independent computation of a text's keys: tokens, then the key rules */
+typedef struct key_collector
+{
+	uint32_t   *k;
+	int			n;
+	int			cap;
+	int			idprev;
+	uint64_t	hprev;
+} key_collector;
+
+static void
+collect_push(key_collector *c, uint32_t key)
+{
+	if (c->n == c->cap)
+	{
+		c->cap = c->cap ? c->cap * 2 : 1024;
+		c->k = realloc(c->k, sizeof(uint32_t) * (size_t) c->cap);
+		assert_non_null(c->k);
+	}
+	c->k[c->n++] = key;
+}
+
+static int
+collect_token(void *arg, const nx_token *t)
+{
+	key_collector *c = arg;
+	int			id = nx_common_word_id(t->text, t->len, t->hash);
+
+	collect_push(c, nx_key_unigram(id, t->hash));
+	if (c->n > 1)
+		collect_push(c, nx_key_pair(c->idprev, c->hprev, id, t->hash));
+	c->idprev = id;
+	c->hprev = t->hash;
+	return 1;
+}
+
+static int
+cmp_key(const void *x, const void *y)
+{
+	uint32_t	a = *(const uint32_t *) x,
+				b = *(const uint32_t *) y;
+
+	return a < b ? -1 : a > b;
+}
+
+static void
+test_common_words(void **state)
+{
+	int			i;
+
+	/* the generated table finds every word of the list under its own id */
+	for (i = 0; i < NX_COMMON_WORD_COUNT; i++)
+	{
+		const char *w = nx_common_word(i);
+
+		assert_non_null(w);
+		assert_int_equal(nx_common_word_id(w, strlen(w), nx_token_hash(w, strlen(w))), i);
+	}
+	assert_null(nx_common_word(NX_COMMON_WORD_COUNT));
+	assert_int_equal(nx_common_word_id("zqxv", 4, nx_token_hash("zqxv", 4)), -1);
+	/* prefixes and extensions of a common word are not it */
+	assert_int_equal(nx_common_word_id("sai", 3, nx_token_hash("sai", 3)), -1);
+	assert_int_equal(nx_common_word_id("saidx", 5, nx_token_hash("saidx", 5)), -1);
+	assert_true(nx_common_word_id("said", 4, nx_token_hash("said", 4)) >= 0);
 }
 
 static void
@@ -252,43 +331,103 @@ test_keys(void **state)
 				i;
 	char	   *big;
 	size_t		len = 0;
+	int			id_the = nx_common_word_id("the", 3, nx_token_hash("the", 3));
+	int			id_said = nx_common_word_id("said", 4, nx_token_hash("said", 4));
+	int			id_it = nx_common_word_id("it", 2, nx_token_hash("it", 2));
+	static const struct
+	{
+		const char *phrase;
+		int			exact;
+	}			exactness[] = {
+		{"The", 1}, {"said it", 1}, {"SAID, it", 1}, {"the the", 1},
+		{"zqxv", 0}, {"said zqxv", 0}, {"zqxv it", 0}, {"said it the", 0},
+	};
 
 	/* one word: one unigram key; n words: n-1 pair keys */
-	assert_int_equal(mk("Syria", &p), NX_OK);
+	assert_int_equal(mk("zqxv", &p), NX_OK);
 	assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
 	assert_int_equal(n, 1);
-	assert_true(k[0] >= NX_UNI_BASE);
+	assert_true(k[0] >= NX_UNI_BASE && !nx_key_is_exact(k[0]));
 	free(k);
 	free(p.buf);
 	assert_int_equal(mk("secretary of state john kerry", &p), NX_OK);
 	assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
 	assert_int_equal(n, 4);
-	for (i = 0; i < n; i++)
-		assert_true(k[i] < ((uint32_t) 1 << NX_PAIR_BITS));
 	free(k);
 	free(p.buf);
 
+	/* common words and pairs of them have exact keys; nothing else does */
+	assert_true(id_the >= 0 && id_said >= 0 && id_it >= 0);
+	assert_int_equal(mk("the", &p), NX_OK);
+	assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(k[0], NX_EXACT_UNI_BASE + (uint32_t) id_the);
+	assert_true(nx_key_is_exact(k[0]));
+	free(k);
+	free(p.buf);
+	assert_int_equal(mk("said it", &p), NX_OK);
+	assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(k[0], NX_EXACT_PAIR_BASE + ((uint32_t) id_said << NX_COMMON_WORD_BITS | (uint32_t) id_it));
+	free(k);
+	free(p.buf);
+	for (i = 0; i < (int) (sizeof(exactness) / sizeof(exactness[0])); i++)
+	{
+		assert_int_equal(mk(exactness[i].phrase, &p), NX_OK);
+		if (nx_phrase_keys_exact(&p.p) != exactness[i].exact)
+			fail_msg("exactness of '%s'", exactness[i].phrase);
+		free(p.buf);
+	}
+	assert_false(nx_key_is_exact(nx_key_pair(-1, 1, id_it, 2)));
+	assert_false(nx_key_is_exact(nx_key_unigram(-1, 12345)));
+
 	/* key values are part of the on-disk format: pin them */
 	assert_true(nx_token_hash("syria", 5) == UINT64_C(1169540322647080864));
-	assert_int_equal(nx_key_unigram(nx_token_hash("syria", 5)), 1073781648);
-	assert_int_equal(nx_key_pair(nx_token_hash("walked", 6), nx_token_hash("back", 4)), 196727);
+	assert_int_equal(nx_key_unigram(-1, nx_token_hash("syria", 5)), NX_UNI_PIN_SYRIA);
+	assert_int_equal(nx_key_pair(-1, nx_token_hash("walked", 6), nx_common_word_id("back", 4, nx_token_hash("back", 4)), nx_token_hash("back", 4)),
+					 NX_PAIR_PIN_WALKED_BACK);
+	assert_string_equal(nx_common_word(0), "reuter");
+	assert_int_equal(id_the, 2);
 
-	/* the bitmap path (large texts) gives the same keys as sort+unique */
+	/*
+	 * The bitmap path (large texts, common and rare words) gives exactly the
+	 * keys computed independently from the tokens.
+	 */
 	big = malloc(4 * 1024 * 1024);
 	srand(7);
-	while (len < 4 * 1024 * 1024 - 16)
-		len += (size_t) sprintf(big + len, "w%d ", rand() % 50000);
+	while (len < 4 * 1024 * 1024 - 32)
+	{
+		if (rand() % 2)
+			len += (size_t) sprintf(big + len, "w%d ", rand() % 50000);
+		else
+		{
+			const char *w = nx_common_word(rand() % 600);
+
+			len += (size_t) sprintf(big + len, "%s ", w);
+		}
+	}
 	assert_int_equal(nx_text_keys(big, len, A, &k, &n), NX_OK);
 	{
-		/* recompute through many small pieces' union is hard; check sortedness and membership */
+		key_collector c;
+		int			m = 0;
+
+		memset(&c, 0, sizeof(c));
+		assert_true(nx_text_tokens(big, len, A, collect_token, &c) > 65536);
+		qsort(c.k, (size_t) c.n, sizeof(uint32_t), cmp_key);
+		for (i = 0; i < c.n; i++)
+			if (m == 0 || c.k[i] != c.k[m - 1])
+				c.k[m++] = c.k[i];
+		assert_int_equal(n, m);
+		assert_memory_equal(k, c.k, sizeof(uint32_t) * (size_t) m);
+		free(c.k);
+	}
+	{
+		/* any 3 consecutive words of the text: their keys are present */
 		owned_phrase q;
 		char		ph[64];
 		size_t		off = 1000;
 		size_t		e;
 
-		for (i = 1; i < n; i++)
-			assert_true(k[i - 1] < k[i]);
-		/* any 3 consecutive words of the text: their keys are present */
 		while (big[off] != ' ')
 			off++;
 		off++;
@@ -348,6 +487,7 @@ main(void)
 		cmocka_unit_test(test_contains),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_random_against_naive),
+		cmocka_unit_test(test_common_words),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_snippet),
 	};

@@ -2,6 +2,8 @@
  * newsext command-line tool: the core outside the database.
  *
  *   newsext parse < article.txt     prints the article's fields as JSON
+ *   newsext tokens < text.txt       prints the phrase tokenizer's tokens, one a line
+ *   newsext tokens -0 < texts       the same for NUL-separated texts, a blank line after each
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +11,7 @@
 
 #include "article.h"
 #include "nx_alloc.h"
+#include "tokenize.h"
 
 static void
 put_json_string(FILE *f, const char *s)
@@ -132,11 +135,73 @@ cmd_parse(FILE *in, FILE *out)
 	return 0;
 }
 
+static int
+print_tokens(const char *text, size_t len, FILE *out)
+{
+	nx_tokenizer t;
+	int			r;
+
+	nx_tok_init(&t, text, len, &nx_malloc_allocator);
+	t.want_hash = 0;
+	while ((r = nx_tok_next(&t)) == 1)
+	{
+		fwrite(t.tok.text, 1, t.tok.len, out);
+		fputc('\n', out);
+	}
+	nx_tok_free(&t);
+	if (r < 0)
+		fprintf(stderr, "newsext: out of memory\n");
+	return r < 0;
+}
+
+/* the tokens gin_phrase_ops indexes; -0: many texts separated by NUL bytes */
+static int
+cmd_tokens(FILE *in, FILE *out, int nul_separated)
+{
+	size_t		len,
+				start = 0,
+				i;
+	char	   *text = read_all(in, &len);
+
+	if (text == NULL)
+	{
+		fprintf(stderr, "newsext: cannot read input\n");
+		return 1;
+	}
+	if (!nul_separated)
+	{
+		int			rc = print_tokens(text, len, out);
+
+		free(text);
+		return rc;
+	}
+	for (i = 0; i <= len; i++)
+	{
+		if (i < len && text[i] != '\0')
+			continue;
+		if (i > start || i < len)
+		{
+			if (print_tokens(text + start, i - start, out) != 0)
+			{
+				free(text);
+				return 1;
+			}
+			fputc('\n', out);
+		}
+		start = i + 1;
+	}
+	free(text);
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "parse") == 0)
 		return cmd_parse(stdin, stdout);
+	if (argc >= 2 && argc <= 3 && strcmp(argv[1], "tokens") == 0 &&
+		(argc == 2 || strcmp(argv[2], "-0") == 0))
+		return cmd_tokens(stdin, stdout, argc == 3);
 	if (argc == 2 && strcmp(argv[1], "--version") == 0)
 	{
 		printf("newsext %s\n", NEWSEXT_VERSION);
@@ -144,6 +209,9 @@ main(int argc, char **argv)
 	}
 	fprintf(stderr, "usage: newsext parse < article.txt\n"
 			"  prints the article's headline, standfirst, byline, dateline, date,\n"
-			"  reading time, captions, lead, word count and body as JSON\n");
+			"  reading time, captions, lead, word count and body as JSON\n"
+			"       newsext tokens [-0] < text.txt\n"
+			"  prints the phrase tokens gin_phrase_ops indexes, one a line\n"
+			"  (-0: NUL-separated texts, a blank line after each text's tokens)\n");
 	return 2;
 }
