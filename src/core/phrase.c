@@ -310,8 +310,8 @@ nx_key_pair(int id1, uint64_t h1, int id2, uint64_t h2)
 {
 	uint64_t	h;
 
-	if (id1 >= 0 && id2 >= 0)
-		return NX_EXACT_PAIR_BASE + ((uint32_t) id1 << NX_COMMON_WORD_BITS | (uint32_t) id2);
+	if (id1 >= 0 && id1 < NX_PAIR_WORD_COUNT && id2 >= 0 && id2 < NX_PAIR_WORD_COUNT)
+		return NX_EXACT_PAIR_BASE + ((uint32_t) id1 << NX_PAIR_WORD_BITS | (uint32_t) id2);
 	h = h1 * UINT64_C(0x9e3779b97f4a7c15) + ((h2 << 23) | (h2 >> 41));
 	return (uint32_t) (mix64(h) >> (64 - NX_PAIR_BITS));
 }
@@ -320,7 +320,7 @@ int
 nx_key_is_exact(uint32_t key)
 {
 	return (key >= NX_EXACT_PAIR_BASE &&
-			key < NX_EXACT_PAIR_BASE + ((uint32_t) 1 << (2 * NX_COMMON_WORD_BITS))) ||
+			key < NX_EXACT_PAIR_BASE + ((uint32_t) 1 << (2 * NX_PAIR_WORD_BITS))) ||
 		(key >= NX_EXACT_UNI_BASE && key < NX_EXACT_UNI_BASE + NX_COMMON_WORD_COUNT);
 }
 
@@ -364,7 +364,7 @@ sort_unique(uint32_t *k, int n)
 
 /* the bitmap's slots: the four key ranges one after another */
 #define SLOTS_HPAIR		((size_t) 1 << NX_PAIR_BITS)
-#define SLOTS_XPAIR		((size_t) 1 << (2 * NX_COMMON_WORD_BITS))
+#define SLOTS_XPAIR		((size_t) 1 << (2 * NX_PAIR_WORD_BITS))
 #define SLOTS_XUNI		((size_t) NX_COMMON_WORD_COUNT)
 #define SLOTS_HUNI		((size_t) 1 << NX_UNI_BITS)
 #define NX_KEYSPACE		(SLOTS_HPAIR + SLOTS_XPAIR + SLOTS_XUNI + SLOTS_HUNI)
@@ -574,11 +574,16 @@ nx_phrase_keys_exact(const nx_phrase *p)
 	uint64_t	h;
 	uint32_t	i;
 
+	int			id;
+
 	if (p->ntok > 2)
 		return 0;
 	for (i = 0; i < p->ntok; i++)
-		if (phrase_token_id(p, i, &h) < 0)
+	{
+		id = phrase_token_id(p, i, &h);
+		if (id < 0 || (p->ntok == 2 && id >= NX_PAIR_WORD_COUNT))
 			return 0;
+	}
 	return 1;
 }
 
