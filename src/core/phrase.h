@@ -12,7 +12,7 @@
  *
  * Index keys (int4, part of the on-disk format together with the tokenizer
  * and the common-word list of phrase_words.h; NX_TOKENIZER_VERSION 2):
- *     exact pair     = 2^28 + (id(t[i]) << 10 | id(t[i+1]))  both ids < 1024
+ *     exact pair     = 2^28 + (id(t[i]) << 8 | id(t[i+1]))   both ids < 256
  *     exact unigram  = 2^29 + id(t[i])                       t[i] a common word (id < 4096)
  *     hashed pair    = top NX_PAIR_BITS bits of hash(t[i], t[i+1]), in [0, 2^NX_PAIR_BITS)
  *     hashed unigram = 2^30 + top NX_UNI_BITS bits of hash(t[i])
@@ -22,7 +22,7 @@
  * the rarer words into 2^b buckets bounds the number of distinct keys (and so
  * the index size); the price is false positives, which the recheck removes.
  * Exact keys need no recheck when they are the whole query (one common word,
- * or a pair of the 1024 most common): the phrases with the most matching rows.
+ * or a pair of the 256 most common): the phrases with the most matching rows.
  */
 #ifndef NX_PHRASE_H
 #define NX_PHRASE_H

@@ -24,7 +24,9 @@
  * exact key costs an index entry (about 28 bytes), so more would grow the
  * index more than they speed it up.
  */
-#define NX_PAIR_WORD_BITS		10
+#ifndef NX_PAIR_WORD_BITS
+#define NX_PAIR_WORD_BITS		8
+#endif
 #define NX_PAIR_WORD_COUNT		(1 << NX_PAIR_WORD_BITS)
 
 /*
