@@ -25,11 +25,6 @@ SELECT parse_article_json(body) IS NULL FROM big WHERE kind = 'lines';
 SELECT article_date(body) FROM big WHERE kind = 'lines';
 SELECT article_date(body) FROM big WHERE kind = 'one line';
 SELECT article_headline(body) FROM big WHERE kind = 'lines';
-SELECT count(*) FROM big b, LATERAL article_mentions(b.body) m WHERE b.kind = 'lines';
-SELECT count(*) FROM big b, LATERAL article_quotes(b.body) q WHERE b.kind = 'one line';
-SELECT phrase_count(body, 'talks would resume') FROM big WHERE kind = 'lines';
-SELECT phrase_count(body, 'word word') FROM big WHERE kind = 'one line';
-SELECT body @> 'not there'::phrase FROM big WHERE kind = 'one line';
 CREATE INDEX big_phrase ON big USING gin (body gin_phrase_ops);
 RESET statement_timeout;
 SELECT count(*) FROM pg_class WHERE relname = 'big_phrase';
@@ -56,10 +51,12 @@ SELECT pg_temp.cancel_time($$SELECT parse_article_json(body) FROM big WHERE kind
 SELECT pg_temp.cancel_time($$SELECT article_date(body) FROM big WHERE kind = 'lines'$$);
 SELECT pg_temp.cancel_time($$SELECT article_headline(body) FROM big WHERE kind = 'one line'$$);
 SELECT pg_temp.cancel_time($$SELECT count(*) FROM big b, LATERAL article_entities(b.body) e WHERE b.kind = 'one line'$$);
+SELECT pg_temp.cancel_time($$SELECT count(*) FROM big b, LATERAL article_mentions(b.body) m WHERE b.kind = 'lines'$$);
 SELECT pg_temp.cancel_time($$SELECT count(*) FROM big b, LATERAL article_quotes(b.body) q WHERE b.kind = 'lines'$$);
 SELECT pg_temp.cancel_time($$SELECT phrase_count(body, 'talks would resume') FROM big WHERE kind = 'lines'$$);
 SELECT pg_temp.cancel_time($$SELECT phrase_count(body, 'word word') FROM big WHERE kind = 'one line'$$);
 SELECT pg_temp.cancel_time($$SELECT phrase_snippet(body, 'not there') FROM big WHERE kind = 'lines'$$);
+SELECT pg_temp.cancel_time($$SELECT body @> 'not there'::phrase FROM big WHERE kind = 'one line'$$);
 SELECT pg_temp.cancel_time($$CREATE INDEX ON big USING gin (body gin_phrase_ops) WHERE kind = 'lines'$$);
 SELECT pg_temp.cancel_time($$CREATE INDEX ON big USING gin (body gin_phrase_ops) WHERE kind = 'one line'$$);
 RESET statement_timeout;
@@ -73,5 +70,4 @@ WHERE f.opfname = 'gin_phrase_ops' AND p.amprocnum = 1;
 -- without a timeout the same work completes (so the timeout, not an error, stopped it)
 SELECT article_date(body) IS NULL AS no_date, article_headline(body) IS NULL AS no_headline
 FROM big WHERE kind = 'one line' LIMIT 1;
-SELECT phrase_count(body, 'would resume in Geneva') FROM big WHERE kind = 'lines' LIMIT 1;
 DROP TABLE big;
