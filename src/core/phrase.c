@@ -310,8 +310,8 @@ nx_key_pair(int id1, uint64_t h1, int id2, uint64_t h2)
 {
 	uint64_t	h;
 
-	if (id1 >= 0 && id2 >= 0)
-		return NX_EXACT_PAIR_BASE + ((uint32_t) id1 << NX_COMMON_WORD_BITS | (uint32_t) id2);
+	if (id1 >= 0 && id1 < NX_PAIR_WORD_COUNT && id2 >= 0 && id2 < NX_PAIR_WORD_COUNT)
+		return NX_EXACT_PAIR_BASE + ((uint32_t) id1 << NX_PAIR_WORD_BITS | (uint32_t) id2);
 	h = h1 * UINT64_C(0x9e3779b97f4a7c15) + ((h2 << 23) | (h2 >> 41));
 	return (uint32_t) (mix64(h) >> (64 - NX_PAIR_BITS));
 }
@@ -320,7 +320,7 @@ int
 nx_key_is_exact(uint32_t key)
 {
 	return (key >= NX_EXACT_PAIR_BASE &&
-			key < NX_EXACT_PAIR_BASE + ((uint32_t) 1 << (2 * NX_COMMON_WORD_BITS))) ||
+			key < NX_EXACT_PAIR_BASE + ((uint32_t) 1 << (2 * NX_PAIR_WORD_BITS))) ||
 		(key >= NX_EXACT_UNI_BASE && key < NX_EXACT_UNI_BASE + NX_COMMON_WORD_COUNT);
 }
 
@@ -335,24 +335,95 @@ phrase_token_id(const nx_phrase *p, uint32_t i, uint64_t *h)
 	return nx_common_word_id(s, len, *h);
 }
 
-static int
-cmp_u32(const void *x, const void *y)
+/* insertion sort: the phrase's few keys, and the radix sort's small inputs */
+static void
+insertion_sort_u32(uint32_t *k, size_t n)
 {
-	uint32_t	a = *(const uint32_t *) x;
-	uint32_t	b = *(const uint32_t *) y;
+	size_t		i,
+				j;
 
-	return a < b ? -1 : a > b;
+	for (i = 1; i < n; i++)
+	{
+		uint32_t	v = k[i];
+
+		for (j = i; j > 0 && k[j - 1] > v; j--)
+			k[j] = k[j - 1];
+		k[j] = v;
+	}
 }
 
+/*
+ * Sort k[0..n) ascending: LSD radix sort, one byte a pass, skipping the
+ * passes where every key has the same byte.  A text has hundreds of keys and
+ * the index build sorts them for every row, where qsort() and its comparison
+ * calls cost more than tokenising the text.  tmp holds n keys.
+ */
+static void
+radix_sort_u32(uint32_t *k, uint32_t *tmp, size_t n)
+{
+	size_t		count[4][256];
+	size_t		i;
+	int			pass;
+	uint32_t   *src = k,
+			   *dst = tmp;
+
+	memset(count, 0, sizeof(count));
+	for (i = 0; i < n; i++)
+	{
+		uint32_t	v = k[i];
+
+		count[0][v & 0xff]++;
+		count[1][(v >> 8) & 0xff]++;
+		count[2][(v >> 16) & 0xff]++;
+		count[3][v >> 24]++;
+	}
+	for (pass = 0; pass < 4; pass++)
+	{
+		size_t	   *c = count[pass];
+		size_t		sum = 0;
+		int			shift = pass * 8;
+		int			d;
+		uint32_t   *t;
+
+		if (c[(src[0] >> shift) & 0xff] == n)
+			continue;			/* one value of this byte: the pass changes nothing */
+		for (d = 0; d < 256; d++)
+		{
+			size_t		cnt = c[d];
+
+			c[d] = sum;
+			sum += cnt;
+		}
+		for (i = 0; i < n; i++)
+			dst[c[(src[i] >> shift) & 0xff]++] = src[i];
+		t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != k)
+		memcpy(k, src, n * sizeof(uint32_t));
+}
+
+/* sort and remove duplicates in place; returns the new count or NX_ENOMEM */
 static int
-sort_unique(uint32_t *k, int n)
+sort_unique(uint32_t *k, int n, const nx_allocator *a)
 {
 	int			i,
 				m = 0;
 
 	if (n == 0)
 		return 0;
-	qsort(k, (size_t) n, sizeof(uint32_t), cmp_u32);
+	if (n <= 64)
+		insertion_sort_u32(k, (size_t) n);
+	else
+	{
+		uint32_t   *tmp = nx_alloc(a, (size_t) n * sizeof(uint32_t));
+
+		if (tmp == NULL)
+			return NX_ENOMEM;
+		radix_sort_u32(k, tmp, (size_t) n);
+		nx_free(a, tmp);
+	}
 	for (i = 1; i < n; i++)
 		if (k[i] != k[m])
 			k[++m] = k[i];
@@ -364,7 +435,7 @@ sort_unique(uint32_t *k, int n)
 
 /* the bitmap's slots: the four key ranges one after another */
 #define SLOTS_HPAIR		((size_t) 1 << NX_PAIR_BITS)
-#define SLOTS_XPAIR		((size_t) 1 << (2 * NX_COMMON_WORD_BITS))
+#define SLOTS_XPAIR		((size_t) 1 << (2 * NX_PAIR_WORD_BITS))
 #define SLOTS_XUNI		((size_t) NX_COMMON_WORD_COUNT)
 #define SLOTS_HUNI		((size_t) 1 << NX_UNI_BITS)
 #define NX_KEYSPACE		(SLOTS_HPAIR + SLOTS_XPAIR + SLOTS_XUNI + SLOTS_HUNI)
@@ -464,8 +535,12 @@ key_set_finish(key_set *ks, uint32_t **keys, int *nkeys)
 
 	if (ks->bits == NULL)
 	{
+		int			m = sort_unique(ks->k, (int) ks->n, ks->a);
+
+		if (m < 0)
+			return m;
 		*keys = ks->k;
-		*nkeys = sort_unique(ks->k, (int) ks->n);
+		*nkeys = m;
 		return NX_OK;
 	}
 	for (w = 0; w < nwords; w++)
@@ -563,8 +638,14 @@ nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
 			idprev = id;
 		}
 	}
+	n = sort_unique(k, n, a);
+	if (n < 0)
+	{
+		nx_free(a, k);
+		return n;
+	}
 	*keys = k;
-	*nkeys = sort_unique(k, n);
+	*nkeys = n;
 	return NX_OK;
 }
 
@@ -574,11 +655,16 @@ nx_phrase_keys_exact(const nx_phrase *p)
 	uint64_t	h;
 	uint32_t	i;
 
+	int			id;
+
 	if (p->ntok > 2)
 		return 0;
 	for (i = 0; i < p->ntok; i++)
-		if (phrase_token_id(p, i, &h) < 0)
+	{
+		id = phrase_token_id(p, i, &h);
+		if (id < 0 || (p->ntok == 2 && id >= NX_PAIR_WORD_COUNT))
 			return 0;
+	}
 	return 1;
 }
 

@@ -12,8 +12,8 @@
  *
  * Index keys (int4, part of the on-disk format together with the tokenizer
  * and the common-word list of phrase_words.h; NX_TOKENIZER_VERSION 2):
- *     exact pair     = 2^28 + (id(t[i]) << 12 | id(t[i+1]))  both tokens common words
- *     exact unigram  = 2^29 + id(t[i])                       t[i] a common word
+ *     exact pair     = 2^28 + (id(t[i]) << 8 | id(t[i+1]))   both ids < 256
+ *     exact unigram  = 2^29 + id(t[i])                       t[i] a common word (id < 4096)
  *     hashed pair    = top NX_PAIR_BITS bits of hash(t[i], t[i+1]), in [0, 2^NX_PAIR_BITS)
  *     hashed unigram = 2^30 + top NX_UNI_BITS bits of hash(t[i])
  * A text yields the pair key of every adjacent token pair and the unigram
@@ -22,7 +22,7 @@
  * the rarer words into 2^b buckets bounds the number of distinct keys (and so
  * the index size); the price is false positives, which the recheck removes.
  * Exact keys need no recheck when they are the whole query (one common word,
- * or a pair of them): those are the phrases with the most matching rows.
+ * or a pair of the 256 most common): the phrases with the most matching rows.
  */
 #ifndef NX_PHRASE_H
 #define NX_PHRASE_H
@@ -136,7 +136,7 @@ extern int	nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
 
 /*
  * 1 if a text has all of p's keys only when it contains p, so an index needs
- * no recheck: p is one common word or two, all its keys exact.
+ * no recheck: p is one common word, or two of the most common, its key exact.
  */
 extern int	nx_phrase_keys_exact(const nx_phrase *p);
 

@@ -14,9 +14,20 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* number of common words; their ids are 0 .. NX_COMMON_WORD_COUNT - 1 */
+/* number of common words; their ids are 0 .. NX_COMMON_WORD_COUNT - 1 (by frequency) */
 #define NX_COMMON_WORD_BITS		12
 #define NX_COMMON_WORD_COUNT	(1 << NX_COMMON_WORD_BITS)
+
+/*
+ * Pairs are exact only between the NX_PAIR_WORD_COUNT most frequent words:
+ * pairs of rarer words are seldom frequent themselves, and every distinct
+ * exact key costs an index entry (about 28 bytes), so more would grow the
+ * index more than they speed it up.
+ */
+#ifndef NX_PAIR_WORD_BITS
+#define NX_PAIR_WORD_BITS		8
+#endif
+#define NX_PAIR_WORD_COUNT		(1 << NX_PAIR_WORD_BITS)
 
 /*
  * The id of a normalised token (hash = nx_token_hash(s, len)), or -1 if it is
