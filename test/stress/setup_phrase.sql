@@ -3,10 +3,11 @@
 -- included), and the phrases the mix and check_phrase.sql ask for.
 --
 -- The phrases cover each kind of query the key format treats differently: one common word
--- and two common words (exact keys, answered without a recheck), a common word in a
--- longer phrase, rare words (hashed keys, rechecked), phrases the inserts and updates of
--- the mix add or change, and a phrase that never occurs. The rarer phrases come from
--- test/data.
+-- (an exact key, answered without a recheck), two common words (exact pair keys among the
+-- most common words, also without a recheck; hashed pair keys, rechecked, for the rest of
+-- the list), common words in a longer phrase, rare words (hashed keys, rechecked), phrases
+-- the inserts and updates of the mix add or change, and phrases that never occur. The rarer
+-- phrases come from test/data.
 CREATE INDEX articles_phrase ON articles USING gin (body gin_phrase_ops);
 
 CREATE TABLE stress_phrases (n int PRIMARY KEY, q phrase NOT NULL);
