@@ -127,6 +127,9 @@ SQL
 "$PGBIN/pgbench" -n -c "$clients" -j 2 -T "$seconds" -D nsrc="$nsrc" "${scripts[@]}" postgres > "$work/pgbench.out" 2>&1
 rc=$?
 grep -E "^(number of (transactions actually processed|failed transactions)|latency average|tps)" "$work/pgbench.out" | sed 's/^/stress: /'
+# per script: "SQL script N: /path/name.pgbench", " - M transactions (...)", " - latency average = L ms"
+awk '/^SQL script [0-9]+:/{n=$NF; sub(".*/", "", n)} /^ - [0-9]+ transactions/{t=$2}
+     /^ - latency average/{print "stress:   " n ": " t " transactions, " $5 " ms average"}' "$work/pgbench.out"
 [ $rc -eq 0 ] || fail "pgbench exited with $rc: $(grep -iE 'error|abort' "$work/pgbench.out" | head -5)"
 grep -q "number of failed transactions: 0 " "$work/pgbench.out" || fail "pgbench reports failed transactions"
 errs=$(grep -E "ERROR|PANIC|FATAL|terminated by signal" "$PGTMP_DIR/server.log" | grep -v "canceling statement" | head -5)

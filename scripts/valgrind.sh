@@ -2,7 +2,8 @@
 # make valgrind: the pg_regress suite against a throwaway server run under valgrind memcheck
 # (as pgvector's CI does), then every valgrind error whose stack passes through newsext code
 # (newsext.so: nx_*, newsext_*); then replays every fuzz target's corpus through the core
-# under memcheck. Ends with "valgrind: N errors in newsext code, M elsewhere".
+# under memcheck (VALGRIND_CORPUS: the directory holding the corpus-<name> directories, default
+# test/fuzz). Ends with "valgrind: N errors in newsext code, M elsewhere".
 #
 # Without a USE_VALGRIND server build, palloc chunks are not tracked one by one: memcheck sees
 # reads of uninitialised memory and overruns of the large (malloc'd) blocks the parser uses.
@@ -74,8 +75,10 @@ for src in test/fuzz/fuzz_*.c; do
     # shellcheck disable=SC2046
     gcc -std=c99 -D_POSIX_C_SOURCE=200809L -DNX_RE_NO_JIT -g -O1 -Isrc/core -Itest/fuzz \
         $(pkg-config --cflags libpcre2-8) -o "$dir/replay_$name" "$src" test/fuzz/replay_main.c src/core/*.c \
-        $(pkg-config --libs libpcre2-8) -lm || { echo "valgrind: cannot build replay_$name"; core_errors=$((core_errors + 1)); continue; }
-    inputs=$(find test/data test/fuzz/seeds/"$name" test/fuzz/corpus-"$name" test/fuzz/corpus-real -maxdepth 1 -type f 2>/dev/null | head -"${VALGRIND_INPUTS:-10000}")
+        $(pkg-config --libs libpcre2-8) -lutf8proc -lm || { echo "valgrind: cannot build replay_$name"; core_errors=$((core_errors + 1)); continue; }
+    corpus=${VALGRIND_CORPUS:-test/fuzz}
+    inputs=$(find test/data test/fuzz/seeds/"$name" test/fuzz/regress/"$name" "$corpus"/corpus-"$name" "$corpus"/corpus-real \
+        -maxdepth 1 -type f 2>/dev/null | head -"${VALGRIND_INPUTS:-10000}")
     # shellcheck disable=SC2086
     valgrind --quiet --error-exitcode=99 --track-origins=yes --leak-check=full --errors-for-leak-kinds=definite \
         --log-file="$dir/core_$name.log" "$dir/replay_$name" $inputs > "$dir/core_$name.out" 2>&1

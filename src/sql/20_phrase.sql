@@ -194,6 +194,9 @@ COMMENT ON FUNCTION phrase_tokenizer_version() IS 'version of the phrase tokeniz
 -- The query argument of extract_query/consistent/triconsistent is declared as
 -- text (the opclass input type, which amvalidate expects); the datum is a phrase.
 
+CREATE FUNCTION phrase_gin_compare(pg_catalog.int4, pg_catalog.int4) RETURNS pg_catalog.int4
+    AS 'MODULE_PATHNAME', 'newsext_phrase_gin_compare'
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 CREATE FUNCTION phrase_gin_extract_value(pg_catalog.text, pg_catalog.internal, pg_catalog.internal)
     RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'newsext_phrase_gin_extract_value'
@@ -216,6 +219,8 @@ CREATE FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, p
     RETURNS pg_catalog."char"
     AS 'MODULE_PATHNAME', 'newsext_phrase_gin_triconsistent'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION phrase_gin_compare(pg_catalog.int4, pg_catalog.int4) IS
+    'GIN support: order of keys (as btint4cmp), polling for interrupts';
 COMMENT ON FUNCTION phrase_gin_extract_value(pg_catalog.text, pg_catalog.internal, pg_catalog.internal) IS
     'GIN support: keys of an indexed text';
 COMMENT ON FUNCTION phrase_gin_extract_query(pg_catalog.text, pg_catalog.internal, pg_catalog.int2, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
@@ -228,7 +233,7 @@ COMMENT ON FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int
 CREATE OPERATOR CLASS gin_phrase_ops
     FOR TYPE pg_catalog.text USING gin AS
     OPERATOR 7 @> (pg_catalog.text, phrase),
-    FUNCTION 1 pg_catalog.btint4cmp(pg_catalog.int4, pg_catalog.int4),
+    FUNCTION 1 phrase_gin_compare(pg_catalog.int4, pg_catalog.int4),
     FUNCTION 2 phrase_gin_extract_value(pg_catalog.text, pg_catalog.internal, pg_catalog.internal),
     FUNCTION 3 phrase_gin_extract_query(pg_catalog.text, pg_catalog.internal, pg_catalog.int2,
                                         pg_catalog.internal, pg_catalog.internal,

@@ -25,8 +25,10 @@ load_model(void)
 
 	FUZZ_CHECK(f != NULL);
 	FUZZ_CHECK(fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) > 0 && fseek(f, 0, SEEK_SET) == 0);
-	buf = aligned_alloc(64, ((size_t) n + 63) / 64 * 64);
-	FUZZ_CHECK(buf != NULL && fread(buf, 1, (size_t) n, f) == (size_t) n);
+	/* posix_memalign, not C11's aligned_alloc: -std=c99 does not declare that, and gcc
+	 * then takes it for a function returning int and cuts the pointer to 32 bits */
+	FUZZ_CHECK(posix_memalign(&buf, 64, ((size_t) n + 63) / 64 * 64) == 0);
+	FUZZ_CHECK(fread(buf, 1, (size_t) n, f) == (size_t) n);
 	fclose(f);
 	FUZZ_CHECK(nx_ner_model_open(buf, (size_t) n, &model, &err) == 0);
 	nx_ner_model_set_cache(&model, malloc(nx_ner_wcache_size()));
