@@ -196,8 +196,14 @@ subset(const uint32_t *a, int na, const uint32_t *b, int nb)
 static void
 test_random_against_naive(void **state)
 {
-	static const char *vocab[] = {"a", "B", "c", "\xC3\xA1", "dd"};
-	static const char *seps[] = {" ", ", ", "-", "\n", "\xE2\x80\x99"};
+	/* odd iterations: ASCII only, the matcher's fast path; even: with UTF-8, both paths */
+	static const char *vocab_utf8[] = {"a", "B", "c", "\xC3\xA1", "dd"};
+	static const char *seps_utf8[] = {" ", ", ", "-", "\n", "\xE2\x80\x99"};
+	static const char *vocab_ascii[] = {"a", "B", "c", "A1", "dd"};
+	static const char *utf8_extenders[] = {"\xC5\x9B", "\xCC\x81", "\xC2\xAD"};	/* ś, combining acute, soft hyphen */
+	static const char *seps_ascii[] = {" ", ", ", "-", "\n", "'"};
+	const char **vocab,
+			  **seps;
 	int			iter,
 				hits = 0,
 				exact_checked = 0;
@@ -218,9 +224,14 @@ test_random_against_naive(void **state)
 		int			ntk,
 					npk;
 
+		vocab = (iter & 1) ? vocab_ascii : vocab_utf8;
+		seps = (iter & 1) ? seps_ascii : seps_utf8;
 		for (i = 0; i < nt; i++)
 		{
 			strcat(text, vocab[rand() % 5]);
+			/* sometimes a letter, mark or soft hyphen >= 0x80 glued to the word */
+			if (!(iter & 1) && rand() % 6 == 0)
+				strcat(text, utf8_extenders[rand() % 3]);
 			strcat(text, seps[rand() % 5]);
 		}
 		for (i = 0; i < np; i++)
