@@ -8,8 +8,8 @@
  * and folding makes unrelated pairs share keys, so candidates are rechecked
  * with the operator itself (the same tokenizer): the index can return extra
  * candidates, never miss a row.  The one exception: a phrase of one common
- * word, or of two, is decided by its exact key alone (no recheck), which
- * spares rechecking the largest answers.
+ * word, or of two of the 256 most common, is decided by its exact key alone
+ * (no recheck), which spares rechecking the largest answers.
  */
 #include "postgres.h"
 
@@ -159,8 +159,8 @@ newsext_phrase_gin_consistent(PG_FUNCTION_ARGS)
 
 	/*
 	 * keys say "this pair occurs somewhere", never "here, in this order", and a
-	 * hashed key may stand for another pair; exact keys of a phrase of one or
-	 * two common words are the phrase itself
+	 * hashed key may stand for another pair; the exact key of a phrase of one
+	 * common word, or two of the most common, is the phrase itself
 	 */
 	*recheck = !extra->exact;
 	for (i = 0; i < nkeys; i++)
