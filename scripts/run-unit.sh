@@ -18,6 +18,13 @@ a = json.load(sys.stdin)
 assert a["headline"] == "Russia \x27walks back\x27 on Syria deal with United States", a["headline"]
 assert a["published"] == "2016-09-04" and a["reading_minutes"] == 3
 '; then passed=$((passed + 1)); echo "cli: [  PASSED  ] parse seed"; else failed=$((failed + 1)); echo "cli: [  FAILED  ] parse seed"; fi
+    # the phrase tokens of two NUL-separated texts: folding, apostrophes, hyphens, diacritics
+    got=$(printf 'Assad\xe2\x80\x99s five-year S\xc3\xa3o\0second TEXT' | ./newsext tokens -0 | tr '\n' ' ')
+    if [ "$got" = "assad s five year sao  second text  " ]; then
+        passed=$((passed + 1)); echo "cli: [  PASSED  ] tokens -0"
+    else
+        failed=$((failed + 1)); echo "cli: [  FAILED  ] tokens -0: got '$got'"
+    fi
 fi
 echo "unit: $passed passed, $failed failed"
 echo "$passed $failed" > test/unit/.last-counts
