@@ -11,7 +11,7 @@
 
 #include "article.h"
 #include "nx_alloc.h"
-#include "tokenize.h"
+#include "phrase.h"
 
 static void
 put_json_string(FILE *f, const char *s)
@@ -136,22 +136,22 @@ cmd_parse(FILE *in, FILE *out)
 }
 
 static int
+put_token(void *out, const nx_token *t)
+{
+	fwrite(t->text, 1, t->len, (FILE *) out);
+	fputc('\n', (FILE *) out);
+	return 1;
+}
+
+static int
 print_tokens(const char *text, size_t len, FILE *out)
 {
-	nx_tokenizer t;
-	int			r;
-
-	nx_tok_init(&t, text, len, &nx_malloc_allocator);
-	t.want_hash = 0;
-	while ((r = nx_tok_next(&t)) == 1)
+	if (nx_text_tokens(text, len, &nx_malloc_allocator, put_token, out) < 0)
 	{
-		fwrite(t.tok.text, 1, t.tok.len, out);
-		fputc('\n', out);
-	}
-	nx_tok_free(&t);
-	if (r < 0)
 		fprintf(stderr, "newsext: out of memory\n");
-	return r < 0;
+		return 1;
+	}
+	return 0;
 }
 
 /* the tokens gin_phrase_ops indexes; -0: many texts separated by NUL bytes */
