@@ -15,8 +15,9 @@
 # "fuzz: N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
-FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_RUNS=${FUZZ_RUNS:-}
+# with FUZZ_RUNS alone, the run count is the only limit (max_total_time=0 means none)
+if [ -n "$FUZZ_RUNS" ]; then FUZZ_SECONDS=${FUZZ_SECONDS:-0}; else FUZZ_SECONDS=${FUZZ_SECONDS:-60}; fi
 FUZZ_NICE=${FUZZ_NICE:-19}
 CLANG=${CLANG:-clang}
 FUZZ=test/fuzz
