@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "phrase.h"
+#include "phrase_ascii.h"
 #include "phrase_words.h"
 
 #define HDR_WORDS 2				/* version, ntok */
@@ -275,8 +276,11 @@ int
 nx_phrase_contains(const nx_phrase *p, const char *text, size_t len,
 				   const nx_allocator *a)
 {
-	long		r = nx_phrase_scan(p, text, len, a, stop_at_first, NULL);
+	long		r = nx_phrase_contains_ascii(p, text, len, a);
 
+	if (r != NX_ASCII_UNSURE)
+		return (int) r;
+	r = nx_phrase_scan(p, text, len, a, stop_at_first, NULL);
 	if (r < 0)
 		return (int) r;
 	return r > 0;

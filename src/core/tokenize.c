@@ -21,7 +21,7 @@
 #define CL_SKIP		3			/* ignored entirely (marks) */
 
 /* ASCII: 0 = separator, else the lower-cased byte */
-static const unsigned char ascii_word[128] = {
+const unsigned char nx_tok_ascii_word[128] = {
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 	0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
@@ -228,7 +228,7 @@ nx_tok_next(nx_tokenizer *t)
 			if (b < 0x80)
 			{
 				/* ASCII fast path */
-				unsigned char w = ascii_word[b];
+				unsigned char w = nx_tok_ascii_word[b];
 
 				cstart = t->pos++;
 				if (w == 0)
@@ -238,7 +238,7 @@ nx_tok_next(nx_tokenizer *t)
 					size_t		pos = t->pos,
 								len = t->len;
 
-					while (pos < len && src[pos] < 0x80 && ascii_word[src[pos]] == 0)
+					while (pos < len && src[pos] < 0x80 && nx_tok_ascii_word[src[pos]] == 0)
 						pos++;
 					t->pos = pos;
 					if (t->intok)
@@ -263,14 +263,14 @@ nx_tok_next(nx_tokenizer *t)
 					char	   *d;
 
 					/* find the end of the word first, then copy without aliasing worries */
-					while (q < e && *q < 0x80 && ascii_word[*q] != 0)
+					while (q < e && *q < 0x80 && nx_tok_ascii_word[*q] != 0)
 						q++;
 					n = (size_t) (q - p);
 					if (buf_reserve(t, n) != NX_OK)
 						return t->err = NX_ENOMEM;
 					d = t->buf + t->blen;
 					for (i = 0; i < n; i++)
-						d[i] = (char) ascii_word[p[i]];
+						d[i] = (char) nx_tok_ascii_word[p[i]];
 					t->blen += n;
 					p = q;
 					t->pos = (size_t) (p - t->src);

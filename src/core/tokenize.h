@@ -42,6 +42,9 @@
 
 #define NX_TOKENIZER_VERSION 2
 
+/* ASCII bytes: 0 for a separator, else the byte as it appears in a token (lower case) */
+extern const unsigned char nx_tok_ascii_word[128];
+
 /* error codes returned by core functions (negative) */
 
 typedef struct nx_token

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "phrase.h"
+#include "phrase_ascii.h"
 #include "phrase_words.h"
 
 /* pinned key values (on-disk format, tokenizer version 2) */
@@ -310,6 +311,76 @@ cmp_key(const void *x, const void *y)
 	return a < b ? -1 : a > b;
 }
 
+/*
+ * The ASCII fast path (phrase_ascii.c) against the tokenizer's scan: never a wrong
+ * answer, and an answer (not "unsure") for every plain-ASCII text.  The words share
+ * letters and prefixes so that anchors land inside other words; some texts carry
+ * bytes >= 0x80 next to words, between them, or as words.
+ */
+static void
+test_ascii_fast_path(void **state)
+{
+	static const char *words[] = {"a", "aa", "ab", "Ba", "bab", "1", "11", "A1", "zz", "v"};
+	static const char *seps[] = {" ", ", ", "-", "\n", "'", "...", " (", "\t"};
+	static const char *high[] = {"\xE2\x80\x99", "\xC2\xAD", "\xC3\xA1", "\xCC\x81",
+	"\xE6\x9D\xB1", "\xFF"};
+	int			iter,
+				decided = 0,
+				found = 0;
+
+	(void) state;
+	srand(777);
+	for (iter = 0; iter < 40000; iter++)
+	{
+		char		text[600] = "",
+					phrase[128] = "";
+		int			nt = rand() % 40,
+					np = 1 + rand() % 4,
+					with_high = iter % 3 == 0,
+					i,
+					fast;
+		long		count;
+		owned_phrase p;
+
+		for (i = 0; i < nt; i++)
+		{
+			if (with_high && rand() % 5 == 0)
+				strcat(text, high[rand() % 6]);
+			strcat(text, words[rand() % 10]);
+			if (with_high && rand() % 5 == 0)
+				strcat(text, high[rand() % 6]);
+			strcat(text, seps[rand() % 8]);
+		}
+		for (i = 0; i < np; i++)
+		{
+			strcat(phrase, (iter % 7 == 0 && i == 0) ? "\xC3\xA1" : words[rand() % 10]);
+			strcat(phrase, " ");
+		}
+		assert_int_equal(mk(phrase, &p), NX_OK);
+		/* the text without its last byte too: matches at the very end */
+		for (i = 0; i < 2; i++)
+		{
+			size_t		len = strlen(text) - (i && text[0] ? 1 : 0);
+
+			count = nx_phrase_scan(&p.p, text, len, A, NULL, NULL);
+			fast = nx_phrase_contains_ascii(&p.p, text, len, A);
+			if (fast != NX_ASCII_UNSURE)
+			{
+				assert_int_equal(fast, count > 0);
+				decided++;
+				found += fast;
+			}
+			else
+				assert_true(with_high);
+			assert_int_equal(nx_phrase_contains(&p.p, text, len, A), count > 0);
+		}
+		free(p.buf);
+	}
+	/* the path is exercised both ways */
+	assert_true(decided > 50000);
+	assert_true(found > 5000);
+}
+
 static void
 test_common_words(void **state)
 {
@@ -499,6 +570,7 @@ main(void)
 		cmocka_unit_test(test_contains),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_random_against_naive),
+		cmocka_unit_test(test_ascii_fast_path),
 		cmocka_unit_test(test_common_words),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_snippet),
