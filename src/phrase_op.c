@@ -72,8 +72,7 @@ newsext_phrase_count(PG_FUNCTION_ARGS)
 
 	newsext_phrase_check_encoding();
 	newsext_phrase_view(ph, &p);
-	n = nx_phrase_scan(&p, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &newsext_palloc_allocator,
-					   NULL, NULL);
+	n = nx_phrase_count(&p, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &newsext_palloc_allocator);
 	if (n < 0)
 		newsext_phrase_core_error((int) n);
 	PG_FREE_IF_COPY(t, 0);

@@ -276,14 +276,27 @@ int
 nx_phrase_contains(const nx_phrase *p, const char *text, size_t len,
 				   const nx_allocator *a)
 {
-	long		r = nx_phrase_contains_ascii(p, text, len, a);
+	long		found;
+	long		r = nx_phrase_match_plain(p, text, len, a, 0, &found);
 
 	if (r != NX_ASCII_UNSURE)
-		return (int) r;
+		return r < 0 ? (int) r : found > 0;
 	r = nx_phrase_scan(p, text, len, a, stop_at_first, NULL);
 	if (r < 0)
 		return (int) r;
 	return r > 0;
+}
+
+long
+nx_phrase_count(const nx_phrase *p, const char *text, size_t len,
+				const nx_allocator *a)
+{
+	long		found;
+	int			r = nx_phrase_match_plain(p, text, len, a, 1, &found);
+
+	if (r != NX_ASCII_UNSURE)
+		return r < 0 ? r : found;
+	return nx_phrase_scan(p, text, len, a, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------------

@@ -114,6 +114,10 @@ extern long nx_phrase_scan(const nx_phrase *p, const char *text, size_t len,
 extern int	nx_phrase_contains(const nx_phrase *p, const char *text, size_t len,
 							   const nx_allocator *a);
 
+/* the number of occurrences nx_phrase_scan reports, or a negative NX_E* code (faster) */
+extern long nx_phrase_count(const nx_phrase *p, const char *text, size_t len,
+							const nx_allocator *a);
+
 /* index keys ------------------------------------------------------------ */
 
 /* keys of one token / one adjacent pair: id = nx_common_word_id() or -1, h = its hash */

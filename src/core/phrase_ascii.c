@@ -1,19 +1,22 @@
 /*
- * phrase_ascii.c - a fast first try at "does this text contain the phrase",
- * used by nx_phrase_contains (the recheck of every rechecked index hit).
+ * phrase_ascii.c - a fast first try at matching a phrase, used by
+ * nx_phrase_contains (the recheck of every rechecked index hit) and
+ * nx_phrase_count.
  *
  * Tokenising a whole article to find one phrase costs about 5 ns a byte.
  * Instead, jump with memchr() to the occurrences of the phrase's rarest
  * letter, and compare the words around each one in place.  This is exact
- * where it answers:
- *  - A run of ASCII letters and digits with an ASCII separator (or the end of
- *    the text) on both sides is exactly one token, lower-cased, whatever else
- *    the text holds: the tokenizer's state resets at every ASCII separator
- *    (tokenize.h).  So a match made only of such runs, separated only by
- *    ASCII separators, is a match of the full tokenizer.
- *  - A text with no byte >= 0x80 is made only of such runs; if none of them
- *    matches, the text does not contain the phrase.
- * Otherwise (no match found in a text with other bytes, or a phrase token
+ * where it answers, because of two properties of the tokenizer (tokenize.h):
+ *  - Its state resets at every separator that is an ASCII byte or one of the
+ *    common typographic ones below (curly quotes, dashes, no-break space,
+ *    ellipsis).  So a run of ASCII letters and digits with such a separator
+ *    (or an end of the text) on both sides is exactly one token, lower-cased,
+ *    whatever else the text holds; a match made only of such runs and gaps
+ *    is a match of the tokenizer.
+ *  - A "plain" text, made only of ASCII and those separators, is made only of
+ *    such runs: if none of them matches, the text does not contain the
+ *    phrase, and the runs that match are all its occurrences.
+ * Otherwise (no match found in a text that is not plain, or a phrase token
  * that is not plain ASCII) the answer is "unsure" and the caller tokenises.
  */
 #include <string.h>
@@ -41,6 +44,49 @@ is_word(unsigned char c)
 	return c < 0x80 && nx_tok_ascii_word[c] != 0;
 }
 
+/*
+ * Multi-byte separators after which the tokenizer's state is reset, all
+ * CL_SEP there: U+00A0 no-break space (NFKD: a space), U+2013 U+2014 dashes,
+ * U+2018 U+2019 U+201C U+201D quotes, U+2026 ellipsis (NFKD: "...").  A lead
+ * byte never continues another sequence, so they read the same backwards.
+ */
+static inline size_t
+wide_sep_at(const unsigned char *t, size_t pos, size_t len)
+{
+	if (t[pos] == 0xC2 && len - pos >= 2 && t[pos + 1] == 0xA0)
+		return 2;
+	if (t[pos] == 0xE2 && len - pos >= 3 && t[pos + 1] == 0x80)
+	{
+		unsigned char c = t[pos + 2];
+
+		if (c == 0x93 || c == 0x94 || c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0xA6)
+			return 3;
+	}
+	return 0;
+}
+
+/* bytes of the separator starting at pos (0: none, or a word byte) */
+static inline size_t
+sep_at(const unsigned char *t, size_t pos, size_t len)
+{
+	if (t[pos] < 0x80)
+		return nx_tok_ascii_word[t[pos]] == 0;
+	return wide_sep_at(t, pos, len);
+}
+
+/* bytes of the separator ending just before pos (0: none) */
+static inline size_t
+sep_before(const unsigned char *t, size_t pos)
+{
+	if (t[pos - 1] < 0x80)
+		return nx_tok_ascii_word[t[pos - 1]] == 0;
+	if (pos >= 2 && wide_sep_at(t, pos - 2, pos) == 2)
+		return 2;
+	if (pos >= 3 && wide_sep_at(t, pos - 3, pos) == 3)
+		return 3;
+	return 0;
+}
+
 /* is the ASCII run s[0..n) the phrase token j (folded) */
 static int
 run_is_token(const nx_phrase *p, uint32_t j, const unsigned char *s, size_t n)
@@ -57,20 +103,21 @@ run_is_token(const nx_phrase *p, uint32_t j, const unsigned char *s, size_t n)
 }
 
 /*
- * Is there a match whose token k is the run at t[s..s+m)?  Every token must be
- * an ASCII run and every gap ASCII separators only; a byte >= 0x80 anywhere in
- * between gives "no" here (the caller then cannot conclude from a miss).
+ * Is there a match whose token k is the run at t[s..s+m)?  If so, set
+ * [*mstart, *mend) to its bytes.  Every token must be a plain run and every
+ * gap plain separators; anything else gives "no" here (and makes the text not
+ * plain, so the caller cannot conclude from a miss).
  */
 static int
 match_around(const nx_phrase *p, uint32_t k, const unsigned char *t, size_t len,
-			 size_t s, size_t m)
+			 size_t s, size_t m, size_t *mstart, size_t *mend)
 {
-	size_t		pos;
+	size_t		pos,
+				n;
 	uint32_t	j;
 
 	/* the anchor run itself must be bounded by separators or the text's ends */
-	if ((s > 0 && (t[s - 1] >= 0x80 || nx_tok_ascii_word[t[s - 1]] != 0)) ||
-		(s + m < len && (t[s + m] >= 0x80 || nx_tok_ascii_word[t[s + m]] != 0)))
+	if ((s > 0 && sep_before(t, s) == 0) || (s + m < len && sep_at(t, s + m, len) == 0))
 		return 0;
 	if (!run_is_token(p, k, t + s, m))
 		return 0;
@@ -81,18 +128,17 @@ match_around(const nx_phrase *p, uint32_t k, const unsigned char *t, size_t len,
 	{
 		size_t		end;
 
-		while (pos > 0 && t[pos - 1] < 0x80 && nx_tok_ascii_word[t[pos - 1]] == 0)
-			pos--;
-		if (pos == 0 || t[pos - 1] >= 0x80)
-			return 0;
+		while (pos > 0 && (n = sep_before(t, pos)) > 0)
+			pos -= n;
 		end = pos;
 		while (pos > 0 && is_word(t[pos - 1]))
 			pos--;
-		if (pos > 0 && t[pos - 1] >= 0x80)
+		if (pos == end || (pos > 0 && sep_before(t, pos) == 0))
 			return 0;
 		if (!run_is_token(p, j, t + pos, end - pos))
 			return 0;
 	}
+	*mstart = pos;
 
 	/* tokens after it, left to right */
 	pos = s + m;
@@ -100,64 +146,77 @@ match_around(const nx_phrase *p, uint32_t k, const unsigned char *t, size_t len,
 	{
 		size_t		start;
 
-		while (pos < len && t[pos] < 0x80 && nx_tok_ascii_word[t[pos]] == 0)
-			pos++;
-		if (pos == len || t[pos] >= 0x80)
-			return 0;
+		while (pos < len && (n = sep_at(t, pos, len)) > 0)
+			pos += n;
 		start = pos;
 		while (pos < len && is_word(t[pos]))
 			pos++;
-		if (pos < len && t[pos] >= 0x80)
+		if (pos == start || (pos < len && sep_at(t, pos, len) == 0))
 			return 0;
 		if (!run_is_token(p, j, t + start, pos - start))
 			return 0;
 	}
+	*mend = pos;
 	return 1;
 }
 
-/* does t[0..len) hold only bytes < 0x80; NX_EINTR when interrupted */
+/* is t[0..len) plain (ASCII and the separators above); NX_EINTR when interrupted */
 static int
-all_ascii(const unsigned char *t, size_t len, const nx_allocator *a)
+is_plain(const unsigned char *t, size_t len, const nx_allocator *a)
 {
-	size_t		i = 0;
+	size_t		i = 0,
+				next_poll = 0;
 
 	while (i < len)
 	{
-		size_t		end = len - i > NX_POLL_BYTES ? i + NX_POLL_BYTES : len;
-		uint64_t	acc = 0;
+		size_t		n;
 
-		if (nx_interrupted(a))
-			return NX_EINTR;
-		for (; i + 8 <= end; i += 8)
+		if (i >= next_poll)
+		{
+			next_poll = i + NX_POLL_BYTES;
+			if (nx_interrupted(a))
+				return NX_EINTR;
+		}
+		/* eight ASCII bytes at a time */
+		while (i + 8 <= len && i < next_poll)
 		{
 			uint64_t	w;
 
 			memcpy(&w, t + i, 8);
-			acc |= w;
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			i += 8;
 		}
-		for (; i < end; i++)
-			acc |= t[i];
-		if (acc & UINT64_C(0x8080808080808080))
+		if (i >= len || i >= next_poll)
+			continue;
+		if (t[i] < 0x80)
+			i++;
+		else if ((n = wide_sep_at(t, i, len)) > 0)
+			i += n;
+		else
 			return 0;
 	}
 	return 1;
 }
 
 int
-nx_phrase_contains_ascii(const nx_phrase *p, const char *text, size_t len,
-						 const nx_allocator *a)
+nx_phrase_match_plain(const nx_phrase *p, const char *text, size_t len,
+					  const nx_allocator *a, int count_all, long *count)
 {
 	const unsigned char *t = (const unsigned char *) text;
 	uint32_t	k = 0,
 				j;
 	size_t		off = 0,
 				m,
-				win;
+				win,
+				last_end = 0;
 	unsigned	best = ~0u;
 	unsigned char lo,
 				up;
-	int			plain = 1;
+	long		found = 0;
+	int			plain = -1;
 
+	*count = 0;
 	/* the anchor: the phrase's rarest letter, in its longest token on a tie */
 	for (j = 0; j < p->ntok; j++)
 	{
@@ -170,8 +229,10 @@ nx_phrase_contains_ascii(const nx_phrase *p, const char *text, size_t len,
 				break;
 		if (i < n)
 		{
-			plain = 0;			/* only a non-ASCII text can hold this token */
-			break;
+			/* a token no plain text holds */
+			int			r = is_plain(t, len, a);
+
+			return r == 1 ? NX_OK : (r < 0 ? r : NX_ASCII_UNSURE);
 		}
 		for (i = 0; i < n; i++)
 		{
@@ -185,11 +246,13 @@ nx_phrase_contains_ascii(const nx_phrase *p, const char *text, size_t len,
 			}
 		}
 	}
-	if (!plain)
-	{
-		int			r = all_ascii(t, len, a);
 
-		return r == 1 ? 0 : (r < 0 ? r : NX_ASCII_UNSURE);
+	/* counting needs every occurrence: only a plain text can be counted here */
+	if (count_all)
+	{
+		plain = is_plain(t, len, a);
+		if (plain != 1)
+			return plain < 0 ? plain : NX_ASCII_UNSURE;
 	}
 
 	m = p->off[k + 1] - p->off[k];
@@ -210,6 +273,8 @@ nx_phrase_contains_ascii(const nx_phrase *p, const char *text, size_t len,
 		while (nlo || nup)
 		{
 			const unsigned char *h;
+			size_t		ms,
+						me;
 
 			if (nlo && (!nup || nlo < nup))
 			{
@@ -221,16 +286,25 @@ nx_phrase_contains_ascii(const nx_phrase *p, const char *text, size_t len,
 				h = nup;
 				nup = memchr(h + 1, up, (size_t) (t + wend - h - 1));
 			}
-			if ((size_t) (h - t) >= off &&
-				match_around(p, k, t, len, (size_t) (h - t) - off, m))
-				return 1;
+			if ((size_t) (h - t) < off ||
+				!match_around(p, k, t, len, (size_t) (h - t) - off, m, &ms, &me))
+				continue;
+			/* occurrences do not overlap: the leftmost wins, as in nx_phrase_scan */
+			if (found > 0 && ms < last_end)
+				continue;
+			found++;
+			last_end = me;
+			if (!count_all)
+			{
+				*count = 1;
+				return NX_OK;
+			}
 		}
 	}
-
-	/* no plain match: conclusive only if the text has nothing but ASCII */
-	{
-		int			r = all_ascii(t, len, a);
-
-		return r == 1 ? 0 : (r < 0 ? r : NX_ASCII_UNSURE);
-	}
+	if (plain < 0)
+		plain = is_plain(t, len, a);
+	if (plain != 1)
+		return plain < 0 ? plain : NX_ASCII_UNSURE;
+	*count = found;
+	return NX_OK;
 }

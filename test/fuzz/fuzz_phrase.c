@@ -81,6 +81,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(contains == 0 || contains == 1);
 	count = nx_phrase_scan(&p, text, tlen, &nx_malloc_allocator, NULL, NULL);
 	FUZZ_CHECK(contains ? count > 0 : count == 0);
+	FUZZ_CHECK(nx_phrase_count(&p, text, tlen, &nx_malloc_allocator) == count);
 	FUZZ_CHECK(nx_phrase_keys(&p, &nx_malloc_allocator, &qkeys, &nqk) == NX_OK);
 	FUZZ_CHECK(nx_text_keys(text, tlen, &nx_malloc_allocator, &tkeys, &ntk) == NX_OK);
 	for (i = 1; i < ntk; i++)

@@ -312,44 +312,49 @@ cmp_key(const void *x, const void *y)
 }
 
 /*
- * The ASCII fast path (phrase_ascii.c) against the tokenizer's scan: never a wrong
- * answer, and an answer (not "unsure") for every plain-ASCII text.  The words share
- * letters and prefixes so that anchors land inside other words; some texts carry
- * bytes >= 0x80 next to words, between them, or as words.
+ * The fast path (phrase_ascii.c) against the tokenizer's scan, for containment and
+ * counting: never a wrong answer, and an answer (not "unsure") for every plain text
+ * (ASCII and curly quotes, dashes, no-break spaces, ellipses).  The words share letters
+ * and prefixes so that anchors land inside other words and occurrences overlap; some
+ * texts carry other bytes >= 0x80 next to words, between them, or as words, among them
+ * a typographic separator cut short.
  */
 static void
-test_ascii_fast_path(void **state)
+test_plain_fast_path(void **state)
 {
 	static const char *words[] = {"a", "aa", "ab", "Ba", "bab", "1", "11", "A1", "zz", "v"};
-	static const char *seps[] = {" ", ", ", "-", "\n", "'", "...", " (", "\t"};
-	static const char *high[] = {"\xE2\x80\x99", "\xC2\xAD", "\xC3\xA1", "\xCC\x81",
-	"\xE6\x9D\xB1", "\xFF"};
+	static const char *seps[] = {" ", ", ", "-", "\n", "'", "...", " (", "\t",
+		"\xE2\x80\x99", " \xE2\x80\x94 ", "\xC2\xA0", "\xE2\x80\x9C", "\xE2\x80\xA6"};
+	static const char *other[] = {"\xC2\xAD", "\xC3\xA1", "\xCC\x81", "\xE6\x9D\xB1", "\xFF",
+		"\xE2\x80", "\xC2", "\xE2\x80\x8B"};
 	int			iter,
 				decided = 0,
-				found = 0;
+				found = 0,
+				counted_many = 0;
 
 	(void) state;
 	srand(777);
 	for (iter = 0; iter < 40000; iter++)
 	{
-		char		text[600] = "",
+		char		text[800] = "",
 					phrase[128] = "";
 		int			nt = rand() % 40,
 					np = 1 + rand() % 4,
-					with_high = iter % 3 == 0,
+					with_other = iter % 3 == 0,
 					i,
+					r;
+		long		count,
 					fast;
-		long		count;
 		owned_phrase p;
 
 		for (i = 0; i < nt; i++)
 		{
-			if (with_high && rand() % 5 == 0)
-				strcat(text, high[rand() % 6]);
+			if (with_other && rand() % 5 == 0)
+				strcat(text, other[rand() % 8]);
 			strcat(text, words[rand() % 10]);
-			if (with_high && rand() % 5 == 0)
-				strcat(text, high[rand() % 6]);
-			strcat(text, seps[rand() % 8]);
+			if (with_other && rand() % 5 == 0)
+				strcat(text, other[rand() % 8]);
+			strcat(text, seps[rand() % 13]);
 		}
 		for (i = 0; i < np; i++)
 		{
@@ -357,28 +362,41 @@ test_ascii_fast_path(void **state)
 			strcat(phrase, " ");
 		}
 		assert_int_equal(mk(phrase, &p), NX_OK);
-		/* the text without its last byte too: matches at the very end */
+		/* the text without its last byte too: matches at the very end, cut sequences */
 		for (i = 0; i < 2; i++)
 		{
 			size_t		len = strlen(text) - (i && text[0] ? 1 : 0);
 
 			count = nx_phrase_scan(&p.p, text, len, A, NULL, NULL);
-			fast = nx_phrase_contains_ascii(&p.p, text, len, A);
-			if (fast != NX_ASCII_UNSURE)
+			r = nx_phrase_match_plain(&p.p, text, len, A, 0, &fast);
+			if (r == NX_OK)
 			{
 				assert_int_equal(fast, count > 0);
 				decided++;
 				found += fast;
 			}
 			else
-				assert_true(with_high);
+			{
+				assert_int_equal(r, NX_ASCII_UNSURE);
+				assert_true(with_other || i == 1);
+			}
+			r = nx_phrase_match_plain(&p.p, text, len, A, 1, &fast);
+			if (r == NX_OK)
+			{
+				assert_int_equal(fast, count);
+				counted_many += count > 1;
+			}
+			else
+				assert_true(with_other || i == 1);
 			assert_int_equal(nx_phrase_contains(&p.p, text, len, A), count > 0);
+			assert_int_equal(nx_phrase_count(&p.p, text, len, A), count);
 		}
 		free(p.buf);
 	}
-	/* the path is exercised both ways */
+	/* the path is exercised every way */
 	assert_true(decided > 50000);
 	assert_true(found > 5000);
+	assert_true(counted_many > 1000);
 }
 
 static void
@@ -570,7 +588,7 @@ main(void)
 		cmocka_unit_test(test_contains),
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_random_against_naive),
-		cmocka_unit_test(test_ascii_fast_path),
+		cmocka_unit_test(test_plain_fast_path),
 		cmocka_unit_test(test_common_words),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_snippet),
