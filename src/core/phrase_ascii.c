@@ -103,61 +103,84 @@ run_is_token(const nx_phrase *p, uint32_t j, const unsigned char *s, size_t n)
 }
 
 /*
+ * Do the phrase tokens j0-1 .. 0 stand right to left before byte s, each a
+ * plain run, with plain separators between?  *pos ends where the reading
+ * stopped: the start of the match when it does.
+ */
+static int
+tokens_before(const nx_phrase *p, uint32_t j0, const unsigned char *t, size_t s, size_t *pos)
+{
+	size_t		n,
+				end;
+	uint32_t	j;
+
+	*pos = s;
+	for (j = j0; j-- > 0;)
+	{
+		while (*pos > 0 && (n = sep_before(t, *pos)) > 0)
+			*pos -= n;
+		end = *pos;
+		while (*pos > 0 && is_word(t[*pos - 1]))
+			(*pos)--;
+		if (*pos == end || (*pos > 0 && sep_before(t, *pos) == 0))
+			return 0;
+		if (!run_is_token(p, j, t + *pos, end - *pos))
+			return 0;
+	}
+	return 1;
+}
+
+/* the same for tokens j0 .. ntok-1 left to right from byte s; *pos ends past the match */
+static int
+tokens_after(const nx_phrase *p, uint32_t j0, const unsigned char *t, size_t len, size_t s,
+			 size_t *pos)
+{
+	size_t		n,
+				start;
+	uint32_t	j;
+
+	*pos = s;
+	for (j = j0; j < p->ntok; j++)
+	{
+		while (*pos < len && (n = sep_at(t, *pos, len)) > 0)
+			*pos += n;
+		start = *pos;
+		while (*pos < len && is_word(t[*pos]))
+			(*pos)++;
+		if (*pos == start || (*pos < len && sep_at(t, *pos, len) == 0))
+			return 0;
+		if (!run_is_token(p, j, t + start, *pos - start))
+			return 0;
+	}
+	return 1;
+}
+
+/*
  * Is there a match whose token k is the run at t[s..s+m)?  If so, set
  * [*mstart, *mend) to its bytes.  Every token must be a plain run and every
  * gap plain separators; anything else gives "no" here (and makes the text not
- * plain, so the caller cannot conclude from a miss).
+ * plain, so the caller cannot conclude from a miss).  *work grows by the bytes
+ * read, which the caller bounds: a phrase like "a a a ... b" over "a a a ..."
+ * would otherwise read each stretch once per token.
  */
 static int
 match_around(const nx_phrase *p, uint32_t k, const unsigned char *t, size_t len,
-			 size_t s, size_t m, size_t *mstart, size_t *mend)
+			 size_t s, size_t m, size_t *mstart, size_t *mend, size_t *work)
 {
-	size_t		pos,
-				n;
-	uint32_t	j;
+	int			ok;
 
 	/* the anchor run itself must be bounded by separators or the text's ends */
 	if ((s > 0 && sep_before(t, s) == 0) || (s + m < len && sep_at(t, s + m, len) == 0))
 		return 0;
 	if (!run_is_token(p, k, t + s, m))
 		return 0;
-
-	/* tokens before the anchor, right to left */
-	pos = s;
-	for (j = k; j-- > 0;)
-	{
-		size_t		end;
-
-		while (pos > 0 && (n = sep_before(t, pos)) > 0)
-			pos -= n;
-		end = pos;
-		while (pos > 0 && is_word(t[pos - 1]))
-			pos--;
-		if (pos == end || (pos > 0 && sep_before(t, pos) == 0))
-			return 0;
-		if (!run_is_token(p, j, t + pos, end - pos))
-			return 0;
-	}
-	*mstart = pos;
-
-	/* tokens after it, left to right */
-	pos = s + m;
-	for (j = k + 1; j < p->ntok; j++)
-	{
-		size_t		start;
-
-		while (pos < len && (n = sep_at(t, pos, len)) > 0)
-			pos += n;
-		start = pos;
-		while (pos < len && is_word(t[pos]))
-			pos++;
-		if (pos == start || (pos < len && sep_at(t, pos, len) == 0))
-			return 0;
-		if (!run_is_token(p, j, t + start, pos - start))
-			return 0;
-	}
-	*mend = pos;
-	return 1;
+	ok = tokens_before(p, k, t, s, mstart);
+	*work += s - *mstart;
+	if (!ok)
+		return 0;
+	ok = tokens_after(p, k + 1, t, len, s + m, mend);
+	*work += *mend - s;
+	return ok;
 }
 
 /* is t[0..len) plain (ASCII and the separators above); NX_EINTR when interrupted */
@@ -209,7 +232,10 @@ nx_phrase_match_plain(const nx_phrase *p, const char *text, size_t len,
 	size_t		off = 0,
 				m,
 				win,
-				last_end = 0;
+				last_end = 0,
+				work = 0,
+				next_poll = NX_POLL_BYTES,
+				budget = 4 * len + 4096;
 	unsigned	best = ~0u;
 	unsigned char lo,
 				up;
@@ -275,6 +301,7 @@ nx_phrase_match_plain(const nx_phrase *p, const char *text, size_t len,
 			const unsigned char *h;
 			size_t		ms,
 						me;
+			int			matched;
 
 			if (nlo && (!nup || nlo < nup))
 			{
@@ -286,8 +313,19 @@ nx_phrase_match_plain(const nx_phrase *p, const char *text, size_t len,
 				h = nup;
 				nup = memchr(h + 1, up, (size_t) (t + wend - h - 1));
 			}
-			if ((size_t) (h - t) < off ||
-				!match_around(p, k, t, len, (size_t) (h - t) - off, m, &ms, &me))
+			if ((size_t) (h - t) < off)
+				continue;
+			matched = match_around(p, k, t, len, (size_t) (h - t) - off, m, &ms, &me, &work);
+			/* linear time, like the tokenizer: past the budget, let it decide */
+			if (work > budget)
+				return NX_ASCII_UNSURE;
+			if (work > next_poll)
+			{
+				next_poll = work + NX_POLL_BYTES;
+				if (nx_interrupted(a))
+					return NX_EINTR;
+			}
+			if (!matched)
 				continue;
 			/* occurrences do not overlap: the leftmost wins, as in nx_phrase_scan */
 			if (found > 0 && ms < last_end)

@@ -399,6 +399,51 @@ test_plain_fast_path(void **state)
 	assert_true(counted_many > 1000);
 }
 
+/*
+ * A phrase like "a a ... a e" over "a a a ...": every hit reads up to 200 tokens, so the
+ * fast path would take time proportional to text x phrase.  Its reading budget hands such
+ * a text to the tokenizer (linear) instead, and the answers stay right.
+ */
+static void
+test_plain_fast_path_budget(void **state)
+{
+	size_t		n = 500000,
+				i;
+	char	   *text = malloc(2 * n),
+			   *phrase = malloc(2 * 200 + 3);
+	owned_phrase miss,
+				hit;
+	long		count;
+
+	(void) state;
+	for (i = 0; i < n; i++)
+	{
+		text[2 * i] = 'a';
+		text[2 * i + 1] = ' ';
+	}
+	for (i = 0; i < 200; i++)
+	{
+		phrase[2 * i] = 'a';
+		phrase[2 * i + 1] = ' ';
+	}
+	phrase[400] = '\0';
+	assert_int_equal(mk(phrase, &hit), NX_OK);
+	strcpy(phrase + 400, "e");	/* a commoner letter than a: not the anchor */
+	assert_int_equal(mk(phrase, &miss), NX_OK);
+
+	assert_int_equal(nx_phrase_match_plain(&miss.p, text, 2 * n, A, 0, &count), NX_ASCII_UNSURE);
+	assert_int_equal(nx_phrase_contains(&miss.p, text, 2 * n, A), 0);
+	assert_int_equal(nx_phrase_match_plain(&hit.p, text, 2 * n, A, 1, &count), NX_ASCII_UNSURE);
+	assert_int_equal(nx_phrase_count(&hit.p, text, 2 * n, A), (long) (n / 200));
+	/* containment stops at the first match, well inside the budget */
+	assert_int_equal(nx_phrase_match_plain(&hit.p, text, 2 * n, A, 0, &count), NX_OK);
+	assert_int_equal(count, 1);
+	free(miss.buf);
+	free(hit.buf);
+	free(phrase);
+	free(text);
+}
+
 static void
 test_common_words(void **state)
 {
@@ -589,6 +634,7 @@ main(void)
 		cmocka_unit_test(test_count),
 		cmocka_unit_test(test_random_against_naive),
 		cmocka_unit_test(test_plain_fast_path),
+		cmocka_unit_test(test_plain_fast_path_budget),
 		cmocka_unit_test(test_common_words),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_snippet),
