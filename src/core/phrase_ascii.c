@@ -169,7 +169,9 @@ match_around(const nx_phrase *p, uint32_t k, const unsigned char *t, size_t len,
 {
 	int			ok;
 
-	/* the anchor run itself must be bounded by separators or the text's ends */
+	/* the anchor run itself must fit and be bounded by separators or the text's ends */
+	if (m > len - s)
+		return 0;
 	if ((s > 0 && sep_before(t, s) == 0) || (s + m < len && sep_at(t, s + m, len) == 0))
 		return 0;
 	if (!run_is_token(p, k, t + s, m))

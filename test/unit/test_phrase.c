@@ -416,6 +416,16 @@ test_plain_fast_path_budget(void **state)
 	long		count;
 
 	(void) state;
+	/* fuzz finding: an anchor hit near the end must not read past len ("G" of "gsh") */
+	{
+		owned_phrase g;
+
+		assert_int_equal(mk("gsh", &g), NX_OK);
+		assert_int_equal(nx_phrase_contains(&g.p, "x gsh", 3, A), 0);
+		assert_int_equal(nx_phrase_count(&g.p, "x gsh", 3, A), 0);
+		assert_int_equal(nx_phrase_contains(&g.p, "x gsh", 5, A), 1);
+		free(g.buf);
+	}
 	for (i = 0; i < n; i++)
 	{
 		text[2 * i] = 'a';
