@@ -87,7 +87,7 @@ sep_before(const unsigned char *t, size_t pos)
 	return 0;
 }
 
-/* is the ASCII run s[0..n) the phrase token j (folded) */
+/* is s[0..n) an ASCII run that folds to the phrase token j (the anchor's bytes are unchecked) */
 static int
 run_is_token(const nx_phrase *p, uint32_t j, const unsigned char *s, size_t n)
 {
@@ -97,7 +97,7 @@ run_is_token(const nx_phrase *p, uint32_t j, const unsigned char *s, size_t n)
 	if (n != p->off[j + 1] - p->off[j])
 		return 0;
 	for (i = 0; i < n; i++)
-		if (nx_tok_ascii_word[s[i]] != d[i])
+		if (s[i] >= 0x80 || nx_tok_ascii_word[s[i]] != d[i])
 			return 0;
 	return 1;
 }
