@@ -16,8 +16,10 @@
  *  - A "plain" text, made only of ASCII and those separators, is made only of
  *    such runs: if none of them matches, the text does not contain the
  *    phrase, and the runs that match are all its occurrences.
- * Otherwise (no match found in a text that is not plain, or a phrase token
- * that is not plain ASCII) the answer is "unsure" and the caller tokenises.
+ * Otherwise (no match found in a text that is not plain; a phrase token that
+ * is not plain ASCII can only be in such a text) the answer is "unsure" and
+ * the caller tokenises, as it does when the reading budget (4x the text) runs
+ * out.
  */
 #include <string.h>
 
