@@ -272,16 +272,25 @@ stop_at_first(void *arg, const nx_match *m)
 	return 0;
 }
 
+/* the plain-text fast path where it can answer, else the tokenizer's scan */
+static long
+match_or_scan(const nx_phrase *p, const char *text, size_t len, const nx_allocator *a,
+			  int count_all)
+{
+	long		found;
+	int			r = nx_phrase_match_plain(p, text, len, a, count_all, &found);
+
+	if (r != NX_ASCII_UNSURE)
+		return r < 0 ? r : found;
+	return nx_phrase_scan(p, text, len, a, count_all ? NULL : stop_at_first, NULL);
+}
+
 int
 nx_phrase_contains(const nx_phrase *p, const char *text, size_t len,
 				   const nx_allocator *a)
 {
-	long		found;
-	long		r = nx_phrase_match_plain(p, text, len, a, 0, &found);
+	long		r = match_or_scan(p, text, len, a, 0);
 
-	if (r != NX_ASCII_UNSURE)
-		return r < 0 ? (int) r : found > 0;
-	r = nx_phrase_scan(p, text, len, a, stop_at_first, NULL);
 	if (r < 0)
 		return (int) r;
 	return r > 0;
@@ -291,12 +300,7 @@ long
 nx_phrase_count(const nx_phrase *p, const char *text, size_t len,
 				const nx_allocator *a)
 {
-	long		found;
-	int			r = nx_phrase_match_plain(p, text, len, a, 1, &found);
-
-	if (r != NX_ASCII_UNSURE)
-		return r < 0 ? r : found;
-	return nx_phrase_scan(p, text, len, a, NULL, NULL);
+	return match_or_scan(p, text, len, a, 1);
 }
 
 /* ------------------------------------------------------------------------
