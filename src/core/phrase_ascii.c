@@ -4,15 +4,16 @@
  * nx_phrase_count.
  *
  * Tokenising a whole article to find one phrase costs about 5 ns a byte.
- * Instead, jump with memchr() to the occurrences of the phrase's rarest
- * letter, and compare the words around each one in place.  This is exact
- * where it answers, because of two properties of the tokenizer (tokenize.h):
+ * Instead, scan for the phrase's rarest two-letter pair (case folded, 16
+ * bytes a step with SSE2) and compare the words around each hit in place.
+ * This is exact where it answers, because of two properties of the tokenizer
+ * (tokenize.h):
  *  - Its state resets at every separator that is an ASCII byte or one of the
  *    common typographic ones below (curly quotes, dashes, no-break space,
- *    ellipsis).  So a run of ASCII letters and digits with such a separator
- *    (or an end of the text) on both sides is exactly one token, lower-cased,
- *    whatever else the text holds; a match made only of such runs and gaps
- *    is a match of the tokenizer.
+ *    ellipsis, bullet, currency and a few other signs).  So a run of ASCII
+ *    letters and digits with such a separator (or an end of the text) on both
+ *    sides is exactly one token, lower-cased, whatever else the text holds; a
+ *    match made only of such runs and gaps is a match of the tokenizer.
  *  - A "plain" text, made only of ASCII and those separators, is made only of
  *    such runs: if none of them matches, the text does not contain the
  *    phrase, and the runs that match are all its occurrences.
@@ -47,24 +48,50 @@ is_word(unsigned char c)
 }
 
 /*
- * Multi-byte separators after which the tokenizer's state is reset, all
- * CL_SEP there: U+00A0 no-break space (NFKD: a space), U+2013 U+2014 dashes,
- * U+2018 U+2019 U+201C U+201D quotes, U+2026 ellipsis (NFKD: "...").  A lead
- * byte never continues another sequence, so they read the same backwards.
+ * Multi-byte separators after which the tokenizer's state is reset: code
+ * points that case folding and NFKD leave as one code point (or, for the
+ * no-break space and the ellipsis, turn into ASCII separators) of a
+ * separator class, frequent in news text.  U+00A0 no-break space, U+00A3 £,
+ * U+00A5 ¥, U+00A7 §, U+00A9 ©, U+00AB «, U+00AE ®, U+00B0 °, U+00B7 ·,
+ * U+00BB », U+00D7 ×, U+00F7 ÷, U+2013 U+2014 dashes, U+2018 U+2019 U+201C
+ * U+201D quotes, U+2022 bullet, U+2026 ellipsis, U+20AC €.  test_phrase
+ * checks every sequence this accepts against the tokenizer.  A lead byte
+ * never continues another sequence, so they read the same backwards.
  */
 static inline size_t
 wide_sep_at(const unsigned char *t, size_t pos, size_t len)
 {
-	if (t[pos] == 0xC2 && len - pos >= 2 && t[pos + 1] == 0xA0)
-		return 2;
-	if (t[pos] == 0xE2 && len - pos >= 3 && t[pos + 1] == 0x80)
-	{
-		unsigned char c = t[pos + 2];
+	unsigned char c;
 
-		if (c == 0x93 || c == 0x94 || c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0xA6)
-			return 3;
+	if (len - pos < 2)
+		return 0;
+	c = t[pos + 1];
+	switch (t[pos])
+	{
+		case 0xC2:
+			return (c == 0xA0 || c == 0xA3 || c == 0xA5 || c == 0xA7 || c == 0xA9 ||
+					c == 0xAB || c == 0xAE || c == 0xB0 || c == 0xB7 || c == 0xBB) ? 2 : 0;
+		case 0xC3:
+			return (c == 0x97 || c == 0xB7) ? 2 : 0;
+		case 0xE2:
+			if (len - pos < 3)
+				return 0;
+			if (c == 0x80)
+			{
+				c = t[pos + 2];
+				return (c == 0x93 || c == 0x94 || c == 0x98 || c == 0x99 || c == 0x9C ||
+						c == 0x9D || c == 0xA2 || c == 0xA6) ? 3 : 0;
+			}
+			return (c == 0x82 && t[pos + 2] == 0xAC) ? 3 : 0;
+		default:
+			return 0;
 	}
-	return 0;
+}
+
+size_t
+nx_plain_wide_sep_len(const unsigned char *t, size_t pos, size_t len)
+{
+	return pos < len ? wide_sep_at(t, pos, len) : 0;
 }
 
 /* bytes of the separator starting at pos (0: none, or a word byte) */
@@ -226,28 +253,28 @@ is_plain(const unsigned char *t, size_t len, const nx_allocator *a)
 	return 1;
 }
 
-int
-nx_phrase_match_plain(const nx_phrase *p, const char *text, size_t len,
-					  const nx_allocator *a, int count_all, long *count)
+/* where to look: a pair of adjacent bytes of one phrase token, or one byte */
+typedef struct anchor
 {
-	const unsigned char *t = (const unsigned char *) text;
-	uint32_t	k = 0,
-				j;
-	size_t		off = 0,
-				m,
-				win,
-				last_end = 0,
-				work = 0,
-				next_poll = NX_POLL_BYTES,
-				budget = 4 * len + 4096;
-	unsigned	best = ~0u;
-	unsigned char lo,
-				up;
-	long		found = 0;
-	int			plain = -1;
+	uint32_t	token;			/* phrase token k */
+	size_t		off;			/* offset of the first byte in it */
+	unsigned char c0;			/* the byte(s), lower case */
+	unsigned char c1;
+	int			pair;			/* 0: only c0 (every token is one byte long) */
+} anchor;
 
-	*count = 0;
-	/* the anchor: the phrase's rarest letter, in its longest token on a tie */
+/*
+ * The rarest pair of adjacent bytes of any token (by the product of their
+ * weights), a longer token on a tie; a single byte only if no token has two.
+ * Returns 0 if some token is not plain ASCII.
+ */
+static int
+choose_anchor(const nx_phrase *p, anchor *an)
+{
+	unsigned long best = ~0ul;
+	uint32_t	j;
+
+	memset(an, 0, sizeof(*an));
 	for (j = 0; j < p->ntok; j++)
 	{
 		const unsigned char *d = (const unsigned char *) p->data + p->off[j];
@@ -256,97 +283,206 @@ nx_phrase_match_plain(const nx_phrase *p, const char *text, size_t len,
 
 		for (i = 0; i < n; i++)
 			if (d[i] >= 0x80 || nx_tok_ascii_word[d[i]] != d[i])
-				break;
-		if (i < n)
-		{
-			/* a token no plain text holds */
-			int			r = is_plain(t, len, a);
-
-			return r == 1 ? NX_OK : (r < 0 ? r : NX_ASCII_UNSURE);
-		}
+				return 0;
 		for (i = 0; i < n; i++)
 		{
-			unsigned	w = byte_weight(d[i]);
+			int			pair = i + 1 < n;
+			/* a lone byte is about 1000x as frequent as a pair with it */
+			unsigned long w = pair ? (unsigned long) byte_weight(d[i]) * byte_weight(d[i + 1])
+				: (unsigned long) byte_weight(d[i]) * 1000;
 
-			if (w < best || (w == best && n > p->off[k + 1] - p->off[k]))
+			if (n > 1 && !pair)
+				continue;		/* the pair ending here was counted */
+			if (w < best || (w == best && n > p->off[an->token + 1] - p->off[an->token]))
 			{
 				best = w;
-				k = j;
-				off = i;
+				an->token = j;
+				an->off = i;
+				an->c0 = d[i];
+				an->c1 = pair ? d[i + 1] : 0;
+				an->pair = pair;
 			}
 		}
 	}
+	return 1;
+}
 
-	/* counting needs every occurrence: only a plain text can be counted here */
-	if (count_all)
+/*
+ * Case folding for the anchor test: b | 0x20 maps 'A'..'Z' to 'a'..'z' and
+ * leaves 'a'..'z' and '0'..'9'; the other bytes it maps onto a letter or a
+ * digit (0x10..0x19 onto digits) are harmless extra hits, which the check in
+ * place rejects.
+ */
+#define FOLD(b) ((unsigned char) ((b) | 0x20))
+
+/*
+ * One step of the scan: the hits (bit i: the anchor starts at t[pos + i]) in
+ * the 16 bytes at t + pos, which must have 17 readable bytes (the pair's
+ * second byte); *high collects bytes >= 0x80.
+ */
+#ifdef __SSE2__
+#include <emmintrin.h>
+
+static inline unsigned
+hits16(const unsigned char *t, const anchor *an, unsigned *high)
+{
+	const __m128i fold = _mm_set1_epi8(0x20);
+	__m128i		a = _mm_loadu_si128((const __m128i *) t);
+	__m128i		eq = _mm_cmpeq_epi8(_mm_or_si128(a, fold), _mm_set1_epi8((char) an->c0));
+
+	*high |= (unsigned) _mm_movemask_epi8(a);
+	if (an->pair)
 	{
-		plain = is_plain(t, len, a);
-		if (plain != 1)
-			return plain < 0 ? plain : NX_ASCII_UNSURE;
-	}
+		__m128i		b = _mm_loadu_si128((const __m128i *) (t + 1));
 
-	m = p->off[k + 1] - p->off[k];
-	lo = (unsigned char) p->data[p->off[k] + off];
-	up = (lo >= 'a' && lo <= 'z') ? (unsigned char) (lo - 'a' + 'A') : lo;
+		eq = _mm_and_si128(eq, _mm_cmpeq_epi8(_mm_or_si128(b, fold),
+											  _mm_set1_epi8((char) an->c1)));
+	}
+	return (unsigned) _mm_movemask_epi8(eq);
+}
+#else
+static inline unsigned
+hits16(const unsigned char *t, const anchor *an, unsigned *high)
+{
+	unsigned	m = 0;
+	int			i;
+
+	for (i = 0; i < 16; i++)
+	{
+		*high |= t[i] & 0x80;
+		if (FOLD(t[i]) == an->c0 && (!an->pair || FOLD(t[i + 1]) == an->c1))
+			m |= 1u << i;
+	}
+	return m;
+}
+#endif
+
+/* the scan's state across hits */
+typedef struct scan_state
+{
+	const nx_phrase *p;
+	const anchor *an;
+	const unsigned char *t;
+	size_t		len;
+	const nx_allocator *a;
+	int			count_all;
+	size_t		work;			/* bytes read around hits */
+	size_t		budget;
+	size_t		next_poll;
+	size_t		last_end;
+	long		found;
+} scan_state;
+
+#define HIT_NEXT	0			/* go on scanning */
+#define HIT_DONE	1			/* containment decided: found */
+
+/* check the hit at byte h; HIT_NEXT, HIT_DONE, NX_ASCII_UNSURE or a negative code */
+static int
+check_hit(scan_state *st, size_t h)
+{
+	size_t		ms,
+				me;
+	int			matched;
+
+	if (h < st->an->off)
+		return HIT_NEXT;
+	matched = match_around(st->p, st->an->token, st->t, st->len, h - st->an->off,
+						   st->p->off[st->an->token + 1] - st->p->off[st->an->token],
+						   &ms, &me, &st->work);
+	/* linear time, like the tokenizer: past the budget, let it decide */
+	if (st->work > st->budget)
+		return NX_ASCII_UNSURE;
+	if (st->work > st->next_poll)
+	{
+		st->next_poll = st->work + NX_POLL_BYTES;
+		if (nx_interrupted(st->a))
+			return NX_EINTR;
+	}
+	if (!matched)
+		return HIT_NEXT;
+	/* occurrences do not overlap: the leftmost wins, as in nx_phrase_scan */
+	if (st->found > 0 && ms < st->last_end)
+		return HIT_NEXT;
+	st->found++;
+	st->last_end = me;
+	return st->count_all ? HIT_NEXT : HIT_DONE;
+}
+
+int
+nx_phrase_match_plain(const nx_phrase *p, const char *text, size_t len,
+					  const nx_allocator *a, int count_all, long *count)
+{
+	const unsigned char *t = (const unsigned char *) text;
+	anchor		an;
+	scan_state	st;
+	size_t		win;
+	unsigned	high = 0;
+	int			plain;
+
+	*count = 0;
+	if (!choose_anchor(p, &an))
+	{
+		/* a token no plain text holds */
+		int			r = is_plain(t, len, a);
+
+		return r == 1 ? NX_OK : (r < 0 ? r : NX_ASCII_UNSURE);
+	}
+	memset(&st, 0, sizeof(st));
+	st.p = p;
+	st.an = &an;
+	st.t = t;
+	st.len = len;
+	st.a = a;
+	st.count_all = count_all;
+	st.budget = 4 * len + 4096;
+	st.next_poll = NX_POLL_BYTES;
 
 	/* windows of NX_POLL_BYTES so that a 50 MB text stays cancellable */
 	for (win = 0; win < len; win += NX_POLL_BYTES)
 	{
-		size_t		wend = len - win > NX_POLL_BYTES ? win + NX_POLL_BYTES : len;
-		const unsigned char *nlo,
-				   *nup;
+		size_t		wend = len - win > NX_POLL_BYTES ? win + NX_POLL_BYTES : len,
+					i = win;
+		int			r;
 
 		if (nx_interrupted(a))
 			return NX_EINTR;
-		nlo = memchr(t + win, lo, wend - win);
-		nup = up != lo ? memchr(t + win, up, wend - win) : NULL;
-		while (nlo || nup)
+		for (; i + 16 <= wend && i + 17 <= len; i += 16)
 		{
-			const unsigned char *h;
-			size_t		ms,
-						me;
-			int			matched;
+			unsigned	m = hits16(t + i, &an, &high);
 
-			if (nlo && (!nup || nlo < nup))
+			while (m)
 			{
-				h = nlo;
-				nlo = memchr(h + 1, lo, (size_t) (t + wend - h - 1));
+				r = check_hit(&st, i + (size_t) __builtin_ctz(m));
+				if (r == HIT_DONE)
+				{
+					*count = 1;
+					return NX_OK;
+				}
+				if (r != HIT_NEXT)
+					return r;
+				m &= m - 1;
 			}
-			else
-			{
-				h = nup;
-				nup = memchr(h + 1, up, (size_t) (t + wend - h - 1));
-			}
-			if ((size_t) (h - t) < off)
+		}
+		/* the last bytes of the window, one at a time */
+		for (; i < wend; i++)
+		{
+			high |= t[i] & 0x80;
+			if (FOLD(t[i]) != an.c0 || (an.pair && (i + 1 >= len || FOLD(t[i + 1]) != an.c1)))
 				continue;
-			matched = match_around(p, k, t, len, (size_t) (h - t) - off, m, &ms, &me, &work);
-			/* linear time, like the tokenizer: past the budget, let it decide */
-			if (work > budget)
-				return NX_ASCII_UNSURE;
-			if (work > next_poll)
-			{
-				next_poll = work + NX_POLL_BYTES;
-				if (nx_interrupted(a))
-					return NX_EINTR;
-			}
-			if (!matched)
-				continue;
-			/* occurrences do not overlap: the leftmost wins, as in nx_phrase_scan */
-			if (found > 0 && ms < last_end)
-				continue;
-			found++;
-			last_end = me;
-			if (!count_all)
+			r = check_hit(&st, i);
+			if (r == HIT_DONE)
 			{
 				*count = 1;
 				return NX_OK;
 			}
+			if (r != HIT_NEXT)
+				return r;
 		}
 	}
-	if (plain < 0)
-		plain = is_plain(t, len, a);
+	/* no byte >= 0x80 seen: plain without a second look */
+	plain = high ? is_plain(t, len, a) : 1;
 	if (plain != 1)
 		return plain < 0 ? plain : NX_ASCII_UNSURE;
-	*count = found;
+	*count = count_all ? st.found : 0;
 	return NX_OK;
 }

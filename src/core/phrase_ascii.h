@@ -19,4 +19,10 @@
 extern int	nx_phrase_match_plain(const nx_phrase *p, const char *text, size_t len,
 								  const nx_allocator *a, int count_all, long *count);
 
+/*
+ * Bytes of the multi-byte separator at t[pos] that the fast path steps over (0: none).
+ * Exposed for the test that checks each one against the tokenizer.
+ */
+extern size_t nx_plain_wide_sep_len(const unsigned char *t, size_t pos, size_t len);
+
 #endif							/* NX_PHRASE_ASCII_H */

@@ -314,7 +314,7 @@ cmp_key(const void *x, const void *y)
 /*
  * The fast path (phrase_ascii.c) against the tokenizer's scan, for containment and
  * counting: never a wrong answer, and an answer (not "unsure") for every plain text
- * (ASCII and curly quotes, dashes, no-break spaces, ellipses).  The words share letters
+ * (ASCII and curly quotes, dashes, no-break spaces, ellipses, currency and other signs).  The words share letters
  * and prefixes so that anchors land inside other words and occurrences overlap; some
  * texts carry other bytes >= 0x80 next to words, between them, or as words, among them
  * a typographic separator cut short.
@@ -324,7 +324,8 @@ test_plain_fast_path(void **state)
 {
 	static const char *words[] = {"a", "aa", "ab", "Ba", "bab", "1", "11", "A1", "zz", "v"};
 	static const char *seps[] = {" ", ", ", "-", "\n", "'", "...", " (", "\t",
-		"\xE2\x80\x99", " \xE2\x80\x94 ", "\xC2\xA0", "\xE2\x80\x9C", "\xE2\x80\xA6"};
+		"\xE2\x80\x99", " \xE2\x80\x94 ", "\xC2\xA0", "\xE2\x80\x9C", "\xE2\x80\xA6",
+		" \xC2\xA3", "\xE2\x82\xAC", "\xC2\xB0 ", "\xE2\x80\xA2"};
 	static const char *other[] = {"\xC2\xAD", "\xC3\xA1", "\xCC\x81", "\xE6\x9D\xB1", "\xFF",
 		"\xE2\x80", "\xC2", "\xE2\x80\x8B"};
 	int			iter,
@@ -354,7 +355,7 @@ test_plain_fast_path(void **state)
 			strcat(text, words[rand() % 10]);
 			if (with_other && rand() % 5 == 0)
 				strcat(text, other[rand() % 8]);
-			strcat(text, seps[rand() % 13]);
+			strcat(text, seps[rand() % 17]);
 		}
 		for (i = 0; i < np; i++)
 		{
@@ -397,6 +398,75 @@ test_plain_fast_path(void **state)
 	assert_true(decided > 50000);
 	assert_true(found > 5000);
 	assert_true(counted_many > 1000);
+}
+
+/* token collector for test_plain_separators */
+typedef struct tok_list
+{
+	int			n;
+	char		text[2][8];
+	size_t		start[2];
+	size_t		end[2];
+} tok_list;
+
+static int
+tok_list_add(void *arg, const nx_token *t)
+{
+	tok_list   *l = arg;
+
+	if (l->n < 2 && t->len < 8)
+	{
+		memcpy(l->text[l->n], t->text, t->len);
+		l->text[l->n][t->len] = '\0';
+		l->start[l->n] = t->start;
+		l->end[l->n] = t->end;
+	}
+	l->n++;
+	return 1;
+}
+
+/*
+ * Every multi-byte sequence the fast path steps over as a separator (all 2- and 3-byte
+ * UTF-8 sequences are tried) must be one for the tokenizer: "ab" SEP "cd" is the two
+ * tokens "ab" and "cd", at their places, and the sequence cut short is not accepted.
+ */
+static void
+test_plain_separators(void **state)
+{
+	int			lead,
+				c1,
+				c2,
+				accepted = 0;
+
+	(void) state;
+	for (lead = 0xC2; lead <= 0xEF; lead++)
+		for (c1 = 0x80; c1 <= 0xBF; c1++)
+			for (c2 = 0x80; c2 <= (lead >= 0xE0 ? 0xBF : 0x80); c2++)
+			{
+				unsigned char text[16] = "ab";
+				size_t		n = lead >= 0xE0 ? 3 : 2;
+				tok_list	l;
+
+				text[2] = (unsigned char) lead;
+				text[3] = (unsigned char) c1;
+				text[4] = (unsigned char) c2;
+				if (nx_plain_wide_sep_len(text, 2, 2 + n) == 0)
+					continue;
+				accepted++;
+				assert_int_equal(nx_plain_wide_sep_len(text, 2, 2 + n), n);
+				assert_int_equal(nx_plain_wide_sep_len(text, 2, 2 + n - 1), 0);
+				memcpy(text + 2 + n, "cd", 3);
+				memset(&l, 0, sizeof(l));
+				assert_int_equal(nx_text_tokens((const char *) text, 4 + n, A, tok_list_add, &l), 2);
+				assert_string_equal(l.text[0], "ab");
+				assert_string_equal(l.text[1], "cd");
+				assert_int_equal(l.start[0], 0);
+				assert_int_equal(l.end[0], 2);
+				assert_int_equal(l.start[1], 2 + n);
+				assert_int_equal(l.end[1], 4 + n);
+			}
+	/* the list documented in phrase_ascii.c */
+	assert_int_equal(accepted, 21);
 }
 
 /*
@@ -654,6 +724,7 @@ main(void)
 		cmocka_unit_test(test_random_against_naive),
 		cmocka_unit_test(test_plain_fast_path),
 		cmocka_unit_test(test_plain_fast_path_budget),
+		cmocka_unit_test(test_plain_separators),
 		cmocka_unit_test(test_common_words),
 		cmocka_unit_test(test_keys),
 		cmocka_unit_test(test_snippet),
