@@ -60,6 +60,12 @@ UNIT_BINS = $(UNIT_SRCS:.c=.bin)
 test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h src/core/*.inc)
 	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS) -lcmocka
 
+# the phrase tests once more on the portable (byte-loop) scan of phrase_ascii.c, which
+# builds without SSE2 use
+UNIT_BINS += test/unit/test_phrase_portable.bin
+test/unit/test_phrase_portable.bin: test/unit/test_phrase.c $(CORE_SRCS) $(wildcard src/core/*.h src/core/*.inc)
+	$(CORE_CC) $(CORE_CFLAGS) -U__SSE2__ -Isrc/core -Itest/unit $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS) -lcmocka
+
 unit: $(UNIT_BINS) newsext
 	@bash scripts/run-unit.sh $(UNIT_BINS)
 

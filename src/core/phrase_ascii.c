@@ -23,6 +23,9 @@
  * out.
  */
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "phrase_ascii.h"
 #include "nx_text.h"
@@ -309,9 +312,9 @@ choose_anchor(const nx_phrase *p, anchor *an)
 
 /*
  * Case folding for the anchor test: b | 0x20 maps 'A'..'Z' to 'a'..'z' and
- * leaves 'a'..'z' and '0'..'9'; the other bytes it maps onto a letter or a
- * digit (0x10..0x19 onto digits) are harmless extra hits, which the check in
- * place rejects.
+ * leaves 'a'..'z' and '0'..'9'.  The only other bytes it maps onto a token
+ * byte are the controls 0x10..0x19 (onto the digits): harmless extra hits,
+ * which the check in place rejects.
  */
 #define FOLD(b) ((unsigned char) ((b) | 0x20))
 
@@ -321,8 +324,6 @@ choose_anchor(const nx_phrase *p, anchor *an)
  * second byte); *high collects bytes >= 0x80.
  */
 #ifdef __SSE2__
-#include <emmintrin.h>
-
 static inline unsigned
 hits16(const unsigned char *t, const anchor *an, unsigned *high)
 {
