@@ -319,10 +319,26 @@ choose_anchor(const nx_phrase *p, anchor *an)
 #define FOLD(b) ((unsigned char) ((b) | 0x20))
 
 /*
- * One step of the scan: the hits (bit i: the anchor starts at t[pos + i]) in
- * the 16 bytes at t + pos, which must have 17 readable bytes (the pair's
- * second byte); *high collects bytes >= 0x80.
+ * The hits among the n <= 16 bytes at t (bit i: the anchor starts at t[i]),
+ * one byte at a time; avail bytes are readable (the pair's second byte may
+ * be t[n]).  *high collects bytes >= 0x80.
  */
+static inline unsigned
+hits_bytes(const unsigned char *t, size_t n, size_t avail, const anchor *an, unsigned *high)
+{
+	unsigned	m = 0;
+	size_t		i;
+
+	for (i = 0; i < n; i++)
+	{
+		*high |= t[i] & 0x80;
+		if (FOLD(t[i]) == an->c0 && (!an->pair || (i + 1 < avail && FOLD(t[i + 1]) == an->c1)))
+			m |= 1u << i;
+	}
+	return m;
+}
+
+/* the same for 16 bytes at t with 17 readable, 16 at a time where SSE2 is there */
 #ifdef __SSE2__
 static inline unsigned
 hits16(const unsigned char *t, const anchor *an, unsigned *high)
@@ -345,16 +361,7 @@ hits16(const unsigned char *t, const anchor *an, unsigned *high)
 static inline unsigned
 hits16(const unsigned char *t, const anchor *an, unsigned *high)
 {
-	unsigned	m = 0;
-	int			i;
-
-	for (i = 0; i < 16; i++)
-	{
-		*high |= t[i] & 0x80;
-		if (FOLD(t[i]) == an->c0 && (!an->pair || FOLD(t[i + 1]) == an->c1))
-			m |= 1u << i;
-	}
-	return m;
+	return hits_bytes(t, 16, 17, an, high);
 }
 #endif
 
@@ -372,12 +379,16 @@ typedef struct scan_state
 	size_t		next_poll;
 	size_t		last_end;
 	long		found;
+	long	   *count;			/* the caller's result, set when containment is found */
 } scan_state;
 
-#define HIT_NEXT	0			/* go on scanning */
-#define HIT_DONE	1			/* containment decided: found */
+/* go on scanning (none of NX_OK, NX_ASCII_UNSURE and the negative NX_E* codes) */
+#define HIT_NEXT	3
 
-/* check the hit at byte h; HIT_NEXT, HIT_DONE, NX_ASCII_UNSURE or a negative code */
+/*
+ * Check the hit at byte h: HIT_NEXT, or what nx_phrase_match_plain returns
+ * (NX_OK once containment is decided, NX_ASCII_UNSURE, a negative code).
+ */
 static int
 check_hit(scan_state *st, size_t h)
 {
@@ -406,7 +417,22 @@ check_hit(scan_state *st, size_t h)
 		return HIT_NEXT;
 	st->found++;
 	st->last_end = me;
-	return st->count_all ? HIT_NEXT : HIT_DONE;
+	if (st->count_all)
+		return HIT_NEXT;
+	*st->count = 1;
+	return NX_OK;
+}
+
+/* check the hits of mask m (bit i: byte base + i), left to right, as check_hit */
+static int
+check_hits(scan_state *st, size_t base, unsigned m)
+{
+	int			r;
+
+	for (; m; m &= m - 1)
+		if ((r = check_hit(st, base + (size_t) __builtin_ctz(m))) != HIT_NEXT)
+			return r;
+	return HIT_NEXT;
 }
 
 int
@@ -437,48 +463,25 @@ nx_phrase_match_plain(const nx_phrase *p, const char *text, size_t len,
 	st.count_all = count_all;
 	st.budget = 4 * len + 4096;
 	st.next_poll = NX_POLL_BYTES;
+	st.count = count;
 
 	/* windows of NX_POLL_BYTES so that a 50 MB text stays cancellable */
 	for (win = 0; win < len; win += NX_POLL_BYTES)
 	{
 		size_t		wend = len - win > NX_POLL_BYTES ? win + NX_POLL_BYTES : len,
 					i = win;
+		unsigned	m;
 		int			r;
 
 		if (nx_interrupted(a))
 			return NX_EINTR;
 		for (; i + 16 <= wend && i + 17 <= len; i += 16)
-		{
-			unsigned	m = hits16(t + i, &an, &high);
-
-			while (m)
-			{
-				r = check_hit(&st, i + (size_t) __builtin_ctz(m));
-				if (r == HIT_DONE)
-				{
-					*count = 1;
-					return NX_OK;
-				}
-				if (r != HIT_NEXT)
-					return r;
-				m &= m - 1;
-			}
-		}
-		/* the last bytes of the window, one at a time */
-		for (; i < wend; i++)
-		{
-			high |= t[i] & 0x80;
-			if (FOLD(t[i]) != an.c0 || (an.pair && (i + 1 >= len || FOLD(t[i + 1]) != an.c1)))
-				continue;
-			r = check_hit(&st, i);
-			if (r == HIT_DONE)
-			{
-				*count = 1;
-				return NX_OK;
-			}
-			if (r != HIT_NEXT)
+			if ((m = hits16(t + i, &an, &high)) != 0 && (r = check_hits(&st, i, m)) != HIT_NEXT)
 				return r;
-		}
+		/* the window's last bytes (fewer than 16, or 16 without a 17th to read) */
+		if (i < wend && (m = hits_bytes(t + i, wend - i, len - i, &an, &high)) != 0 &&
+			(r = check_hits(&st, i, m)) != HIT_NEXT)
+			return r;
 	}
 	/* no byte >= 0x80 seen: plain without a second look */
 	plain = high ? is_plain(t, len, a) : 1;

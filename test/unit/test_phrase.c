@@ -314,10 +314,10 @@ cmp_key(const void *x, const void *y)
 /*
  * The fast path (phrase_ascii.c) against the tokenizer's scan, for containment and
  * counting: never a wrong answer, and an answer (not "unsure") for every plain text
- * (ASCII and curly quotes, dashes, no-break spaces, ellipses, currency and other signs).  The words share letters
- * and prefixes so that anchors land inside other words and occurrences overlap; some
- * texts carry other bytes >= 0x80 next to words, between them, or as words, among them
- * a typographic separator cut short.
+ * (ASCII and curly quotes, dashes, no-break spaces, ellipses, currency and other signs).
+ * The words share letters and prefixes so that anchors land inside other words and
+ * occurrences overlap; some texts carry other bytes >= 0x80 next to words, between them,
+ * or as words, among them a typographic separator cut short.
  */
 static void
 test_plain_fast_path(void **state)
