@@ -12,6 +12,8 @@ OBJS        = $(PGLAYER_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
 SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
 DATA_built  = $(EXTENSION)--$(EXTVERSION).sql
 DATA        = $(sort $(wildcard model/*.bin))
+# upgrade scripts, and the previous release's install script (kept for make check-upgrade)
+DATA       += $(sort $(wildcard src/upgrade/$(EXTENSION)--*.sql))
 
 # pg_regress suite: one file per concern in sql/, expected output in expected/
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
