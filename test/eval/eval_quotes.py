@@ -147,7 +147,7 @@ def report(t, n_articles, n_publishers):
     print(f"\nquotes fundus dev (hand-marked, {n_articles} articles, {n_publishers} publishers):"
           f" {total} direct quotes; {t.neutral_total['fragment']} fragments and"
           f" {t.neutral_total['unsure']} unsure ones not scored")
-    print(f"  found (recall)     {pct(found, total)}")
+    print(f"  found (recall)     {pct(found, total)}; found with the right speaker {pct(verdicts['right'], total)}")
     print(f"  precision          {pct(t.correct_system, scored_system)};"
           f" false: {t.false_outside} not inside any quote (scare quotes, titles, terms),"
           f" {t.false_inside} inside a real quote with a span that does not match")
