@@ -6,3 +6,58 @@
 
 -- complain if script is sourced in psql, rather than via CREATE EXTENSION
 \echo Use "ALTER EXTENSION newsext UPDATE TO '0.2.0'" to load this file. \quit
+
+-- ---------------------------------------------------------------------------
+-- Upgrades (issue 11): which gin_phrase_ops indexes need a REINDEX
+-- ---------------------------------------------------------------------------
+-- phrase_index_key_formats and phrase_indexes, as in src/sql/28_phrase_index_formats.sql.
+-- Every gin_phrase_ops index that exists now was built by a 0.1.0 library, key format 2;
+-- phrase_indexes compares that with phrase_tokenizer_version() of the library installed now,
+-- and a WARNING below names every index to rebuild. A later upgrade script records the key
+-- format of the release it upgrades from in the same way (indexes rebuilt since keep the
+-- format of the library that rebuilt them).
+
+CREATE TABLE phrase_index_key_formats (
+    indexrelid pg_catalog.oid NOT NULL,
+    relfilenode pg_catalog.oid NOT NULL,
+    key_format pg_catalog.int4 NOT NULL,
+    PRIMARY KEY (indexrelid, relfilenode)
+);
+COMMENT ON TABLE phrase_index_key_formats IS
+'key format of gin_phrase_ops index files that an upgrade found, by index and relfilenode (written by upgrade scripts; read it through phrase_indexes)';
+
+CREATE VIEW phrase_indexes AS
+SELECT i.indexrelid::pg_catalog.regclass AS index,
+       i.indrelid::pg_catalog.regclass AS "table",
+       COALESCE(f.key_format, phrase_tokenizer_version()) AS key_format,
+       COALESCE(f.key_format, phrase_tokenizer_version()) <> phrase_tokenizer_version() AS needs_reindex
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid AND c.relkind = 'i'
+LEFT JOIN phrase_index_key_formats f ON f.indexrelid = i.indexrelid AND f.relfilenode = c.relfilenode
+WHERE EXISTS (
+    SELECT FROM pg_catalog.unnest(i.indclass::pg_catalog.oid[]) AS ic(opclass)
+    JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_opclass'::pg_catalog.regclass
+        AND d.objid = ic.opclass AND d.deptype = 'e'
+        AND d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+    JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'newsext'
+    JOIN pg_catalog.pg_opclass o ON o.oid = ic.opclass AND o.opcname = 'gin_phrase_ops');
+COMMENT ON VIEW phrase_indexes IS
+'every gin_phrase_ops index with the key format of its entries; needs_reindex when that is not the format of phrase_tokenizer_version() (rebuild with REINDEX INDEX)';
+GRANT SELECT ON phrase_indexes TO PUBLIC;
+
+-- the indexes of 0.1.0 (key format 2)
+INSERT INTO phrase_index_key_formats (indexrelid, relfilenode, key_format)
+SELECT c.oid, c.relfilenode, 2
+FROM phrase_indexes p JOIN pg_catalog.pg_class c ON c.oid = p.index;
+
+DO $$
+DECLARE
+    stale record;
+BEGIN
+    FOR stale IN SELECT index, key_format FROM phrase_indexes WHERE needs_reindex ORDER BY index::text LOOP
+        RAISE WARNING 'gin_phrase_ops index % has keys of format %, this newsext reads format %',
+            stale.index, stale.key_format, phrase_tokenizer_version()
+            USING HINT = pg_catalog.format('Rebuild it: REINDEX INDEX %s; until then phrase queries that use it can miss rows.', stale.index);
+    END LOOP;
+END
+$$;
