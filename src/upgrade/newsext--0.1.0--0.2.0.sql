@@ -61,3 +61,15 @@ BEGIN
     END LOOP;
 END
 $$;
+
+-- ---------------------------------------------------------------------------
+-- Catalog comments (issue 11 point 6): what the objects do, as src/sql/ says
+-- ---------------------------------------------------------------------------
+COMMENT ON FUNCTION parse_article_json(pg_catalog.text) IS
+'parse a plain-text news article into jsonb: the fields of parse_article (snake_case keys, ISO dates), every entity mention with its position and length, and the quotes';
+COMMENT ON FUNCTION phrase_gin_consistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
+    'GIN support: true when every key of the phrase is present; asks for a recheck unless the phrase is one common word or two of the most common (exact keys)';
+COMMENT ON FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
+    'GIN support: false if a key is absent; true if all are present and exact (one common word or two of the most common); else maybe (rechecked)';
+COMMENT ON OPERATOR CLASS gin_phrase_ops USING gin IS
+    'exact phrase search on text: text @> phrase, word-pair and word keys (exact for common words, hashed otherwise); candidates found by hashed keys are rechecked';

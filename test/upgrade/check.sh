@@ -160,6 +160,9 @@ stale=$([ "$cur_format" != "$PREV_KEY_FORMAT" ] && echo true || echo false)
 expect "upgraded: phrase_indexes shows the $PREV index with key format $PREV_KEY_FORMAT (needs_reindex $stale: this release has format $cur_format)" \
     "$(val upgraded "SELECT index || ' ' || key_format || ' ' || needs_reindex FROM phrase_indexes")" \
     "articles_body_phrase $PREV_KEY_FORMAT $stale"
+sql upgraded -c "CREATE ROLE newsext_upgrade_reader LOGIN" >/dev/null 2>&1
+expect "a role without privileges can read phrase_indexes" \
+    "$("$PGBIN/psql" -X -q -At -U newsext_upgrade_reader -d upgraded -c "SELECT count(*) FROM phrase_indexes" 2>&1)" 1
 if [ "$stale" = true ]; then
     expect "the upgrade script says REINDEX for the index" \
         "$(grep -c 'REINDEX INDEX articles_body_phrase' "$out/alter.log")" 1
