@@ -72,7 +72,7 @@ unit: $(UNIT_BINS) newsext
 	@bash scripts/run-unit.sh $(UNIT_BINS)
 
 # --- self-installing entry points (the README's two commands) --------------
-.PHONY: test demo eval bench fuzz model unit stress valgrind deps phrase-words
+.PHONY: test demo eval bench fuzz model unit stress valgrind deps phrase-words check-upgrade
 deps:
 	bash scripts/deps.sh
 
@@ -81,6 +81,11 @@ test:
 
 demo:
 	bash scripts/demo.sh
+
+# upgrade from the previous release against a fresh install, and a pg_dump/pg_restore round
+# trip, on a throwaway server (test/upgrade/check.sh)
+check-upgrade: install
+	bash test/upgrade/check.sh
 
 eval:
 	bash scripts/eval.sh

@@ -26,6 +26,12 @@ if [ -x test/t/run.sh ]; then
     passed=$((passed + ${tp:-0})); failed=$((failed + ${tf:-1}))
 fi
 pgtmp_stop
+# ALTER EXTENSION UPDATE from the previous release, and pg_dump/pg_restore (its own server)
+if [ -f test/upgrade/check.sh ]; then
+    out=$(bash test/upgrade/check.sh 2>&1); echo "$out"
+    cp=$(echo "$out" | sed -n 's/^check-upgrade: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p'); cf=$(echo "$out" | sed -n 's/^check-upgrade: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
+    passed=$((passed + ${cp:-0})); failed=$((failed + ${cf:-1}))
+fi
 # a short fuzz smoke run: every libFuzzer target for a few seconds from its seeds
 # (NEWSEXT_FUZZ_SMOKE=0 skips it; make fuzz is the long run)
 if [ "${NEWSEXT_FUZZ_SMOKE:-1}" != 0 ] && [ -f test/fuzz/run.sh ]; then

@@ -37,7 +37,7 @@ CREATE FUNCTION parse_article_json(pg_catalog.text) RETURNS pg_catalog.jsonb
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 
 COMMENT ON FUNCTION parse_article_json(pg_catalog.text) IS
-'parse a plain-text news article into jsonb with snake_case keys and ISO dates';
+'parse a plain-text news article into jsonb: the fields of parse_article (snake_case keys, ISO dates), every entity mention with its position and length, and the quotes';
 
 CREATE FUNCTION article_headline(pg_catalog.text) RETURNS pg_catalog.text
 	AS 'MODULE_PATHNAME', 'newsext_article_headline'

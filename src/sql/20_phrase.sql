@@ -1,8 +1,8 @@
 
 -- ---------------------------------------------------------------------------
 -- phrase: a normalised token sequence, text @> phrase, gin_phrase_ops
--- (tokenizer version 3: changing the tokenizer requires REINDEX of every
--- gin_phrase_ops index; see doc/phrase.md)
+-- (the tokenizer and key format have a version, phrase_tokenizer_version(): a
+-- change requires REINDEX of every gin_phrase_ops index; see phrase_indexes)
 -- ---------------------------------------------------------------------------
 
 CREATE TYPE phrase;
@@ -234,9 +234,9 @@ COMMENT ON FUNCTION phrase_gin_extract_value(pg_catalog.text, pg_catalog.interna
 COMMENT ON FUNCTION phrase_gin_extract_query(pg_catalog.text, pg_catalog.internal, pg_catalog.int2, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
     'GIN support: keys of a phrase query';
 COMMENT ON FUNCTION phrase_gin_consistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
-    'GIN support: all keys present, recheck needed';
+    'GIN support: true when every key of the phrase is present; asks for a recheck unless the phrase is one common word or two of the most common (exact keys)';
 COMMENT ON FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
-    'GIN support: false if a key is absent, else maybe';
+    'GIN support: false if a key is absent; true if all are present and exact (one common word or two of the most common); else maybe (rechecked)';
 
 CREATE OPERATOR CLASS gin_phrase_ops
     FOR TYPE pg_catalog.text USING gin AS
@@ -254,7 +254,7 @@ CREATE OPERATOR CLASS gin_phrase_ops
                                         pg_catalog.internal),
     STORAGE pg_catalog.int4;
 COMMENT ON OPERATOR CLASS gin_phrase_ops USING gin IS
-    'exact phrase search on text: text @> phrase, hashed word-pair and word keys, rechecked';
+    'exact phrase search on text: text @> phrase, word-pair and word keys (exact for common words, hashed otherwise); candidates found by hashed keys are rechecked';
 COMMENT ON OPERATOR FAMILY gin_phrase_ops USING gin IS
     'exact phrase search on text (gin_phrase_ops)';
 COMMENT ON OPERATOR FAMILY phrase_hash_ops USING hash IS 'hash operator family for phrase';

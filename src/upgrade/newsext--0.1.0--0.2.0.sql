@@ -17,25 +17,8 @@
 -- less than half its former size). The tokens did not change, so stored phrase
 -- values stay valid; every gin_phrase_ops INDEX MUST BE REBUILT: until then a
 -- query looks up keys that the old index does not hold and MISSES ROWS.
--- Run REINDEX INDEX on each index this warning lists; to list them later:
---   SELECT i.indexrelid::regclass FROM pg_index i JOIN pg_opclass o
---     ON o.oid = ANY (i.indclass::oid[]) WHERE o.opcname = 'gin_phrase_ops';
-DO $$
-DECLARE
-    stale text;
-BEGIN
-    SELECT string_agg(i.indexrelid::pg_catalog.regclass::text, ', ')
-      INTO stale
-      FROM pg_catalog.pg_index i
-      JOIN pg_catalog.pg_opclass o ON o.oid = ANY (i.indclass::pg_catalog.oid[])
-     WHERE o.opcname = 'gin_phrase_ops';
-    IF stale IS NOT NULL THEN
-        RAISE WARNING 'newsext 0.2.0 changed the keys of gin_phrase_ops: these indexes miss rows until rebuilt: %', stale
-            USING ERRCODE = '01000',
-                  HINT = 'Run REINDEX INDEX on each of them.';
-    END IF;
-END
-$$;
+-- The section "which gin_phrase_ops indexes need a REINDEX" below names them in a WARNING,
+-- and the view phrase_indexes lists them (needs_reindex).
 
 -- COSTs measured on 16,207 real news articles (1.1 kB on average): a cost unit is
 -- about an int4 comparison (0.03 us); text @> phrase and phrase_count read the
@@ -65,3 +48,70 @@ COMMENT ON FUNCTION phrase_contsel(pg_catalog.internal, pg_catalog.oid, pg_catal
     'restriction selectivity of text @> phrase: word frequencies of news and the column''s average width';
 ALTER OPERATOR @> (pg_catalog.text, phrase) SET (RESTRICT = phrase_contsel);
 ALTER OPERATOR <@ (phrase, pg_catalog.text) SET (RESTRICT = phrase_contsel);
+
+-- ---------------------------------------------------------------------------
+-- Upgrades (issue 11): which gin_phrase_ops indexes need a REINDEX
+-- ---------------------------------------------------------------------------
+-- phrase_index_key_formats and phrase_indexes, as in src/sql/28_phrase_index_formats.sql.
+-- Every gin_phrase_ops index that exists now was built by a 0.1.0 library, key format 2;
+-- phrase_indexes compares that with phrase_tokenizer_version() of the library installed now,
+-- and a WARNING below names every index to rebuild. A later upgrade script records the key
+-- format of the release it upgrades from in the same way (indexes rebuilt since keep the
+-- format of the library that rebuilt them).
+
+CREATE TABLE phrase_index_key_formats (
+    indexrelid pg_catalog.oid NOT NULL,
+    relfilenode pg_catalog.oid NOT NULL,
+    key_format pg_catalog.int4 NOT NULL,
+    PRIMARY KEY (indexrelid, relfilenode)
+);
+COMMENT ON TABLE phrase_index_key_formats IS
+'key format of gin_phrase_ops index files that an upgrade found, by index and relfilenode (written by upgrade scripts; read it through phrase_indexes)';
+
+CREATE VIEW phrase_indexes AS
+SELECT i.indexrelid::pg_catalog.regclass AS index,
+       i.indrelid::pg_catalog.regclass AS "table",
+       COALESCE(f.key_format, phrase_tokenizer_version()) AS key_format,
+       COALESCE(f.key_format, phrase_tokenizer_version()) <> phrase_tokenizer_version() AS needs_reindex
+FROM pg_catalog.pg_index i
+JOIN pg_catalog.pg_class c ON c.oid = i.indexrelid AND c.relkind = 'i'
+LEFT JOIN phrase_index_key_formats f ON f.indexrelid = i.indexrelid AND f.relfilenode = c.relfilenode
+WHERE EXISTS (
+    SELECT FROM pg_catalog.unnest(i.indclass::pg_catalog.oid[]) AS ic(opclass)
+    JOIN pg_catalog.pg_depend d ON d.classid = 'pg_catalog.pg_opclass'::pg_catalog.regclass
+        AND d.objid = ic.opclass AND d.deptype = 'e'
+        AND d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass
+    JOIN pg_catalog.pg_extension e ON e.oid = d.refobjid AND e.extname = 'newsext'
+    JOIN pg_catalog.pg_opclass o ON o.oid = ic.opclass AND o.opcname = 'gin_phrase_ops');
+COMMENT ON VIEW phrase_indexes IS
+'every gin_phrase_ops index with the key format of its entries; needs_reindex when that is not the format of phrase_tokenizer_version() (rebuild with REINDEX INDEX)';
+GRANT SELECT ON phrase_indexes TO PUBLIC;
+
+-- the indexes of 0.1.0 (key format 2)
+INSERT INTO phrase_index_key_formats (indexrelid, relfilenode, key_format)
+SELECT c.oid, c.relfilenode, 2
+FROM phrase_indexes p JOIN pg_catalog.pg_class c ON c.oid = p.index;
+
+DO $$
+DECLARE
+    stale record;
+BEGIN
+    FOR stale IN SELECT index, key_format FROM phrase_indexes WHERE needs_reindex ORDER BY index::text LOOP
+        RAISE WARNING 'gin_phrase_ops index % has keys of format %, this newsext reads format %',
+            stale.index, stale.key_format, phrase_tokenizer_version()
+            USING HINT = pg_catalog.format('Rebuild it: REINDEX INDEX %s; until then phrase queries that use it can miss rows.', stale.index);
+    END LOOP;
+END
+$$;
+
+-- ---------------------------------------------------------------------------
+-- Catalog comments (issue 11 point 6): what the objects do, as src/sql/ says
+-- ---------------------------------------------------------------------------
+COMMENT ON FUNCTION parse_article_json(pg_catalog.text) IS
+'parse a plain-text news article into jsonb: the fields of parse_article (snake_case keys, ISO dates), every entity mention with its position and length, and the quotes';
+COMMENT ON FUNCTION phrase_gin_consistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
+    'GIN support: true when every key of the phrase is present; asks for a recheck unless the phrase is one common word or two of the most common (exact keys)';
+COMMENT ON FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
+    'GIN support: false if a key is absent; true if all are present and exact (one common word or two of the most common); else maybe (rechecked)';
+COMMENT ON OPERATOR CLASS gin_phrase_ops USING gin IS
+    'exact phrase search on text: text @> phrase, word-pair and word keys (exact for common words, hashed otherwise); candidates found by hashed keys are rechecked';
