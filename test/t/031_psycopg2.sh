@@ -4,6 +4,11 @@
 # gin_phrase_ops; an invalid phrase is 22P02; the flat BI columns have plain type OIDs.
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
+# a database of its own with the extension (test/t/run.sh connects to postgres)
+export PGDATABASE=newsext_drivers_$$
+"$PGBIN/psql" -X -q -d postgres -c "CREATE DATABASE $PGDATABASE" || exit 1
+trap '"$PGBIN/psql" -X -q -d postgres -c "DROP DATABASE IF EXISTS $PGDATABASE"' EXIT
+"$PGBIN/psql" -X -q -c "CREATE EXTENSION newsext" || exit 1
 /usr/bin/python3 - test/data/seed.txt <<'EOF'
 import sys
 import psycopg2
