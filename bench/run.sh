@@ -1,19 +1,25 @@
 #!/usr/bin/env bash
 # make bench: phrase search with newsext's gin_phrase_ops against tsvector GIN (expression and
 # stored column), RUM and pg_trgm, on real news articles from ../shared/data (recombined into
-# distinct new articles beyond the ~15k real ones).  BENCH_ARTICLES=N (default 100000).
+# distinct new articles beyond the ~15k real ones).  BENCH_ARTICLES="distinct 100000" (default).
 # BENCH_METHODS=tsv,newsext runs a subset (keys: expr tsv rum trgm newsext).
 # Prints the table and writes bench/out/results-N.md; bench/README.md keeps the figures.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${BENCH_ARTICLES:-100000}
+# BENCH_ARTICLES: the runs, in order; "distinct" = every distinct real article, nothing
+# replicated or recombined (reported first), numbers = recombined corpora of that size
+SIZES=${BENCH_ARTICLES:-distinct 100000}
 PGMAJOR=${PGMAJOR:-15}
 EXTRA_DEBS="postgresql-$PGMAJOR-rum ${EXTRA_DEBS:-}" bash scripts/deps.sh
+# a private server copy (PG_CONFIG elsewhere than the system's) lacks the Debian RUM
+# package's files: copy them in
+if [ -n "${PG_CONFIG:-}" ] && [ ! -e "$($PG_CONFIG --sharedir)/extension/rum.control" ]; then
+    cp /usr/share/postgresql/$PGMAJOR/extension/rum* "$($PG_CONFIG --sharedir)/extension/"
+    cp /usr/lib/postgresql/$PGMAJOR/lib/rum.so "$($PG_CONFIG --pkglibdir)/"
+fi
 make -s all >/dev/null
 make -s install >/dev/null
 mkdir -p bench/out
-corpus=bench/out/corpus-$N.csv
-[ -s "$corpus" ] || /usr/bin/python3 bench/make_corpus.py "$N" "$corpus"
 
 # WAL and fsync costs are left out on purpose (same for every method): see bench/README.md
 export PGTMP_OPTS="-c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB \
@@ -21,8 +27,11 @@ export PGTMP_OPTS="-c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_m
  -c wal_level=minimal -c max_wal_senders=0 -c full_page_writes=off -c synchronous_commit=off \
  -c checkpoint_timeout=30min -c max_wal_size=20GB -c autovacuum=off -c jit=off"
 . scripts/pgtmp.sh
-pgtmp_start
-psql -X -q -v ON_ERROR_STOP=1 <<SQL
+for N in $SIZES; do
+    corpus=bench/out/corpus-$N.csv
+    [ -s "$corpus" ] || /usr/bin/python3 bench/make_corpus.py "$N" "$corpus"
+    pgtmp_start
+    psql -X -q -v ON_ERROR_STOP=1 <<SQL
 CREATE EXTENSION newsext;
 CREATE EXTENSION pg_trgm;
 CREATE EXTENSION rum;
@@ -30,9 +39,10 @@ CREATE TABLE articles (id int PRIMARY KEY, body text NOT NULL);
 \copy articles FROM '$corpus' WITH (FORMAT csv)
 VACUUM ANALYZE articles;
 SQL
-echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" | tee bench/out/machine-$N.txt
-/usr/bin/python3 bench/bench.py "$corpus" "bench/out/results-$N.md"
-pgtmp_stop
+    echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" | tee bench/out/machine-$N.txt
+    /usr/bin/python3 bench/bench.py "$corpus" "bench/out/results-$N.md"
+    pgtmp_stop
+done
 
 # the entity tagger and parse_article against to_tsvector (issue 4), its own server and run
 # (BENCH_PHRASE_ONLY=1 skips it)

@@ -60,13 +60,14 @@ SELECT phrase_snippet('no match here', 'syria') IS NULL AS no_match_is_null;
 SELECT phrase_snippet('x', 'x', -1);
 SELECT phrase_snippet('x', 'x', 1001);
 
--- keys: one unigram key for a word, n-1 pair keys for n words
+-- keys: one unigram key for a word; for n words the keys of the pairs between common words
+-- and the unigram keys of the words outside the 256 most common (key format 3)
 SELECT cardinality(phrase_keys('Syria'::phrase)) AS one_word,
        cardinality(phrase_keys('Secretary of State John Kerry'::phrase)) AS five_words,
        phrase_keys('walked back'::phrase) <@ phrase_keys('Russians walked back on'::text) AS subset,
        phrase_keys('Syria'::phrase) <@ phrase_keys('violence in Syria'::text) AS subset1,
        phrase_keys('walked back'::phrase) = phrase_keys('WALKED-back'::phrase) AS same;
-SELECT phrase_keys('walked back'::phrase) AS pinned_pair, phrase_keys('syria'::phrase) AS pinned_unigram;
+SELECT phrase_keys('walked back'::phrase) AS pinned_pair_and_word, phrase_keys('syria'::phrase) AS pinned_unigram;
 SELECT phrase_keys(''::text) AS empty_text;
 
 -- invalid UTF-8 cannot get into a UTF8 database; large texts are correct

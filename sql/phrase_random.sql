@@ -13,6 +13,15 @@ SELECT row_number() OVER (), w FROM unnest(ARRAY[
   'minister','government','talks','war','peace','city','forces','officials','week','agreed'
 ]) w;
 INSERT INTO rnd_vocab SELECT 50 + g, 'k' || g FROM generate_series(1, 150) g;
+-- the vocabulary covers every kind of key of format 3: words among the 256 most common
+-- (exact pairs), among the 1,024 (hashed pairs), other listed words and unlisted ones
+-- (no pair keys); a word's exact key is 2^29 + its rank
+SELECT count(*) FILTER (WHERE r < 256) > 0 AS exact_pair_words,
+       count(*) FILTER (WHERE r BETWEEN 256 AND 1023) > 0 AS hashed_pair_words,
+       count(*) FILTER (WHERE r BETWEEN 1024 AND 4095) > 0 AS listed_no_pair_words,
+       count(*) FILTER (WHERE r IS NULL) > 0 AS unlisted_words
+FROM (SELECT CASE WHEN k BETWEEN 536870912 AND 536870912 + 4095 THEN k - 536870912 END AS r
+      FROM rnd_vocab, LATERAL unnest(phrase_keys(w::phrase)) k) x;
 
 CREATE TABLE rnd_docs (id int PRIMARY KEY, body text);
 INSERT INTO rnd_docs

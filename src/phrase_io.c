@@ -59,7 +59,8 @@ newsext_phrase_view(const NewsextPhrase *ph, nx_phrase *p)
 		ereport(ERROR,
 				(errcode(ERRCODE_DATA_CORRUPTED),
 				 errmsg("corrupt phrase value")));
-	if (p->version != NX_TOKENIZER_VERSION)
+	/* the tokens did not change since NX_TOKENS_SAME_SINCE, only the index keys */
+	if (p->version < NX_TOKENS_SAME_SINCE || p->version > NX_TOKENIZER_VERSION)
 		ereport(ERROR,
 				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
 				 errmsg("phrase value was made by tokenizer version %u, this newsext uses version %d",

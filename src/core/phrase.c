@@ -338,6 +338,12 @@ nx_key_pair(int id1, uint64_t h1, int id2, uint64_t h2)
 }
 
 int
+nx_pair_indexed(int id1, int id2)
+{
+	return id1 >= 0 && id1 < NX_HPAIR_WORD_COUNT && id2 >= 0 && id2 < NX_HPAIR_WORD_COUNT;
+}
+
+int
 nx_key_is_exact(uint32_t key)
 {
 	return (key >= NX_EXACT_PAIR_BASE &&
@@ -610,7 +616,8 @@ nx_text_keys(const char *text, size_t len, const nx_allocator *a,
 
 		if ((r = key_set_add(&ks, nx_key_unigram(id, h))) != NX_OK)
 			break;
-		if (have_prev && (r = key_set_add(&ks, nx_key_pair(idprev, hprev, id, h))) != NX_OK)
+		if (have_prev && nx_pair_indexed(idprev, id) &&
+			(r = key_set_add(&ks, nx_key_pair(idprev, hprev, id, h))) != NX_OK)
 			break;
 		hprev = h;
 		idprev = id;
@@ -640,24 +647,25 @@ nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
 	uint32_t	i;
 	int			n = 0;
 
-	k = nx_alloc(a, sizeof(uint32_t) * p->ntok);
+	/* at most one pair key per adjacent pair and one unigram key per token */
+	k = nx_alloc(a, sizeof(uint32_t) * (2 * (size_t) p->ntok));
 	if (k == NULL)
 		return NX_ENOMEM;
-	if (p->ntok == 1)
+	for (i = 0; i < p->ntok; i++)
 	{
-		id = phrase_token_id(p, 0, &h);
-		k[n++] = nx_key_unigram(id, h);
-	}
-	else
-	{
-		for (i = 0; i < p->ntok; i++)
-		{
-			id = phrase_token_id(p, i, &h);
-			if (i > 0)
-				k[n++] = nx_key_pair(idprev, hprev, id, h);
-			hprev = h;
-			idprev = id;
-		}
+		id = phrase_token_id(p, i, &h);
+		if (i > 0 && nx_pair_indexed(idprev, id))
+			k[n++] = nx_key_pair(idprev, hprev, id, h);
+
+		/*
+		 * a word outside the most common ones narrows the candidates by its
+		 * own key, and stands in for the pairs that are not indexed (every
+		 * pair with a word outside the list); a lone word needs its key
+		 */
+		if (p->ntok == 1 || id < 0 || id >= NX_PAIR_WORD_COUNT)
+			k[n++] = nx_key_unigram(id, h);
+		hprev = h;
+		idprev = id;
 	}
 	n = sort_unique(k, n, a);
 	if (n < 0)

@@ -10,9 +10,12 @@
  * say so in the upgrade script and the changelog.
  *
  * Versions: 1 first release of the rules below; 2 same tokens, new index keys
- * (exact keys for common words and their pairs, 2^20 hashed unigram buckets).
+ * (exact keys for common words and their pairs, 2^20 hashed unigram buckets);
+ * 3 same tokens, fewer keys (pairs only between common words, 2^12 pair and
+ * 2^16 word buckets).  Phrase values keep their tokens across these versions:
+ * NX_TOKENS_SAME_SINCE is the oldest version whose tokens equal this one's.
  *
- * Rules (versions 1 and 2):
+ * Rules (versions 1 to 3):
  *  - The input is UTF-8.  A byte that does not start a valid UTF-8 sequence
  *    is a separator; it never stops or crashes the tokenizer.
  *  - Every code point is first case-folded and decomposed to NFKD
@@ -40,7 +43,8 @@
 
 #include "nx_alloc.h"
 
-#define NX_TOKENIZER_VERSION 2
+#define NX_TOKENIZER_VERSION 3
+#define NX_TOKENS_SAME_SINCE 1
 
 /* ASCII bytes: 0 for a separator, else the byte as it appears in a token (lower case) */
 extern const unsigned char nx_tok_ascii_word[128];

@@ -1,7 +1,7 @@
 
 -- ---------------------------------------------------------------------------
 -- phrase: a normalised token sequence, text @> phrase, gin_phrase_ops
--- (tokenizer version 1: changing the tokenizer requires REINDEX of every
+-- (tokenizer version 3: changing the tokenizer requires REINDEX of every
 -- gin_phrase_ops index; see doc/phrase.md)
 -- ---------------------------------------------------------------------------
 
@@ -9,16 +9,16 @@ CREATE TYPE phrase;
 
 CREATE FUNCTION phrase_in(pg_catalog.cstring) RETURNS phrase
     AS 'MODULE_PATHNAME', 'newsext_phrase_in'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10;
 CREATE FUNCTION phrase_out(phrase) RETURNS pg_catalog.cstring
     AS 'MODULE_PATHNAME', 'newsext_phrase_out'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 CREATE FUNCTION phrase_recv(pg_catalog.internal) RETURNS phrase
     AS 'MODULE_PATHNAME', 'newsext_phrase_recv'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 10;
 CREATE FUNCTION phrase_send(phrase) RETURNS pg_catalog.bytea
     AS 'MODULE_PATHNAME', 'newsext_phrase_send'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 2;
 
 CREATE TYPE phrase (
     INPUT = phrase_in,
@@ -40,13 +40,13 @@ COMMENT ON FUNCTION phrase_send(phrase) IS 'binary output function of type phras
 
 CREATE FUNCTION phrase_eq(phrase, phrase) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'newsext_phrase_eq'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 CREATE FUNCTION phrase_ne(phrase, phrase) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'newsext_phrase_ne'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 CREATE FUNCTION phrase_hash(phrase) RETURNS pg_catalog.int4
     AS 'MODULE_PATHNAME', 'newsext_phrase_hash'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 
 COMMENT ON FUNCTION phrase_eq(phrase, phrase) IS 'implementation of = for phrase: same tokens';
 COMMENT ON FUNCTION phrase_ne(phrase, phrase) IS 'implementation of <> for phrase';
@@ -75,19 +75,19 @@ COMMENT ON OPERATOR CLASS phrase_hash_ops USING hash IS 'hash operator class for
 
 CREATE FUNCTION phrase_cmp(phrase, phrase) RETURNS pg_catalog.int4
     AS 'MODULE_PATHNAME', 'newsext_phrase_cmp'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 CREATE FUNCTION phrase_lt(phrase, phrase) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'newsext_phrase_lt'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 CREATE FUNCTION phrase_le(phrase, phrase) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'newsext_phrase_le'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 CREATE FUNCTION phrase_gt(phrase, phrase) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'newsext_phrase_gt'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 CREATE FUNCTION phrase_ge(phrase, phrase) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'newsext_phrase_ge'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 COMMENT ON FUNCTION phrase_cmp(phrase, phrase) IS 'btree support for phrase: bytewise order of the canonical text';
 COMMENT ON FUNCTION phrase_lt(phrase, phrase) IS 'implementation of < for phrase';
 COMMENT ON FUNCTION phrase_le(phrase, phrase) IS 'implementation of <= for phrase';
@@ -134,29 +134,37 @@ COMMENT ON OPERATOR FAMILY phrase_btree_ops USING btree IS 'btree operator famil
 
 CREATE FUNCTION phrase_text_contains(pg_catalog.text, phrase) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'newsext_text_contains_phrase'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100;
 CREATE FUNCTION phrase_contained_in(phrase, pg_catalog.text) RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'newsext_phrase_contained_in_text'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100;
 COMMENT ON FUNCTION phrase_text_contains(pg_catalog.text, phrase) IS 'implementation of text @> phrase';
 COMMENT ON FUNCTION phrase_contained_in(phrase, pg_catalog.text) IS 'implementation of phrase <@ text';
+
+CREATE FUNCTION phrase_contsel(pg_catalog.internal, pg_catalog.oid, pg_catalog.internal, pg_catalog.int4)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'newsext_phrase_contsel'
+    LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1;
+-- STABLE, not IMMUTABLE: it reads the column statistics (as the built-in estimators do)
+COMMENT ON FUNCTION phrase_contsel(pg_catalog.internal, pg_catalog.oid, pg_catalog.internal, pg_catalog.int4) IS
+    'restriction selectivity of text @> phrase: word frequencies of news and the column''s average width';
 
 CREATE OPERATOR @> (
     LEFTARG = pg_catalog.text, RIGHTARG = phrase, FUNCTION = phrase_text_contains,
     COMMUTATOR = <@,
-    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+    RESTRICT = phrase_contsel, JOIN = pg_catalog.contjoinsel
 );
 CREATE OPERATOR <@ (
     LEFTARG = phrase, RIGHTARG = pg_catalog.text, FUNCTION = phrase_contained_in,
     COMMUTATOR = @>,
-    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+    RESTRICT = phrase_contsel, JOIN = pg_catalog.contjoinsel
 );
 COMMENT ON OPERATOR @>(pg_catalog.text, phrase) IS 'text contains the phrase: its words, next to each other, in this order';
 COMMENT ON OPERATOR <@(phrase, pg_catalog.text) IS 'phrase is contained in the text';
 
 CREATE FUNCTION phrase_count(pg_catalog.text, phrase) RETURNS pg_catalog.int4
     AS 'MODULE_PATHNAME', 'newsext_phrase_count'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 100;
 COMMENT ON FUNCTION phrase_count(pg_catalog.text, phrase) IS 'number of non-overlapping occurrences of the phrase in the text';
 
 CREATE FUNCTION phrase_snippet(doc pg_catalog.text, query phrase,
@@ -165,7 +173,7 @@ CREATE FUNCTION phrase_snippet(doc pg_catalog.text, query phrase,
                                stop_sel pg_catalog.text DEFAULT '</b>')
     RETURNS pg_catalog.text
     AS 'MODULE_PATHNAME', 'newsext_phrase_snippet'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 400;
 COMMENT ON FUNCTION phrase_snippet(pg_catalog.text, phrase, pg_catalog.int4, pg_catalog.text, pg_catalog.text) IS
     'the first occurrence of the phrase with words_around words either side, marked with start_sel and stop_sel; NULL if the phrase does not occur';
 
@@ -173,21 +181,21 @@ COMMENT ON FUNCTION phrase_snippet(pg_catalog.text, phrase, pg_catalog.int4, pg_
 
 CREATE FUNCTION phrase_tokens(pg_catalog.text) RETURNS pg_catalog.text[]
     AS 'MODULE_PATHNAME', 'newsext_phrase_tokens'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 600;
 COMMENT ON FUNCTION phrase_tokens(pg_catalog.text) IS 'the normalised tokens the phrase tokenizer reads in a text';
 
 CREATE FUNCTION phrase_keys(phrase) RETURNS pg_catalog.int4[]
     AS 'MODULE_PATHNAME', 'newsext_phrase_keys_phrase'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 5;
 CREATE FUNCTION phrase_keys(pg_catalog.text) RETURNS pg_catalog.int4[]
     AS 'MODULE_PATHNAME', 'newsext_phrase_keys_text'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 800;
 COMMENT ON FUNCTION phrase_keys(phrase) IS 'the gin_phrase_ops keys a query for this phrase looks up';
 COMMENT ON FUNCTION phrase_keys(pg_catalog.text) IS 'the gin_phrase_ops keys indexed for this text';
 
 CREATE FUNCTION phrase_tokenizer_version() RETURNS pg_catalog.int4
     AS 'MODULE_PATHNAME', 'newsext_phrase_tokenizer_version'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 COMMENT ON FUNCTION phrase_tokenizer_version() IS 'version of the phrase tokenizer and key format; a change requires REINDEX of gin_phrase_ops indexes';
 
 -- GIN operator class ---------------------------------------------------------
@@ -196,29 +204,29 @@ COMMENT ON FUNCTION phrase_tokenizer_version() IS 'version of the phrase tokeniz
 
 CREATE FUNCTION phrase_gin_compare(pg_catalog.int4, pg_catalog.int4) RETURNS pg_catalog.int4
     AS 'MODULE_PATHNAME', 'newsext_phrase_gin_compare'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 CREATE FUNCTION phrase_gin_extract_value(pg_catalog.text, pg_catalog.internal, pg_catalog.internal)
     RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'newsext_phrase_gin_extract_value'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 800;
 CREATE FUNCTION phrase_gin_extract_query(pg_catalog.text, pg_catalog.internal, pg_catalog.int2,
                                          pg_catalog.internal, pg_catalog.internal,
                                          pg_catalog.internal, pg_catalog.internal)
     RETURNS pg_catalog.internal
     AS 'MODULE_PATHNAME', 'newsext_phrase_gin_extract_query'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 5;
 CREATE FUNCTION phrase_gin_consistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text,
                                       pg_catalog.int4, pg_catalog.internal, pg_catalog.internal,
                                       pg_catalog.internal, pg_catalog.internal)
     RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'newsext_phrase_gin_consistent'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 CREATE FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text,
                                          pg_catalog.int4, pg_catalog.internal, pg_catalog.internal,
                                          pg_catalog.internal)
     RETURNS pg_catalog."char"
     AS 'MODULE_PATHNAME', 'newsext_phrase_gin_triconsistent'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 COMMENT ON FUNCTION phrase_gin_compare(pg_catalog.int4, pg_catalog.int4) IS
     'GIN support: order of keys (as btint4cmp), polling for interrupts';
 COMMENT ON FUNCTION phrase_gin_extract_value(pg_catalog.text, pg_catalog.internal, pg_catalog.internal) IS

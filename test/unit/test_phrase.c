@@ -10,11 +10,12 @@
 
 #include "phrase.h"
 #include "phrase_ascii.h"
+#include "phrase_sel.h"
 #include "phrase_words.h"
 
-/* pinned key values (on-disk format, tokenizer version 2) */
-#define NX_UNI_PIN_SYRIA 1074379011
-#define NX_PAIR_PIN_WALKED_BACK 196727
+/* pinned key values (on-disk format, tokenizer version 3) */
+#define NX_UNI_PIN_SYRIA 1073781648
+#define NX_PAIR_PIN_WALKED_BACK 3073
 
 static const nx_allocator *A = &nx_malloc_allocator;
 
@@ -295,7 +296,9 @@ collect_token(void *arg, const nx_token *t)
 	int			id = nx_common_word_id(t->text, t->len, t->hash);
 
 	collect_push(c, nx_key_unigram(id, t->hash));
-	if (c->n > 1)
+	/* a pair only between two of the NX_HPAIR_WORD_COUNT most common words */
+	if (c->n > 1 && c->idprev >= 0 && c->idprev < NX_HPAIR_WORD_COUNT &&
+		id >= 0 && id < NX_HPAIR_WORD_COUNT)
 		collect_push(c, nx_key_pair(c->idprev, c->hprev, id, t->hash));
 	c->idprev = id;
 	c->hprev = t->hash;
@@ -578,18 +581,53 @@ test_keys(void **state)
 		{"immigration", 1}, {"said immigration", 0},	/* id 4095: a common word, not a pair word */
 	};
 
-	/* one word: one unigram key; n words: n-1 pair keys */
+	/*
+	 * one word: one unigram key; n words: the keys of the pairs between common
+	 * words and the unigram keys of the words outside the 256 most common
+	 */
 	assert_int_equal(mk("zqxv", &p), NX_OK);
 	assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
 	assert_int_equal(n, 1);
 	assert_true(k[0] >= NX_UNI_BASE && !nx_key_is_exact(k[0]));
 	free(k);
 	free(p.buf);
-	assert_int_equal(mk("secretary of state john kerry", &p), NX_OK);
+	assert_int_equal(mk("said zqxv", &p), NX_OK);	/* no pair key with a rare word */
 	assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
-	assert_int_equal(n, 4);
+	assert_int_equal(n, 1);
+	assert_int_equal(k[0], nx_key_unigram(-1, nx_token_hash("zqxv", 4)));
 	free(k);
 	free(p.buf);
+	assert_int_equal(mk("zqxv wvut", &p), NX_OK);	/* two rare words: their unigrams */
+	assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
+	assert_int_equal(n, 2);
+	assert_true(k[0] >= NX_UNI_BASE && k[1] >= NX_UNI_BASE);
+	free(k);
+	free(p.buf);
+	assert_int_equal(mk("said it the", &p), NX_OK);	/* two exact pairs, nothing else */
+	assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
+	assert_int_equal(n, 2);
+	assert_true(nx_key_is_exact(k[0]) && nx_key_is_exact(k[1]));
+	free(k);
+	free(p.buf);
+	{
+		/* said (id 3) + a word of id 500: a hashed pair key and the word's exact key */
+		char		ph[64];
+
+		snprintf(ph, sizeof(ph), "said %s", nx_common_word(500));
+		assert_int_equal(mk(ph, &p), NX_OK);
+		assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
+		assert_int_equal(n, 2);
+		assert_true(k[0] < NX_EXACT_PAIR_BASE && k[1] == NX_EXACT_UNI_BASE + 500);
+		free(k);
+		free(p.buf);
+		/* id 4095: its unigram, no pair */
+		assert_int_equal(mk("said immigration", &p), NX_OK);
+		assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
+		assert_int_equal(n, 1);
+		assert_int_equal(k[0], NX_EXACT_UNI_BASE + 4095);
+		free(k);
+		free(p.buf);
+	}
 
 	/* common words and pairs of them have exact keys; nothing else does */
 	assert_true(id_the >= 0 && id_said >= 0 && id_it >= 0);
@@ -686,6 +724,39 @@ test_keys(void **state)
 	free(big);
 }
 
+/* the planner's estimate: frequent words high, rare ones low, longer phrases never higher */
+static void
+test_selectivity(void **state)
+{
+	owned_phrase p;
+	double		the,
+				the_year,
+				rare,
+				rare_pair;
+	int			i;
+
+	for (i = 1; i < NX_COMMON_WORD_COUNT; i++)
+		assert_true(nx_token_frequency(i) < nx_token_frequency(i - 1));
+	assert_true(nx_token_frequency(-1) < nx_token_frequency(NX_COMMON_WORD_COUNT - 1));
+	assert_int_equal(mk("the", &p), NX_OK);
+	the = nx_phrase_selectivity(&p.p, 2000);
+	free(p.buf);
+	assert_int_equal(mk("the year", &p), NX_OK);
+	the_year = nx_phrase_selectivity(&p.p, 2000);
+	free(p.buf);
+	assert_int_equal(mk("zqxv", &p), NX_OK);
+	rare = nx_phrase_selectivity(&p.p, 2000);
+	assert_true(nx_phrase_selectivity(&p.p, 200) < rare);	/* shorter texts, fewer hits */
+	free(p.buf);
+	assert_int_equal(mk("zqxv wvut", &p), NX_OK);
+	rare_pair = nx_phrase_selectivity(&p.p, 2000);
+	free(p.buf);
+	assert_true(the > 0.9 && the <= 1.0);
+	assert_true(the_year < the && the_year > 0.01);
+	assert_true(rare < 0.01 && rare > 1e-5);
+	assert_true(rare_pair < rare && rare_pair >= 1e-7);
+}
+
 static void
 test_snippet(void **state)
 {
@@ -727,6 +798,7 @@ main(void)
 		cmocka_unit_test(test_plain_separators),
 		cmocka_unit_test(test_common_words),
 		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_selectivity),
 		cmocka_unit_test(test_snippet),
 	};
 
