@@ -109,3 +109,9 @@ model:
 NEWSEXT_DATA ?= ../shared/data
 phrase-words: newsext
 	/usr/bin/python3 tools/phrase/common_words.py $(NEWSEXT_DATA) src/core/phrase_words.inc
+
+# newsext on a Citus cluster (coordinator + 2 workers, then a third), given a Citus
+# installation in the PostgreSQL that PG_CONFIG names; says "skipped" without one
+.PHONY: test-citus
+test-citus: install
+	bash test/citus/run.sh

@@ -115,3 +115,41 @@ COMMENT ON FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int
     'GIN support: false if a key is absent; true if all are present and exact (one common word or two of the most common); else maybe (rechecked)';
 COMMENT ON OPERATOR CLASS gin_phrase_ops USING gin IS
     'exact phrase search on text: text @> phrase, word-pair and word keys (exact for common words, hashed otherwise); candidates found by hashed keys are rechecked';
+-- clients (issue 15): implicit casts text/varchar -> phrase for typed driver parameters
+-- (pgJDBC setString), flat_list and parse_article_flat for BI tools; the same statements
+-- as src/sql/40_clients.sql. newsext.control now says relocatable = true.
+CREATE CAST (pg_catalog.text AS phrase) WITH INOUT AS IMPLICIT;
+CREATE CAST (pg_catalog.varchar AS phrase) WITH INOUT AS IMPLICIT;
+COMMENT ON CAST (pg_catalog.text AS phrase) IS
+    'text parameters (Npgsql, psycopg with typed text) work with @>, <@, phrase_count and phrase_snippet; parsed by phrase_in';
+COMMENT ON CAST (pg_catalog.varchar AS phrase) IS
+    'varchar parameters (pgJDBC setString) work with @>, <@, phrase_count and phrase_snippet; parsed by phrase_in';
+
+-- flat text for BI tools, which do not show arrays ---------------------------
+
+CREATE FUNCTION flat_list(items pg_catalog.text[]) RETURNS pg_catalog.text
+    LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE COST 5
+    RETURN NULLIF(pg_catalog.array_to_string(items, '; '), '');
+COMMENT ON FUNCTION flat_list(pg_catalog.text[]) IS
+    'the items joined by "; " (semicolon, space) in their order, NULL items skipped; NULL when there are none';
+
+-- Not STRICT: the planner inlines only non-strict SQL set-returning functions,
+-- and inlined, a LATERAL call parses each article once (parse_article itself
+-- is STRICT, so NULL in still gives a row of NULLs).
+CREATE FUNCTION parse_article_flat(doc pg_catalog.text,
+    OUT headline pg_catalog.text, OUT standfirst pg_catalog.text, OUT byline pg_catalog.text,
+    OUT dateline pg_catalog.text, OUT published pg_catalog.date,
+    OUT reading_minutes pg_catalog.int4, OUT captions_list pg_catalog.text,
+    OUT body pg_catalog.text, OUT lead pg_catalog.text, OUT word_count pg_catalog.int4,
+    OUT people_list pg_catalog.text, OUT organizations_list pg_catalog.text,
+    OUT places_list pg_catalog.text)
+RETURNS SETOF record
+LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 1
+BEGIN ATOMIC
+    SELECT p.headline, p.standfirst, p.byline, p.dateline, p.published, p.reading_minutes,
+           flat_list(p.captions), p.body, p.lead, p.word_count,
+           flat_list(p.people), flat_list(p.organizations), flat_list(p.places)
+    FROM parse_article(doc) p;
+END;
+COMMENT ON FUNCTION parse_article_flat(pg_catalog.text) IS
+    'parse_article with every list as flat text (captions_list, people_list, organizations_list, places_list, joined by flat_list): only text, date and integer columns, for BI tools; call as LATERAL parse_article_flat(body)';
