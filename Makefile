@@ -104,3 +104,11 @@ model:
 NEWSEXT_DATA ?= ../shared/data
 phrase-words: newsext
 	/usr/bin/python3 tools/phrase/common_words.py $(NEWSEXT_DATA) src/core/phrase_words.inc
+
+# --- month and weekday names from CLDR (ICU), generated once and committed -------
+# (needs libicu-dev; the extension itself does not link ICU)
+.PHONY: locale-names
+locale-names:
+	$(CORE_CC) -std=c99 -O1 -o tools/locale_names/gen_locale_names tools/locale_names/gen_locale_names.c -licui18n -licuuc -lutf8proc
+	tools/locale_names/gen_locale_names > src/core/locale_names.inc
+	rm -f tools/locale_names/gen_locale_names
