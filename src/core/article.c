@@ -194,6 +194,9 @@ dateline_line(line *ln)
 	size_t		gn;
 	nx_date		d;
 
+	/* "By Ana Lima, March 7, 2021" is a byline with a date */
+	if (nx_by_word(ln->s, ln->n) > 0)
+		return 0;
 	if (nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1 &&
 		named(NX_RE_DATELINE, &m, "date", ln->s, &gs, &gn) && m.end[0] == ln->n &&
 		nx_date_scan(gs, gn, 1, &d) > 0 && d.year != 0)

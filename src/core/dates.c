@@ -99,7 +99,7 @@ static const char *const published_words[] = {
 	"published", "posted", "first", "created", "issued", "released", "filed",
 	"veroffentlicht", "erschienen", "publie", "publicado", "publicada", "pubblicato", "pubblicata",
 	"gepubliceerd", "geplaatst", "publisert", "publiceret", "publicerad", "publicerat", "opublikowano",
-	"publikacja", "opublikowany", "publikovano", "zverejnene", "yayinlanma", "yayinlandi", "yayin",
+	"publikacja", "opublikowany", "publikovano", "zverejnene", "yayınlanma", "yayınlandı", "yayın", "yayımlanma",
 	"опубликовано", "опубликован", "публикация", "julkaistu", "publicat", "diterbitkan", "megjelent",
 	"dipublikasikan", "postado", "postat", NULL
 };
@@ -120,7 +120,8 @@ static const char *const filler_words[] = {
 	"am", "um", "uhr", "le", "la", "el", "il", "lo", "em", "op", "om", "den", "kl", "klo", "klokken",
 	"de", "del", "do", "da", "di", "alle", "ore", "las", "los", "horas", "hs", "hrs", "a", "as", "ao",
 	"w", "o", "godz", "dnia", "dne", "v", "saat", "tarihi", "tarih", "в", "г", "года", "год", "ч",
-	"uur", "u", "kello", "pukul", "um", "jam", NULL
+	"uur", "u", "kello", "pukul", "um", "jam",
+	"時", "分", "시", "분", "午前", "午後", NULL
 };
 
 /* w folded is in list (lists hold folded words) */
@@ -410,6 +411,10 @@ time_number(const tok *t, int i)
 	if (i > 0 && (is_punct(&t[-1], ':') || is_punct(&t[-1], '.') || is_punct(&t[-1], '+') ||
 				  (t[-1].kind == TK_WORD && t[-1].n == 1)))
 		return 1;
+	/* hours and minutes with CJK marks: 8時15分, 8시 15분 */
+	if (t->n <= 2 && t[1].kind == TK_WORD && (unsigned char) t[1].s[0] >= 0x80 &&
+		word_in_folded(&t[1], filler_words))
+		return 2;
 	/* a zone offset after a zone name or a time: GMT-4, 10:05-04:00 */
 	if (i > 1 && t->n <= 4 && is_punct(&t[-1], '-') && (t[-2].kind == TK_WORD || t[-2].kind == TK_NUM))
 		return 1;
