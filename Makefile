@@ -5,8 +5,10 @@ MODULE_big  = newsext
 
 # plain-C core (no PostgreSQL headers) and the thin PostgreSQL layer
 CORE_SRCS   = $(sort $(wildcard src/core/*.c))
+# the core's one C++ file: the C shim over CLD2 (language identification, langid.h)
+CORE_CXX_SRCS = $(sort $(wildcard src/core/*.cpp))
 PGLAYER_SRCS = $(sort $(wildcard src/*.c))
-OBJS        = $(PGLAYER_SRCS:.c=.o) $(CORE_SRCS:.c=.o)
+OBJS        = $(PGLAYER_SRCS:.c=.o) $(CORE_SRCS:.c=.o) $(CORE_CXX_SRCS:.cpp=.o)
 
 # the install script is the concatenation of src/sql/*.sql, in name order
 SQL_PARTS   = $(sort $(wildcard src/sql/*.sql))
@@ -29,7 +31,9 @@ PG_CFLAGS    = -std=gnu99 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field
 # rebuild objects when a header they include changes (PGXS tracks none by default); in
 # PG_CFLAGS, so only the gcc compile writes the .d files, not the bitcode one
 PG_CFLAGS   += -MMD -MP
-SHLIB_LINK   = $(PCRE2_LIBS) $(UTF8PROC_LIBS) -lm
+CLD2_LIBS    = -lcld2 -lstdc++
+SHLIB_LINK   = $(PCRE2_LIBS) $(UTF8PROC_LIBS) $(CLD2_LIBS) -lm
+PG_CXXFLAGS  = -Isrc/core
 
 # Debian's server-side pg_config first: it knows where PGXS lives
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
@@ -51,22 +55,28 @@ $(DATA_built): $(SQL_PARTS) newsext.control
 # --- the core on its own: CLI, unit tests ---------------------------------
 CORE_CC      ?= cc
 CORE_CFLAGS  ?= -std=c99 -O2 -g -Wall -Wextra -Wno-unused-parameter -D_POSIX_C_SOURCE=200809L
-CORE_LIBS     = $(PCRE2_LIBS) $(UTF8PROC_LIBS) -lm
+CORE_LIBS     = $(PCRE2_LIBS) $(UTF8PROC_LIBS) $(CLD2_LIBS) -lm
+CORE_CXX     ?= g++
+CORE_CXX_OBJS = $(CORE_CXX_SRCS:.cpp=.core.o)
+EXTRA_CLEAN  += $(CORE_CXX_OBJS)
 
-newsext: $(CORE_SRCS) tools/cli/main.c $(wildcard src/core/*.h src/core/*.inc)
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(PCRE2_CFLAGS) -DNEWSEXT_VERSION=\"$(EXTVERSION)\" -o $@ tools/cli/main.c $(CORE_SRCS) $(CORE_LIBS)
+%.core.o: %.cpp src/core/langid.h
+	$(CORE_CXX) -std=c++11 -O2 -g -Wall -Isrc/core -c -o $@ $<
+
+newsext: $(CORE_SRCS) $(CORE_CXX_OBJS) tools/cli/main.c $(wildcard src/core/*.h src/core/*.inc)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core $(PCRE2_CFLAGS) -DNEWSEXT_VERSION=\"$(EXTVERSION)\" -o $@ tools/cli/main.c $(CORE_SRCS) $(CORE_CXX_OBJS) $(CORE_LIBS)
 
 UNIT_SRCS = $(sort $(wildcard test/unit/test_*.c))
 UNIT_BINS = $(UNIT_SRCS:.c=.bin)
 
-test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(wildcard src/core/*.h src/core/*.inc)
-	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS) -lcmocka
+test/unit/%.bin: test/unit/%.c $(CORE_SRCS) $(CORE_CXX_OBJS) $(wildcard src/core/*.h src/core/*.inc)
+	$(CORE_CC) $(CORE_CFLAGS) -Isrc/core -Itest/unit $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_CXX_OBJS) $(CORE_LIBS) -lcmocka
 
 # the phrase tests once more on the portable (byte-loop) scan of phrase_ascii.c, which
 # builds without SSE2 use
 UNIT_BINS += test/unit/test_phrase_portable.bin
-test/unit/test_phrase_portable.bin: test/unit/test_phrase.c $(CORE_SRCS) $(wildcard src/core/*.h src/core/*.inc)
-	$(CORE_CC) $(CORE_CFLAGS) -U__SSE2__ -Isrc/core -Itest/unit $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_LIBS) -lcmocka
+test/unit/test_phrase_portable.bin: test/unit/test_phrase.c $(CORE_SRCS) $(CORE_CXX_OBJS) $(wildcard src/core/*.h src/core/*.inc)
+	$(CORE_CC) $(CORE_CFLAGS) -U__SSE2__ -Isrc/core -Itest/unit $(PCRE2_CFLAGS) -o $@ $< $(CORE_SRCS) $(CORE_CXX_OBJS) $(CORE_LIBS) -lcmocka
 
 unit: $(UNIT_BINS) newsext
 	@bash scripts/run-unit.sh $(UNIT_BINS)
@@ -115,3 +125,11 @@ phrase-words: newsext
 .PHONY: test-citus
 test-citus: install
 	bash test/citus/run.sh
+
+# --- month and weekday names from CLDR (ICU), generated once and committed -------
+# (needs libicu-dev; the extension itself does not link ICU)
+.PHONY: locale-names
+locale-names:
+	$(CORE_CC) -std=c99 -O1 -o tools/locale_names/gen_locale_names tools/locale_names/gen_locale_names.c -licui18n -licuuc -lutf8proc
+	tools/locale_names/gen_locale_names > src/core/locale_names.inc
+	rm -f tools/locale_names/gen_locale_names

@@ -4,7 +4,7 @@ set -euo pipefail
 PGMAJOR=${PGMAJOR:-15}
 need=()
 for pkg in "postgresql-$PGMAJOR" "postgresql-server-dev-$PGMAJOR" postgresql-contrib libpcre2-dev \
-           libutf8proc-dev libcmocka-dev pkg-config gcc make python3 python3-psycopg2 \
+           libutf8proc-dev libcld2-dev libcmocka-dev pkg-config gcc make python3 python3-psycopg2 \
            default-jdk-headless libpostgresql-jdbc-java ${EXTRA_DEBS:-}; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "ok installed" || need+=("$pkg")
 done

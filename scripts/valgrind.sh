@@ -72,10 +72,12 @@ fi
 core_errors=0
 for src in test/fuzz/fuzz_*.c; do
     name=${src##*/fuzz_}; name=${name%.c}
+    g++ -std=c++11 -g -O1 -Isrc/core -c -o "$dir/langid_cld2.o" src/core/langid_cld2.cpp ||
+        { echo "valgrind: cannot build the CLD2 shim"; core_errors=$((core_errors + 1)); continue; }
     # shellcheck disable=SC2046
     gcc -std=c99 -D_POSIX_C_SOURCE=200809L -DNX_RE_NO_JIT -g -O1 -Isrc/core -Itest/fuzz \
         $(pkg-config --cflags libpcre2-8) -o "$dir/replay_$name" "$src" test/fuzz/replay_main.c src/core/*.c \
-        $(pkg-config --libs libpcre2-8) -lutf8proc -lm || { echo "valgrind: cannot build replay_$name"; core_errors=$((core_errors + 1)); continue; }
+        "$dir/langid_cld2.o" $(pkg-config --libs libpcre2-8) -lutf8proc -lcld2 -lstdc++ -lm || { echo "valgrind: cannot build replay_$name"; core_errors=$((core_errors + 1)); continue; }
     corpus=${VALGRIND_CORPUS:-test/fuzz}
     inputs=$(find test/data test/fuzz/seeds/"$name" test/fuzz/regress/"$name" "$corpus"/corpus-"$name" "$corpus"/corpus-real \
         -maxdepth 1 -type f 2>/dev/null | head -"${VALGRIND_INPUTS:-10000}")

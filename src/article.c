@@ -19,6 +19,7 @@
 #include "utils/jsonb.h"
 
 #include "article.h"
+#include "langid.h"
 #include "entities.h"
 #include "pg_alloc.h"
 #include "pg_text.h"
@@ -27,6 +28,7 @@ PG_FUNCTION_INFO_V1(newsext_parse_article);
 PG_FUNCTION_INFO_V1(newsext_parse_article_json);
 PG_FUNCTION_INFO_V1(newsext_article_headline);
 PG_FUNCTION_INFO_V1(newsext_article_date);
+PG_FUNCTION_INFO_V1(newsext_article_language);
 
 /* column order of the parsed_article type */
 enum
@@ -44,6 +46,7 @@ enum
 	COL_PEOPLE,
 	COL_ORGANIZATIONS,
 	COL_PLACES,
+	COL_LANGUAGE,				/* added in 0.2.0: last, so upgraded and fresh types match */
 	NUM_COLUMNS
 };
 
@@ -142,6 +145,7 @@ newsext_parse_article(PG_FUNCTION_ARGS)
 		values[COL_PLACES] = newsext_entity_names(&ents, NX_KIND_PLACE);
 		nulls[COL_PEOPLE] = nulls[COL_ORGANIZATIONS] = nulls[COL_PLACES] = false;
 	}
+	values[COL_LANGUAGE] = text_or_null(art.language, &nulls[COL_LANGUAGE]);
 	PG_RETURN_DATUM(HeapTupleGetDatum(heap_form_tuple(tupdesc, values, nulls)));
 }
 
@@ -224,6 +228,7 @@ newsext_parse_article_json(PG_FUNCTION_ARGS)
 		appendStringInfo(&buf, ", \"word_count\": %d", art.word_count);
 	else
 		appendStringInfoString(&buf, ", \"word_count\": null");
+	json_key_text(&buf, "language", art.language, &first);
 	{
 		const char *u;
 		int			ulen;
@@ -262,4 +267,17 @@ newsext_article_date(PG_FUNCTION_ARGS)
 	if (!art.has_published)
 		PG_RETURN_NULL();
 	PG_RETURN_DATEADT(nx_to_dateadt(&art.published));
+}
+
+/* the language of the text, without parsing it */
+Datum
+newsext_article_language(PG_FUNCTION_ARGS)
+{
+	size_t		len;
+	char	   *s = newsext_text_to_utf8(PG_GETARG_TEXT_PP(0), &len);
+	const char *lang = nx_language_identify(s, len);
+
+	if (lang == NULL)
+		PG_RETURN_NULL();
+	PG_RETURN_TEXT_P(cstring_to_text(lang));
 }

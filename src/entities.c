@@ -25,6 +25,7 @@
 #include "utils/tuplestore.h"
 
 #include "entities.h"
+#include "langid.h"
 #include "pg_alloc.h"
 
 #define MODEL_FILE "newsext_ner.bin"
@@ -99,6 +100,20 @@ newsext_entities_in_utf8(void)
 	return needs_conversion();
 }
 
+/*
+ * Language gate (issue 12): the entity model knows English only, so a text identified as
+ * another language gives no mentions and no quotes rather than false ones. A text the
+ * identifier is unsure about (short, mixed) still runs. Kept here, at the one place
+ * entities and quotes are extracted from, until the analysis entry point takes it over.
+ */
+static bool
+model_knows_language(const char *utf8, int utf8len)
+{
+	const char *lang = nx_language_identify(utf8, (size_t) utf8len);
+
+	return lang == NULL || strcmp(lang, "en") == 0;
+}
+
 void
 newsext_extract_entities(const char *text, int len, nx_entity_list *ents,
 						 const char **utf8, int *utf8len)
@@ -117,6 +132,11 @@ newsext_extract_entities(const char *text, int len, nx_entity_list *ents,
 		*utf8 = text;
 		*utf8len = len;
 	}
+	if (!model_knows_language(*utf8, *utf8len))
+	{
+		memset(ents, 0, sizeof(*ents));
+		return;
+	}
 	if (nx_entities_extract(m, *utf8, (size_t) *utf8len, &newsext_palloc_allocator, ents) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
@@ -126,6 +146,11 @@ newsext_extract_entities(const char *text, int len, nx_entity_list *ents,
 void
 newsext_extract_quotes(const char *utf8, int utf8len, const nx_entity_list *ents, nx_quote_list *quotes)
 {
+	if (!model_knows_language(utf8, utf8len))
+	{
+		memset(quotes, 0, sizeof(*quotes));
+		return;
+	}
 	if (nx_quotes_extract(utf8, (size_t) utf8len, ents, &newsext_palloc_allocator, quotes) < 0)
 		ereport(ERROR,
 				(errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),

@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "article.h"
+#include "byline.h"
+#include "langid.h"
 #include "nx_text.h"
 #include "regex.h"
 
@@ -17,6 +19,10 @@
 #define META_LINE_MAX 400
 #define HEADLINE_MAX_BYTES 300
 #define HEADLINE_MAX_WORDS 30
+/* the header block (standfirst, byline, date lines) is at most this many non-blank lines */
+#define HEADER_MAX_LINES 16
+/* a standfirst has at most this many paragraphs */
+#define STANDFIRST_MAX_PARAS 4
 
 typedef enum line_kind
 {
@@ -40,6 +46,8 @@ typedef struct line
 	line_kind	kind;
 	nx_date_label date_label;
 	nx_date		date;
+	const char *names;			/* LK_BYLINE: the names, without "By" and a date */
+	size_t		names_n;
 } line;
 
 typedef struct parse_state
@@ -92,46 +100,6 @@ dup_squeezed(parse_state *st, const char *s, size_t n)
 			st->failed = 1;
 	}
 	return r;
-}
-
-/* does a byline's name part look like names (capitalised words, "and", commas), not a sentence? */
-static int
-looks_like_names(const char *s, size_t n)
-{
-	int			words = nx_count_words(s, n);
-	size_t		i = 0;
-	int			lowercase_words = 0;
-
-	if (words < 1 || words > 14)
-		return 0;
-	while (i < n)
-	{
-		size_t		j;
-
-		while (i < n && (nx_is_space((unsigned char) s[i]) || s[i] == ',' || s[i] == '|' || s[i] == '/'))
-			i++;
-		j = i;
-		while (j < n && !nx_is_space((unsigned char) s[j]) && s[j] != ',')
-			j++;
-		if (j > i && s[i] >= 'a' && s[i] <= 'z')
-		{
-			static const char *const ok[] = {"and", "in", "for", "at", "de", "van", "von", "der", "da", "del", "al", "bin", "le", "la", "staff", "correspondent", "reporter", "writer", "editor", NULL};
-			const char *const *w;
-			int			known = 0;
-
-			for (w = ok; *w; w++)
-				if (strlen(*w) == j - i && nx_strncaseeq(s + i, *w, j - i))
-					known = 1;
-			if (!known)
-				lowercase_words++;
-		}
-		i = j;
-	}
-	/* sentences end in periods; names may have initials ("J. Doe") but not ". The" */
-	for (i = 0; i + 2 < n; i++)
-		if (s[i] == '.' && s[i + 1] == ' ' && s[i + 2] >= 'a' && s[i + 2] <= 'z')
-			return 0;
-	return lowercase_words == 0;
 }
 
 static void classify(line *ln);
@@ -217,6 +185,29 @@ memchr_any_digit(const char *s, size_t n)
 	return 0;
 }
 
+/* a dateline alone on its line needs its date: "BRUSSELS 1996-08-22" */
+static int
+dateline_line(line *ln)
+{
+	nx_re_groups	m;
+	const char *gs;
+	size_t		gn;
+	nx_date		d;
+
+	/* "By Ana Lima, March 7, 2021" is a byline with a date */
+	if (nx_by_word(ln->s, ln->n) > 0)
+		return 0;
+	if (nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1 &&
+		named(NX_RE_DATELINE, &m, "date", ln->s, &gs, &gn) && m.end[0] == ln->n &&
+		nx_date_scan(gs, gn, 1, &d) > 0 && d.year != 0)
+	{
+		ln->kind = LK_DATELINE_LINE;
+		ln->date = d;
+		return 1;
+	}
+	return 0;
+}
+
 static void
 classify(line *ln)
 {
@@ -224,6 +215,7 @@ classify(line *ln)
 	const char *gs;
 	size_t		gn;
 	int			has_digit;
+	nx_byline	by;
 
 	ln->kind = LK_CONTENT;
 	ln->date_label = NX_DATE_NONE;
@@ -253,21 +245,21 @@ classify(line *ln)
 		ln->kind = LK_BOILERPLATE;
 		return;
 	}
+	/* "KUALA LUMPUR, April 1 , 1997 (AFP)": a dateline line, though it ends like a photo credit */
+	if (has_digit && dateline_line(ln))
+		return;
 	if (nx_re_match(NX_RE_CAPTION, ln->s, ln->n, &m) == 1)
 	{
 		ln->kind = LK_CAPTION;
 		return;
 	}
-	if (ln->n > 3 && (ln->s[0] == 'B' || ln->s[0] == 'b') && (ln->s[1] == 'y' || ln->s[1] == 'Y') &&
-		nx_re_match(NX_RE_BYLINE, ln->s, ln->n, &m) == 1 &&
-		named(NX_RE_BYLINE, &m, "names", ln->s, &gs, &gn) && looks_like_names(gs, gn))
+	if (nx_byline_parse(ln->s, ln->n, &by))
 	{
 		ln->kind = LK_BYLINE;
-		return;
-	}
-	if (memchr(ln->s, '|', ln->n) != NULL && nx_re_match(NX_RE_BYLINE_PIPE, ln->s, ln->n, &m) == 1)
-	{
-		ln->kind = LK_BYLINE;
+		ln->names = by.names;
+		ln->names_n = by.names_n;
+		ln->date_label = by.date_label;
+		ln->date = by.date;
 		return;
 	}
 	if (all_segments_meta(ln))
@@ -275,26 +267,18 @@ classify(line *ln)
 		ln->kind = LK_META_SEGMENTS;
 		return;
 	}
-	if (has_digit && nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1 &&
-		named(NX_RE_DATELINE, &m, "date", ln->s, &gs, &gn) &&
-		m.end[0] == ln->n)
-	{
-		nx_date		d;
-
-		/* a dateline alone on its line needs its date: "BRUSSELS 1996-08-22" */
-		if (nx_date_scan(gs, gn, 1, &d) > 0 && d.year != 0)
-		{
-			ln->kind = LK_DATELINE_LINE;
-			ln->date = d;
-		}
-	}
 }
 
-static int
-is_meta(line_kind k)
+/* bytes of letters: ASCII letters plus every byte of a non-ASCII character */
+static size_t
+letter_bytes(const char *s, size_t n, size_t ascii_letters)
 {
-	return k == LK_DATE || k == LK_READING || k == LK_BYLINE || k == LK_CAPTION ||
-		k == LK_DATELINE_LINE || k == LK_BOILERPLATE || k == LK_META_SEGMENTS;
+	size_t		i,
+				r = ascii_letters;
+
+	for (i = 0; i < n; i++)
+		r += (unsigned char) s[i] >= 0x80;
+	return r;
 }
 
 /* headline shape: a short line of words, not a sentence of prose */
@@ -311,10 +295,15 @@ headline_shaped(const line *ln, int only_line)
 	if (ln->n > HEADLINE_MAX_BYTES)
 		return 0;
 	words = nx_count_words(ln->s, ln->n);
-	if (words < 2 || words > HEADLINE_MAX_WORDS)
-		return 0;
 	nx_count_chars(ln->s, ln->n, &letters, &digits, &upper, &lower);
-	if (letters < 4 || letters * 2 < ln->n - (ln->n / 4) - digits / 2)
+	/* scripts without spaces (Chinese, Japanese): a headline is a line of a few words' length */
+	if (words < 2 && !(words == 1 && letters - upper - lower >= 6 && ln->n <= 200 &&
+					   !(ln->n >= 3 && memcmp(ln->s + ln->n - 3, "\xE3\x80\x82", 3) == 0)))
+		return 0;
+	if (words > HEADLINE_MAX_WORDS)
+		return 0;
+	/* letters against bytes: a non-ASCII letter takes two to four bytes */
+	if (letters < 4 || letter_bytes(ln->s, ln->n, upper + lower) * 2 < ln->n - (ln->n / 4) - digits / 2)
 		return 0;
 	if (letters < digits)
 		return 0;
@@ -524,18 +513,12 @@ reading_minutes(const line *ln)
 	return v;
 }
 
-/* the names of a byline as written, without the leading "By" */
+/* the names of a byline as written, without the leading "By" and a date on the same line */
 static char *
 byline_text(parse_state *st, const line *ln)
 {
-	nx_re_groups	m;
-	const char *gs;
-	size_t		gn;
-
-	if (ln->n > 3 && (ln->s[0] == 'B' || ln->s[0] == 'b') && (ln->s[1] == 'y' || ln->s[1] == 'Y') &&
-		nx_re_match(NX_RE_BYLINE, ln->s, ln->n, &m) == 1 &&
-		named(NX_RE_BYLINE, &m, "names", ln->s, &gs, &gn))
-		return dup_squeezed(st, gs, gn);
+	if (ln->names != NULL)
+		return dup_squeezed(st, ln->names, ln->names_n);
 	return dup_squeezed(st, ln->s, ln->n);
 }
 
@@ -596,6 +579,8 @@ take_meta(void *arg, line *ln)
 	{
 		if (st->out->byline == NULL)
 			st->out->byline = byline_text(st, ln);
+		if (ln->date_label != NX_DATE_NONE)
+			offer_date(st, ln->date_label, ln->date);
 	}
 	return 1;
 }
@@ -702,6 +687,132 @@ wrapped_here(const line *prev, const line *next, size_t wrap)
 	return prev->width + 1 + word + 15 >= wrap;
 }
 
+static size_t
+next_nonblank(const line *lines, size_t nlines, size_t i)
+{
+	while (i < nlines && lines[i].kind == LK_BLANK)
+		i++;
+	return i;
+}
+
+/* the meta lines that mark a header block (not captions or boilerplate, which bodies have too) */
+static int
+is_header_meta(line_kind k)
+{
+	return k == LK_DATE || k == LK_READING || k == LK_BYLINE || k == LK_DATELINE_LINE || k == LK_META_SEGMENTS;
+}
+
+/*
+ * The headline is the first line when it is shaped like one, or when header meta lines
+ * follow it (wire slugs such as "beef" above a dateline; "... (picture)" headlines).
+ */
+static int
+take_headline(parse_state *st, line *lines, size_t nlines, size_t first)
+{
+	line	   *ln = &lines[first];
+	size_t		next = next_nonblank(lines, nlines, first + 1);
+	int			shaped;
+
+	if (ln->kind != LK_CONTENT && ln->kind != LK_CAPTION)
+		return 0;
+	shaped = ln->kind == LK_CONTENT && headline_shaped(ln, next >= nlines) &&
+		!starts_with_dateline_prose(st, ln);
+	if (!shaped && !(ln->n <= HEADLINE_MAX_BYTES && next < nlines && is_header_meta(lines[next].kind)))
+		return 0;
+	ln->kind = LK_CONTENT;
+	st->out->headline = dup_squeezed(st, ln->s, ln->n);
+	return 1;
+}
+
+/*
+ * A line of names with no "By" ("Jane Doe, John Roe") is a byline when it sits in the
+ * header block next to another meta line (a date, a reading time, a byline).
+ */
+static void
+mark_bare_name_lines(line *lines, size_t nlines, size_t from)
+{
+	size_t		i,
+				seen = 0;
+
+	for (i = from; i < nlines && seen < HEADER_MAX_LINES; i++)
+	{
+		line	   *ln = &lines[i];
+		size_t		next;
+
+		if (ln->kind == LK_BLANK)
+			continue;
+		seen++;
+		if (ln->kind != LK_CONTENT || ln->n > 200 || nx_count_words(ln->s, ln->n) < 2 ||
+			!nx_looks_like_names(ln->s, ln->n, 0))
+			continue;
+		next = next_nonblank(lines, nlines, i + 1);
+		if ((next < nlines && is_header_meta(lines[next].kind) && lines[next].kind != LK_DATELINE_LINE) ||
+			(i > from && is_header_meta(lines[i - 1].kind) && lines[i - 1].kind != LK_DATELINE_LINE))
+		{
+			ln->kind = LK_BYLINE;
+			ln->names = ln->s;
+			ln->names_n = ln->n;
+		}
+	}
+}
+
+/*
+ * Summary paragraphs between the headline and the meta lines: up to STANDFIRST_MAX_PARAS
+ * content lines from i, followed by a header meta line (and then more text: a labelled date
+ * at the foot of a short article does not make its paragraphs a standfirst). Returns the
+ * index of that meta line, or i when there is none.
+ */
+static size_t
+standfirst_end(parse_state *st, const line *lines, size_t nlines, size_t i)
+{
+	size_t		j = i;
+	int			paras = 0;
+
+	while (j < nlines && paras < STANDFIRST_MAX_PARAS)
+	{
+		const line *ln = &lines[j];
+
+		if (ln->kind == LK_BLANK)
+		{
+			j++;
+			continue;
+		}
+		if (ln->kind != LK_CONTENT || ln->n > 1000 || match_dateline_prefix(st, ln->s, ln->n, 0, 1) != 0)
+			break;
+		paras++;
+		j++;
+	}
+	if (paras == 0 || j >= nlines || !is_header_meta(lines[j].kind) || lines[j].kind == LK_DATELINE_LINE)
+		return i;
+	/* paragraphs before a dateline line are not a standfirst; more than one needs text after the meta */
+	if (paras > 1 && next_nonblank(lines, nlines, j + 1) >= nlines)
+		return i;
+	return j;
+}
+
+/* the content lines [from, to) as paragraphs separated by a blank line */
+static char *
+join_paragraphs(parse_state *st, const line *lines, size_t from, size_t to)
+{
+	nx_buf		b;
+	size_t		k;
+	char	   *r;
+
+	nx_buf_init(&b, st->a);
+	for (k = from; k < to; k++)
+	{
+		if (lines[k].kind != LK_CONTENT)
+			continue;
+		if (b.len > 0)
+			nx_buf_append(&b, "\n\n", 2);
+		nx_buf_append(&b, lines[k].s, lines[k].n);
+	}
+	if (b.failed)
+		st->failed = 1;
+	r = nx_buf_take(&b);
+	return r;
+}
+
 int
 nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allocator *a, nx_article *out)
 {
@@ -770,26 +881,18 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 			break;
 	}
 
-	/* headline: the first content line, when it is shaped like one */
+	/* headline: the first content line, when it is shaped like one or meta lines follow it */
 	body_start = first;
-	if (first < nlines && lines[first].kind == LK_CONTENT)
+	if (first < nlines && take_headline(&st, lines, nlines, first))
 	{
-		size_t		next = first + 1;
-		int			only_line;
+		size_t		next = next_nonblank(lines, nlines, first + 1);
 
-		while (next < nlines && lines[next].kind == LK_BLANK)
-			next++;
-		only_line = next >= nlines;
-		if (headline_shaped(&lines[first], only_line) &&
-			!starts_with_dateline_prose(&st, &lines[first]))
-		{
-			out->headline = dup_squeezed(&st, lines[first].s, lines[first].n);
-			body_start = first + 1;
-			/* a headline printed twice counts once */
-			if (next < nlines && lines[next].kind == LK_CONTENT && lines[next].n == lines[first].n &&
-				memcmp(lines[next].s, lines[first].s, lines[first].n) == 0)
-				body_start = next + 1;
-		}
+		body_start = first + 1;
+		/* a headline printed twice counts once */
+		if (next < nlines && lines[next].kind == LK_CONTENT && lines[next].n == lines[first].n &&
+			memcmp(lines[next].s, lines[first].s, lines[first].n) == 0)
+			body_start = next + 1;
+		mark_bare_name_lines(lines, nlines, body_start);
 	}
 
 	/* the rest of the header: standfirst and meta lines, up to the first body paragraph */
@@ -837,11 +940,11 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 				out->byline = dup_squeezed(&st, ln->s, ln->n);
 				continue;
 			}
-			if (out->standfirst == NULL && out->headline != NULL && j < nlines &&
-				is_meta(lines[j].kind) && lines[j].kind != LK_BOILERPLATE &&
-				ln->n <= 1000 && match_dateline_prefix(&st, ln->s, ln->n, 0, 1) == 0)
+			if (out->standfirst == NULL && out->headline != NULL &&
+				(j = standfirst_end(&st, lines, nlines, i)) > i)
 			{
-				out->standfirst = dup_squeezed(&st, ln->s, ln->n);
+				out->standfirst = join_paragraphs(&st, lines, i, j);
+				i = j - 1;
 				continue;
 			}
 			break;
@@ -868,6 +971,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		nx_free(a, lines);
 		return st.failed ? NX_ENOMEM : NX_OK;
 	}
+	out->language = nx_language_identify(text, len);
 
 	/* body: paragraphs from content lines; captions and boilerplate kept out */
 	wrap = detect_wrap_width(lines, body_start, nlines);

@@ -27,6 +27,8 @@ typedef struct nx_article
 	char	   *body;			/* paragraphs separated by one blank line */
 	char	   *lead;			/* first body paragraph */
 	int			word_count;
+	const char *language;		/* ISO 639-1 code (a static string, not to free), or NULL when unsure;
+								 * set by NX_PARSE_FULL only */
 } nx_article;
 
 /* what to compute: everything, or only the header fields and the date (no body, no captions) */

@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "dates.h"
+#include "locale_names.h"
 #include "nx_text.h"
 
 typedef enum
@@ -70,7 +71,8 @@ nx_month_number(const char *s, size_t n)
 		if (n == 4 && m == 8 && nx_strncaseeq(s, "sept", 4))
 			return 9;
 	}
-	return 0;
+	/* other languages, and forms such as genitives ("septembre", "września", "сентября") */
+	return nx_locale_month(s, n);
 }
 
 static int
@@ -86,14 +88,51 @@ static const char *const weekdays[] = {
 	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
 	"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", NULL
 };
-static const char *const published_words[] = {"published", "posted", "first", "created", "issued", "released", NULL};
-static const char *const updated_words[] = {"updated", "modified", "last", "edited", "revised", NULL};
+
+/*
+ * The words around a date on a date line, folded (nx_fold_word): labels that say what
+ * the date is, in the languages whose month names locale_names.inc has, and the small
+ * words and time-zone names a date line may carry. Month and weekday names come from
+ * the CLDR table, not from here.
+ */
+static const char *const published_words[] = {
+	"published", "posted", "first", "created", "issued", "released", "filed",
+	"veroffentlicht", "erschienen", "publie", "publicado", "publicada", "pubblicato", "pubblicata",
+	"gepubliceerd", "geplaatst", "publisert", "publiceret", "publicerad", "publicerat", "opublikowano",
+	"publikacja", "opublikowany", "publikovano", "zverejnene", "yayınlanma", "yayınlandı", "yayın", "yayımlanma",
+	"опубликовано", "опубликован", "публикация", "julkaistu", "publicat", "diterbitkan", "megjelent",
+	"dipublikasikan", "postado", "postat", NULL
+};
+static const char *const updated_words[] = {
+	"updated", "modified", "last", "edited", "revised", "aktualisiert", "geandert", "stand",
+	"actualise", "modifie", "mis", "jour", "actualizado", "actualizada", "actualizacion", "aggiornato",
+	"aggiornata", "aggiornamento", "atualizado", "atualizada", "atualizacao", "bijgewerkt", "gewijzigd",
+	"laatst", "oppdatert", "opdateret", "uppdaterad", "uppdaterat", "sist", "senast", "aktualizacja",
+	"zaktualizowano", "aktualizovano", "guncelleme", "guncellendi", "guncellenme", "son", "обновлено",
+	"обновлен", "paivitetty", "actualizat", "diperbarui", "frissitve", NULL
+};
 static const char *const filler_words[] = {
 	"on", "at", "the", "of", "date", "time", "am", "pm", "a", "m", "p", "h", "hrs",
 	"gmt", "utc", "bst", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest",
 	"ist", "jst", "aest", "aedt", "et", "pt", "ct", "z", "hkt", "sgt", "msk", "eet", "eest", "wat",
-	"t", NULL
+	"t", "mez", "mesz", "wib", "trt", "kst",
+	/* on, at, the, o'clock, "of" and "year" in the other languages */
+	"am", "um", "uhr", "le", "la", "el", "il", "lo", "em", "op", "om", "den", "kl", "klo", "klokken",
+	"de", "del", "do", "da", "di", "alle", "ore", "las", "los", "horas", "hs", "hrs", "a", "as", "ao",
+	"w", "o", "godz", "dnia", "dne", "v", "saat", "tarihi", "tarih", "в", "г", "года", "год", "ч",
+	"uur", "u", "kello", "pukul", "um", "jam",
+	"時", "分", "시", "분", "午前", "午後", NULL
 };
+
+/* w folded is in list (lists hold folded words) */
+static int
+folded_in(const char *w, const char *const *list)
+{
+	for (; *list; list++)
+		if (strcmp(w, *list) == 0)
+			return 1;
+	return 0;
+}
 
 /* splits [s, s+n) into word, number and punctuation tokens; non-ASCII bytes are words */
 static int
@@ -162,7 +201,7 @@ is_punct(const tok *t, char c)
 static int
 is_ordinal(const tok *t)
 {
-	static const char *const ord[] = {"st", "nd", "rd", "th", NULL};
+	static const char *const ord[] = {"st", "nd", "rd", "th", "er", "e", NULL};
 
 	return t->kind == TK_WORD && word_in(t, ord);
 }
@@ -199,6 +238,37 @@ match_year(const tok *t, int *year)
 		return 0;
 	*year = v;
 	return 1;
+}
+
+/* t[0] is a year: the year, month and day marks of Chinese, Japanese and Korean */
+static int
+match_cjk_date(const tok *t, nx_date *r)
+{
+	static const char *const marks[3][2] = {{"\xE5\xB9\xB4", "\xEB\x85\x84"},	/* 年 년 */
+	{"\xE6\x9C\x88", "\xEC\x9B\x94"},	/* 月 월 */
+	{"\xE6\x97\xA5", "\xEC\x9D\xBC"}};	/* 日 일 */
+	int			part,
+				v[2];
+
+	for (part = 0; part < 3; part++)
+	{
+		const tok  *w = &t[2 * part + 1];
+
+		if (w->kind != TK_WORD || w->n < 3 ||
+			(memcmp(w->s, marks[part][0], 3) != 0 && memcmp(w->s, marks[part][1], 3) != 0))
+			return 0;
+		if (part < 2)
+		{
+			if (t[2 * part + 2].kind != TK_NUM || t[2 * part + 2].n > 2)
+				return 0;
+			v[part] = num_value(&t[2 * part + 2]);
+		}
+	}
+	if (!nx_date_valid(r->year, v[0], v[1]))
+		return 0;
+	r->month = v[0];
+	r->day = v[1];
+	return 6;
 }
 
 /*
@@ -250,19 +320,38 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 		}
 		return 0;
 	}
+	/* year first: 2016年9月4日 (Chinese, Japanese), 2016년 9월 4일 (Korean), 2016. szeptember 4. */
+	if (match_year(t, &r.year) && (u = match_cjk_date(t, &r)) > 0)
+	{
+		*d = r;
+		return u;
+	}
+	if (match_year(t, &r.year) && is_punct(&t[1], '.') && (u = match_month(&t[2], &r.month)) > 0 &&
+		match_day(&t[2 + u], &r.day) > 0 && is_punct(&t[3 + u], '.'))
+	{
+		if (!nx_date_valid(r.year, r.month, r.day))
+			return 0;
+		*d = r;
+		return 4 + u;
+	}
+	r.year = 0;
 	/* day first: 4 September 2016, 04 September, 2016, 4th of September 2016, 26-FEB-1987 */
 	if ((u = match_day(t, &r.day)) > 0)
 	{
 		k = u;
 		if (is_punct(&t[k], '-') || is_punct(&t[k], '.'))
 			k++;
-		else if (t[k].kind == TK_WORD && t[k].n == 2 && nx_strncaseeq(t[k].s, "of", 2))
-			k++;
+		else if (t[k].kind == TK_WORD && t[k].n == 2 &&
+				 (nx_strncaseeq(t[k].s, "of", 2) || nx_strncaseeq(t[k].s, "de", 2)))
+			k++;				/* 4th of September, 4 de septiembre */
 		if ((u = match_month(&t[k], &r.month)) == 0)
 			return 0;
 		k += u;
 		if (is_punct(&t[k], '-') || is_punct(&t[k], ','))
 			k++;
+		else if (t[k].kind == TK_WORD && t[k].n == 2 && nx_strncaseeq(t[k].s, "de", 2) &&
+				 t[k + 1].kind == TK_NUM && t[k + 1].n == 4)
+			k++;				/* septiembre de 2016 */
 		if ((u = match_year(&t[k], &r.year)) > 0)
 			k += u;
 		else if (!allow_no_year)
@@ -297,8 +386,47 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 
 #define MAX_LINE_TOKENS 48
 
-nx_date_label
-nx_date_line(const char *s, size_t n, nx_date *out)
+/* the word's folded form is in list */
+static int
+word_in_folded(const tok *t, const char *const *list)
+{
+	char		f[64];
+
+	return t->n < 40 && nx_fold_word(t->s, t->n, f, sizeof(f)) > 0 && folded_in(f, list);
+}
+
+static int
+is_weekday(const tok *t)
+{
+	return word_in(t, weekdays) || nx_locale_weekday(t->s, t->n) != 0;
+}
+
+/* a number that is part of a time or a zone: 15:01, 10.05, 10h30, +02:00, GMT-4 */
+static int
+time_number(const tok *t, int i)
+{
+	if (t->n <= 2 && (is_punct(&t[1], ':') || is_punct(&t[1], '.') ||
+					  (t[1].kind == TK_WORD && t[1].n == 1 && (t[1].s[0] == 'h' || t[1].s[0] == 'H'))))
+		return 2;
+	if (i > 0 && (is_punct(&t[-1], ':') || is_punct(&t[-1], '.') || is_punct(&t[-1], '+') ||
+				  (t[-1].kind == TK_WORD && t[-1].n == 1)))
+		return 1;
+	/* hours and minutes with CJK marks: 8時15分, 8시 15분 */
+	if (t->n <= 2 && t[1].kind == TK_WORD && (unsigned char) t[1].s[0] >= 0x80 &&
+		word_in_folded(&t[1], filler_words))
+		return 2;
+	/* a zone offset after a zone name or a time: GMT-4, 10:05-04:00 */
+	if (i > 1 && t->n <= 4 && is_punct(&t[-1], '-') && (t[-2].kind == TK_WORD || t[-2].kind == TK_NUM))
+		return 1;
+	return 0;
+}
+
+/*
+ * The longest prefix of [s, s+n) that is a date line (labels, weekday, date, time, zone);
+ * *consumed is where the rest starts. Works on the first MAX_LINE_TOKENS tokens only.
+ */
+static nx_date_label
+date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 {
 	tok			toks[MAX_LINE_TOKENS + 8];
 	int			nt,
@@ -307,29 +435,19 @@ nx_date_line(const char *s, size_t n, nx_date *out)
 	nx_date_label best = NX_DATE_NONE;
 	nx_date		best_date = {0, 0, 0};
 	int			dates = 0;
+	size_t		stop = n;
 
-	nx_trim(&s, &n);
-	if (n == 0 || n > 200)
-		return NX_DATE_NONE;
 	nt = tokenize_line(s, n, toks, MAX_LINE_TOKENS);
+	if (nt < 0)
+	{
+		nt = MAX_LINE_TOKENS - 1;	/* longer lines: their first tokens may still start with a date */
+		stop = (size_t) (toks[nt].s - s);
+	}
 	if (nt <= 0)
 		return NX_DATE_NONE;
 	/* room for lookahead past the end */
 	for (i = nt + 1; i < MAX_LINE_TOKENS + 8; i++)
 		toks[i] = toks[nt];
-
-	/* wire timestamp: 26-FEB-1987 15:01:01.79 */
-	if (nt >= 7 && toks[0].kind == TK_NUM && is_punct(&toks[1], '-') && toks[2].kind == TK_WORD &&
-		is_punct(&toks[3], '-') && toks[4].n == 4 && toks[5].kind == TK_NUM && is_punct(&toks[6], ':'))
-	{
-		nx_date		d;
-
-		if (match_date(toks, 0, &d) == 5)
-		{
-			*out = d;
-			return NX_DATE_WIRE;
-		}
-	}
 
 	i = 0;
 	while (i < nt)
@@ -350,45 +468,77 @@ nx_date_line(const char *s, size_t n, nx_date *out)
 			continue;
 		}
 		if (t->kind == TK_PUNCT)
+			used = strchr(",.:;|/-()[]+", t->s[0]) != NULL || (unsigned char) t->s[0] >= 0x80;
+		else if (t->kind == TK_NUM)
+			used = time_number(t, i);
+		else if (word_in_folded(t, published_words))
 		{
-			/* separators and the pieces of times, zones and labels */
-			if (strchr(",.:;|/-()[]+", t->s[0]) == NULL &&
-				!((unsigned char) t->s[0] >= 0x80))
-				return NX_DATE_NONE;
-			i++;
-			continue;
-		}
-		if (t->kind == TK_NUM)
-		{
-			/* times: 15:01, 15:01:01.79, 10h30, and zone offsets */
-			if (t->n <= 2 && (is_punct(&t[1], ':') || is_punct(&t[1], '.') ||
-							  (t[1].kind == TK_WORD && t[1].n == 1 && (t[1].s[0] == 'h' || t[1].s[0] == 'H'))))
-			{
-				i += 2;
-				continue;
-			}
-			if (i > 0 && (is_punct(&t[-1], ':') || is_punct(&t[-1], '.') || is_punct(&t[-1], '+') ||
-						  (t[-1].kind == TK_WORD && t[-1].n == 1)))
-			{
-				i++;
-				continue;
-			}
-			/* a short number after a time (e.g. the 79 of .79) or an offset: allowed; others not */
-			return NX_DATE_NONE;
-		}
-		/* words */
-		if (word_in(t, published_words))
 			label = NX_DATE_PUBLISHED;
-		else if (word_in(t, updated_words))
-			label = NX_DATE_UPDATED;
-		else if (!word_in(t, weekdays) && !word_in(t, filler_words))
-			return NX_DATE_NONE;
-		i++;
+			used = 1;
+		}
+		else if (word_in_folded(t, updated_words))
+		{
+			label = label == NX_DATE_PUBLISHED && dates == 0 ? label : NX_DATE_UPDATED;
+			used = 1;
+		}
+		else
+			used = is_weekday(t) || word_in(t, filler_words) || word_in_folded(t, filler_words);
+		if (used == 0)
+		{
+			stop = (size_t) (t->s - s);
+			break;
+		}
+		i += used;
 	}
 	if (dates == 0)
 		return NX_DATE_NONE;
 	*out = best_date;
+	*consumed = stop;
 	return best;
+}
+
+nx_date_label
+nx_date_line(const char *s, size_t n, nx_date *out)
+{
+	size_t		consumed = 0;
+	nx_date		d;
+	nx_date_label label;
+
+	nx_trim(&s, &n);
+	if (n == 0 || n > 200)
+		return NX_DATE_NONE;
+	label = nx_date_line_prefix(s, n, &d, &consumed);
+	if (label == NX_DATE_NONE || consumed < n)
+		return NX_DATE_NONE;
+	*out = d;
+	return label;
+}
+
+nx_date_label
+nx_date_line_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
+{
+	tok			toks[8];
+	int			nt;
+
+	if (n == 0)
+		return NX_DATE_NONE;
+	/* wire timestamp: 26-FEB-1987 15:01:01.79 (and whatever follows it on the line) */
+	nt = tokenize_line(s, n < 24 ? n : 24, toks, 8);
+	if ((nt < 0 || nt >= 7) && toks[0].kind == TK_NUM &&
+		is_punct(&toks[1], '-') && toks[2].kind == TK_WORD && is_punct(&toks[3], '-') &&
+		toks[4].n == 4 && toks[5].kind == TK_NUM && is_punct(&toks[6], ':'))
+	{
+		nx_date		d;
+		nx_date_label label = date_prefix(s, n, &d, consumed);
+
+		if (label != NX_DATE_NONE && nx_date_valid(d.year, d.month, d.day))
+		{
+			*out = d;
+			*consumed = n;
+			return NX_DATE_WIRE;
+		}
+	}
+	return date_prefix(s, n, out, consumed);
 }
 
 size_t

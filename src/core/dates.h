@@ -37,13 +37,21 @@ int			nx_date_valid(int year, int month, int day);
 nx_date_label nx_date_line(const char *s, size_t n, nx_date *out);
 
 /*
+ * The same for the start of a line: when the line begins with a date line and goes on
+ * with something else ("Posted on Sept. 4, 2016 by Jane Doe"), stores the date, sets
+ * *consumed to where the rest begins (n when the whole line is a date line) and
+ * returns the label. Looks at the first few dozen tokens only.
+ */
+nx_date_label nx_date_line_prefix(const char *s, size_t n, nx_date *out, size_t *consumed);
+
+/*
  * Reads a date at the very start of s ("Feb 26", "April 1 , 1997", "1996-08-22"),
  * skipping nothing. Returns the bytes consumed, 0 if there is no date there. The
  * year is 0 when the text has none and allow_no_year is set.
  */
 size_t		nx_date_scan(const char *s, size_t n, int allow_no_year, nx_date *out);
 
-/* 1..12 for an English month name or abbreviation (case-insensitive), else 0 */
+/* 1..12 for a month name or abbreviation (English, or any language of locale_names.h), else 0 */
 int			nx_month_number(const char *s, size_t n);
 
 #endif

@@ -15,11 +15,12 @@ CREATE TYPE parsed_article AS (
 	word_count pg_catalog.int4,
 	people pg_catalog.text[],
 	organizations pg_catalog.text[],
-	places pg_catalog.text[]
+	places pg_catalog.text[],
+	language pg_catalog.text
 );
 
 COMMENT ON TYPE parsed_article IS
-'an article''s fields: headline, standfirst, byline, dateline, publication date, reading time, captions, clean body, lead paragraph, word count, and the people, organizations and places it names (canonical names, in order of first mention)';
+'an article''s fields: headline, standfirst, byline, dateline, publication date, reading time, captions, clean body, lead paragraph, word count, the people, organizations and places it names (canonical names, in order of first mention; English text only), and its language (ISO 639-1, NULL when unsure)';
 
 -- Every function below reads only its argument: no clock, no DateStyle, no TimeZone,
 -- no newsext setting. That makes them IMMUTABLE (expression indexes, generated
@@ -52,3 +53,10 @@ CREATE FUNCTION article_date(pg_catalog.text) RETURNS pg_catalog.date
 
 COMMENT ON FUNCTION article_date(pg_catalog.text) IS
 'the article''s publication date from its header, never from the clock or session settings (for expression indexes)';
+
+CREATE FUNCTION article_language(pg_catalog.text) RETURNS pg_catalog.text
+	AS 'MODULE_PATHNAME', 'newsext_article_language'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 20;
+
+COMMENT ON FUNCTION article_language(pg_catalog.text) IS
+'the language of the text as an ISO 639-1 code (en, de, ja, ...), NULL when unsure; by CLD2 from the first 4 kB, without parsing the article';

@@ -153,3 +153,18 @@ BEGIN ATOMIC
 END;
 COMMENT ON FUNCTION parse_article_flat(pg_catalog.text) IS
     'parse_article with every list as flat text (captions_list, people_list, organizations_list, places_list, joined by flat_list): only text, date and integer columns, for BI tools; call as LATERAL parse_article_flat(body)';
+
+-- ---------------------------------------------------------------------------
+-- issue 12 (language): parsed_article gains language (last, as in a fresh install), and
+-- article_language(text)
+ALTER TYPE parsed_article ADD ATTRIBUTE language pg_catalog.text;
+
+COMMENT ON TYPE parsed_article IS
+'an article''s fields: headline, standfirst, byline, dateline, publication date, reading time, captions, clean body, lead paragraph, word count, the people, organizations and places it names (canonical names, in order of first mention; English text only), and its language (ISO 639-1, NULL when unsure)';
+
+CREATE FUNCTION article_language(pg_catalog.text) RETURNS pg_catalog.text
+	AS 'MODULE_PATHNAME', 'newsext_article_language'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 20;
+
+COMMENT ON FUNCTION article_language(pg_catalog.text) IS
+'the language of the text as an ISO 639-1 code (en, de, ja, ...), NULL when unsure; by CLD2 from the first 4 kB, without parsing the article';

@@ -29,6 +29,9 @@ fi
 PCRE2_CFLAGS=$(pkg-config --cflags libpcre2-8 2>/dev/null)
 PCRE2_LIBS=$(pkg-config --libs libpcre2-8 2>/dev/null || echo -lpcre2-8)
 CORE_SRCS=$(ls src/core/*.c)
+# the core's C++ shim over CLD2 (langid_cld2.cpp), built with the same sanitizers
+CORE_CXX_SRCS=$(ls src/core/*.cpp 2>/dev/null || true)
+CLANGXX=${CLANGXX:-${CLANG/clang/clang++}}
 CFLAGS="-std=c99 -D_POSIX_C_SOURCE=200809L -g -O1 -fno-omit-frame-pointer
         -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -Isrc/core -I$FUZZ"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
@@ -80,9 +83,15 @@ for name in "${targets[@]}"; do
                 objs="$objs $o"
             done
         fi
+        for f in $CORE_CXX_SRCS; do
+            o=$FUZZ/cxx-$name-$(basename "$f" .cpp).o
+            # shellcheck disable=SC2086
+            nice -n "$FUZZ_NICE" "$CLANGXX" ${CFLAGS/-std=c99/-std=c++11} -fsanitize=fuzzer-no-link -c -o "$o" "$f" || ok=0
+            objs="$objs $o"
+        done
         # shellcheck disable=SC2086
         if [ $ok = 0 ] || ! nice -n "$FUZZ_NICE" "$CLANG" $CFLAGS $PCRE2_CFLAGS -o "$bin" "$src" $srcs $objs \
-                $PCRE2_LIBS -lutf8proc -lm; then
+                $PCRE2_LIBS -lutf8proc -lcld2 -lstdc++ -lm; then
             echo "fuzz: $name: build failed"; failed=$((failed + 1)); continue
         fi
     fi

@@ -172,6 +172,107 @@ test_pipes_in_prose_stay_prose(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* issue 12: the header blocks of modern pages, in several languages (fixtures written for these tests) */
+static void
+test_byline_forms(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		const char *byline;
+		int			day;
+	}			cases[] = {
+		{"Harbour reopens after storm\n\nBy Ana Lima and Rui Costa\nPublished 10:05 GMT+2, 7 March 2021\n\nThe harbour reopened.", "Ana Lima and Rui Costa", 7},
+		{"Harbour reopens after storm\nPosted on Mar. 7, 2021 by Ana Lima\n\nThe harbour reopened.", "Ana Lima", 7},
+		{"Harbour reopens after storm\n\nBy Ana Lima, March 7, 2021\n\nThe harbour reopened.", "Ana Lima", 7},
+		{"Hafen wieder offen\n\nVon Anna Berg und Jonas Wolf\n07.03.2021, 10:05 Uhr\n\nDer Hafen ist wieder offen.", "Anna Berg und Jonas Wolf", 7},
+		{"Le port rouvre\n\nPar Claire Martin\nPublié le 7 mars 2021 à 10h05\n\nLe port a rouvert.", "Claire Martin", 7},
+		{"Hamnen öppnar igen\n\nAv Eva Lund\n7 mars 2021\n\nHamnen har öppnat igen.", "Eva Lund", 7},
+		{"Hafen wieder offen\n\nBy dpa\n7. März 2021\n\nDer Hafen ist wieder offen.", "dpa", 7},
+		{"Harbour reopens after storm\n\nANA LIMA, RUI COSTA | The Harbour Times\nSun 7 Mar 2021 10.05 GMT\n\nThe harbour reopened.", "ANA LIMA, RUI COSTA | The Harbour Times", 7},
+		{"Harbour reopens after storm\nAna Lima, Rui Costa\n4 min read\n07 March, 2021\nThe harbour reopened on Sunday after the storm.", "Ana Lima, Rui Costa", 7},
+	};
+	size_t		i;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		nx_article	a = parse(cases[i].text);
+
+		if (a.byline == NULL || strcmp(a.byline, cases[i].byline) != 0)
+			fail_msg("case %zu: byline %s", i, a.byline ? a.byline : "NULL");
+		if (!a.has_published || a.published.day != cases[i].day || a.published.year != 2021)
+			fail_msg("case %zu: no date", i);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
+static void
+test_standfirst_paragraphs(void **state)
+{
+	nx_article	a = parse("Harbour reopens after storm\n\nShips returned on Sunday.\n\nThe port had been shut for a week.\n\n"
+						  "By Ana Lima\n7 March 2021\n\nThe harbour reopened.\n\nMore text.");
+
+	(void) state;
+	assert_string_equal(a.standfirst, "Ships returned on Sunday.\n\nThe port had been shut for a week.");
+	assert_string_equal(a.byline, "Ana Lima");
+	assert_string_equal(a.lead, "The harbour reopened.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* paragraphs before a labelled date at the foot of a short text are the body, not a standfirst */
+	a = parse("Harbour reopens\n\nShips returned on Sunday.\n\nThe port had been shut.\n\nPublished: 7 March 2021");
+	assert_null(a.standfirst);
+	assert_string_equal(a.lead, "Ships returned on Sunday.");
+	assert_int_equal(a.published.day, 7);
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
+static void
+test_wire_dateline_lines(void **state)
+{
+	nx_article	a = parse("Storm closes harbour\n\nPORTO, March 7 , 2021 (AFP)\n\nThe harbour closed on Sunday.");
+
+	(void) state;
+	assert_string_equal(a.dateline, "PORTO");
+	assert_int_equal(a.published.day, 7);
+	assert_string_equal(a.lead, "The harbour closed on Sunday.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* a one-word slug above the dateline is the headline; the year printed twice is read */
+	a = parse("harbour\n\nPORTO, Mar 7 , 2021, 2021\n\nThe harbour closed on Sunday.");
+	assert_string_equal(a.headline, "harbour");
+	assert_string_equal(a.dateline, "PORTO");
+	assert_int_equal(a.published.year, 2021);
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Storm closes harbour\n\nLONDON, March 7 , 2021 (AFP) -\n\nThe harbour closed.");
+	assert_string_equal(a.dateline, "LONDON");
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
+static void
+test_headlines_in_other_scripts(void **state)
+{
+	static const char *const heads[] = {
+		"港が再開、台風の後に船が戻る",
+		"항구가 다시 문을 열었다",
+		"तूफान के बाद बंदरगाह फिर खुला",
+		"Порт снова открыт после шторма",
+	};
+	size_t		i;
+
+	(void) state;
+	for (i = 0; i < sizeof(heads) / sizeof(heads[0]); i++)
+	{
+		char		text[512];
+		nx_article	a;
+
+		snprintf(text, sizeof(text), "%s\n\n2021年3月7日\n\nThe first paragraph of the story.\n", heads[i]);
+		a = parse(text);
+		assert_non_null(a.headline);
+		assert_string_equal(a.headline, heads[i]);
+		assert_int_equal(a.published.day, 7);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 int
 main(void)
 {
@@ -186,6 +287,10 @@ main(void)
 		cmocka_unit_test(test_header_only_mode_agrees),
 		cmocka_unit_test(test_meta_segments_on_one_line),
 		cmocka_unit_test(test_pipes_in_prose_stay_prose),
+		cmocka_unit_test(test_byline_forms),
+		cmocka_unit_test(test_standfirst_paragraphs),
+		cmocka_unit_test(test_wire_dateline_lines),
+		cmocka_unit_test(test_headlines_in_other_scripts),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

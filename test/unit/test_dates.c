@@ -1,6 +1,7 @@
 /* unit tests for the core's date lines (src/core/dates.c) */
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <setjmp.h>
 #include <string.h>
 #include <cmocka.h>
@@ -74,7 +75,98 @@ test_date_scan(void **state)
 	s = "Feb 26";
 	assert_int_equal(nx_date_scan(s, strlen(s), 0, &d), 0);
 	assert_int_equal(nx_month_number("Sept", 4), 9);
-	assert_int_equal(nx_month_number("Mayo", 4), 0);
+	/* month names of other languages come from the CLDR table */
+	assert_int_equal(nx_month_number("Mayo", 4), 5);
+	assert_int_equal(nx_month_number("Maybe", 5), 0);
+}
+
+/* the date of a date line, as "YYYY-MM-DD", or "" when the line is not one */
+static const char *
+line_date(const char *s, char *buf)
+{
+	nx_date		d;
+
+	buf[0] = '\0';
+	if (nx_date_line(s, strlen(s), &d) != NX_DATE_NONE)
+		snprintf(buf, 16, "%04d-%02d-%02d", d.year, d.month, d.day);
+	return buf;
+}
+
+static void
+test_dates_in_other_languages(void **state)
+{
+	static const char *const lines[] = {
+		"Veröffentlicht am 7. März 2021, 08:15 Uhr",
+		"Publié le 7 mars 2021 à 8h15",
+		"Publicado el 7 de marzo de 2021",
+		"Pubblicato il 7 marzo 2021 alle ore 8:15",
+		"Publicado em 7 de março de 2021",
+		"Gepubliceerd op 7 maart 2021",
+		"Publisert 7. mars 2021 kl. 08.15",
+		"Publiceret søndag den 7. marts 2021",
+		"Publicerad 7 mars 2021",
+		"Opublikowano: 7 marca 2021",
+		"Publikováno 7. března 2021",
+		"Yayınlanma: 7 Mart 2021 Pazar",
+		"Опубликовано 7 марта 2021 г.",
+		"07.03.2021, 08:15 Uhr",
+		"Sonntag, 7. März 2021",
+		"2021年3月7日 8時15分",
+		"2021년 3월 7일",
+		"2021. március 7.",
+		NULL
+	};
+	const char *const *l;
+	char		buf[16];
+
+	(void) state;
+	for (l = lines; *l; l++)
+	{
+		if (strcmp(line_date(*l, buf), "2021-03-07") != 0)
+			fail_msg("%s gave \"%s\"", *l, buf);
+	}
+}
+
+static void
+test_times_and_zones(void **state)
+{
+	static const char *const lines[] = {
+		"Published 08:15 GMT-4, 7 March 2021",
+		"Sun 7 Mar 2021 08.15 BST",
+		"3:42 PM EDT, March 7, 2021",
+		"2021-03-07T08:15:00+02:00",
+		"Last updated: 7 March 2021 08:15 UTC+1",
+		"First published on Sun 7 Mar 2021 08.15 GMT",
+		NULL
+	};
+	const char *const *l;
+	char		buf[16];
+
+	(void) state;
+	for (l = lines; *l; l++)
+		if (strcmp(line_date(*l, buf), "2021-03-07") != 0)
+			fail_msg("%s gave \"%s\"", *l, buf);
+	/* not date lines: prose with a date, a month alone */
+	assert_string_equal(line_date("The vote on 7 March 2021 was close", buf), "");
+	assert_string_equal(line_date("März 2021", buf), "");
+}
+
+static void
+test_date_line_prefix(void **state)
+{
+	nx_date		d;
+	size_t		consumed = 0;
+	const char *s = "Posted on Mar. 7, 2021 by Ana Lima";
+
+	(void) state;
+	assert_int_equal(nx_date_line_prefix(s, strlen(s), &d, &consumed), NX_DATE_PUBLISHED);
+	assert_int_equal(d.day, 7);
+	assert_string_equal(s + consumed, "by Ana Lima");
+	s = "7 March 2021";
+	assert_int_not_equal(nx_date_line_prefix(s, strlen(s), &d, &consumed), NX_DATE_NONE);
+	assert_int_equal(consumed, strlen(s));
+	s = "No date here at all";
+	assert_int_equal(nx_date_line_prefix(s, strlen(s), &d, &consumed), NX_DATE_NONE);
 }
 
 int
@@ -84,6 +176,9 @@ main(void)
 		cmocka_unit_test(test_date_line_forms),
 		cmocka_unit_test(test_not_date_lines),
 		cmocka_unit_test(test_date_scan),
+		cmocka_unit_test(test_dates_in_other_languages),
+		cmocka_unit_test(test_times_and_zones),
+		cmocka_unit_test(test_date_line_prefix),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -7,6 +7,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -159,11 +160,54 @@ test_dates_bounded(void **state)
 	assert_int_equal(nx_date_line(buf, 0, &d), NX_DATE_NONE);
 }
 
+/* issue 12: a header of 1,000 name lines, and a date line of 10,000 dates, parse in one pass */
+static void
+test_huge_header_and_date_line(void **state)
+{
+	size_t		len,
+				dlen;
+	char	   *names = repeat("Ana Lima, Rui Costa\n", 1000, &len);
+	char	   *dates = repeat("7 March 2021, ", 10000, &dlen);
+	char	   *text = malloc(len + dlen + 200);
+	nx_article	art;
+
+	sprintf(text, "A headline of five words\n%s%s\n\nThe body of the story starts here.\n", names, dates);
+	polls = 0;
+	assert_int_equal(nx_article_parse(text, strlen(text), NX_PARSE_FULL, &counting, &art), NX_OK);
+	assert_string_equal(art.headline, "A headline of five words");
+	/* the 140 kB line is prose, never a date line: no date from it */
+	assert_int_equal(art.has_published, 0);
+	assert_true(polls >= 1000 / 16);
+	nx_article_free(&art, &counting);
+	free(text);
+	free(names);
+	free(dates);
+}
+
+/* a date line of many dates that still fits a line: the first labelled date, bounded work */
+static void
+test_many_dates_on_a_short_line(void **state)
+{
+	size_t		len;
+	char	   *dates = repeat("7.3.2021 ", 40, &len);
+	char	   *text = malloc(len + 100);
+	nx_article	art;
+
+	sprintf(text, "Headline words here\n\nPublished %s\n\nBody text follows.", dates);
+	assert_int_equal(nx_article_parse(text, strlen(text), NX_PARSE_FULL, &counting, &art), NX_OK);
+	assert_string_equal(art.headline, "Headline words here");
+	nx_article_free(&art, &counting);
+	free(text);
+	free(dates);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_one_long_line_polls),
+		cmocka_unit_test(test_huge_header_and_date_line),
+		cmocka_unit_test(test_many_dates_on_a_short_line),
 		cmocka_unit_test(test_many_lines_poll),
 		cmocka_unit_test(test_nbsp_run_polls),
 		cmocka_unit_test(test_line_ends_and_nul),

@@ -129,6 +129,8 @@ cmd_parse(FILE *in, FILE *out)
 	put_json_string(out, art.lead);
 	fprintf(out, ", \"word_count\": %d, \"body\": ", art.word_count);
 	put_json_string(out, art.body);
+	fputs(", \"language\": ", out);
+	put_json_string(out, art.language);
 	fputs("}\n", out);
 	nx_article_free(&art, &nx_malloc_allocator);
 	free(text);

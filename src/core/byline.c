@@ -1,0 +1,250 @@
+/* byline.c - recognising byline lines and the names in them */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "byline.h"
+#include "locale_names.h"
+#include "nx_text.h"
+
+#define BYLINE_MAX_BYTES 300
+#define NAMES_MAX_WORDS 30
+
+/* the words for "by" before names, folded (nx_fold_word) */
+static const char *const by_words[] = {
+	"by", "von", "par", "por", "di", "door", "av", "af", "przez", "oleh", "kirjoittanut", NULL
+};
+
+/* words that introduce names only with a colon or a "by" after them ("Text: ...", "Written by ...") */
+static const char *const by_words_labelled[] = {
+	"autor", "autorka", "autore", "autores", "auteur", "yazan", "yazar", "автор", "текст", "text", "texto",
+	"testo", "tekst", "author", "authors", "written", "reported", "words", "story", "reporting", NULL
+};
+
+/* lower-case words that sit inside name lists: conjunctions, particles, roles */
+static const char *const name_glue[] = {
+	"and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "a", "и", "oraz", "ja", "es", "si", "dan",
+	"van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "des", "le", "la",
+	"al", "el", "bin", "ben", "ibn", "ter", "ten", "zu", "mac", "y", "&",
+	"in", "for", "at", "with", "mit", "staff", "correspondent", "reporter", "writer", "editor", "news",
+	"desk", "team", "redaktion", "redaccion", "redazione", "redaction", "agencies", "agency", NULL
+};
+
+static int
+in_folded_list(const char *s, size_t n, const char *const *list)
+{
+	char		f[64];
+
+	if (n >= 40 || nx_fold_word(s, n, f, sizeof(f)) == 0)
+		return 0;
+	for (; *list; list++)
+		if (strcmp(f, *list) == 0)
+			return 1;
+	return 0;
+}
+
+size_t
+nx_by_word(const char *s, size_t n)
+{
+	size_t		i = 0;
+
+	while (i < n && i < 24 && !nx_is_space((unsigned char) s[i]) && s[i] != ':')
+		i++;
+	if (i == 0 || i >= n)
+		return 0;
+	if (!in_folded_list(s, i, by_words))
+	{
+		if (!in_folded_list(s, i, by_words_labelled))
+			return 0;
+		/* "Written by", "Reported by", "Story by", "Text:" */
+		if (i + 4 < n && s[i] == ' ' && nx_strncaseeq(s + i + 1, "by ", 3))
+			i += 3;
+		else if (s[i] != ':')
+			return 0;
+	}
+	if (s[i] == ':')
+		i++;
+	if (i >= n || !nx_is_space((unsigned char) s[i]))
+		return 0;
+	while (i < n && nx_is_space((unsigned char) s[i]))
+		i++;
+	return i;
+}
+
+/* the first character of a word: upper case, lower case, or no case (CJK, Devanagari) */
+static int
+word_case(const char *s, size_t n)
+{
+	utf8proc_int32_t cp;
+
+	if (utf8proc_iterate((const utf8proc_uint8_t *) s, (utf8proc_ssize_t) n, &cp) <= 0)
+		return 'x';
+	switch (utf8proc_category(cp))
+	{
+		case UTF8PROC_CATEGORY_LU:
+		case UTF8PROC_CATEGORY_LT:
+			return 'U';
+		case UTF8PROC_CATEGORY_LL:
+			return 'l';
+		case UTF8PROC_CATEGORY_LO:
+		case UTF8PROC_CATEGORY_LM:
+			return 'o';
+		default:
+			return 'x';
+	}
+}
+
+static int
+is_name_separator(char c)
+{
+	return c == ',' || c == '|' || c == '/' || c == ';' || c == '&';
+}
+
+int
+nx_looks_like_names(const char *s, size_t n, int after_by_word)
+{
+	size_t		i = 0;
+	int			words = 0,
+				lower = 0,
+				capital = 0;
+
+	nx_trim(&s, &n);
+	if (n == 0 || n > BYLINE_MAX_BYTES)
+		return 0;
+	/* sentences end in periods; names may have initials ("J. Doe") but not ". The" */
+	for (i = 0; i + 2 < n; i++)
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' && s[i + 2] >= 'a' && s[i + 2] <= 'z')
+			return 0;
+	i = 0;
+	while (i < n)
+	{
+		size_t		j;
+		int			c;
+
+		while (i < n && (nx_is_space((unsigned char) s[i]) || is_name_separator(s[i])))
+			i++;
+		/* after "|" comes the publisher, spelled as it likes */
+		if (i > 0 && s[i - 1] == '|' && capital > 0)
+			break;
+		j = i;
+		while (j < n && !nx_is_space((unsigned char) s[j]) && !is_name_separator(s[j]))
+			j++;
+		if (j == i)
+			break;
+		words++;
+		if (words > NAMES_MAX_WORDS)
+			return 0;
+		if (memchr(s + i, '.', j - i) == NULL || j - i > 3)
+		{
+			size_t		k;
+
+			for (k = i; k < j; k++)
+				if (s[k] >= '0' && s[k] <= '9')
+					return 0;
+		}
+		c = word_case(s + i, j - i);
+		if (c == 'U' || c == 'o')
+			capital++;
+		else if (c == 'x' && !(j - i == 1 && (s[i] == '-' || s[i] == '&')))
+			return 0;
+		else if (c == 'l' && !in_folded_list(s + i, j - i, name_glue))
+			lower++;
+		i = j;
+	}
+	if (capital > 0 && lower == 0)
+		return 1;
+	/* "By dpa", "By mbl.is": one handle or agency in lower case after an explicit by-word */
+	return after_by_word && words == 1 && lower == 1 && n <= 40;
+}
+
+/* "Jane Doe, September 4, 2016" / "Jane Doe | 4 Sep 2016": where the names stop and a date line starts */
+static int
+split_names_date(const char *s, size_t n, nx_byline *out)
+{
+	size_t		i;
+	int			tries = 0;
+
+	for (i = 1; i < n && tries < 8; i++)
+	{
+		size_t		k = i;
+		const char *r;
+		size_t		rn;
+		nx_date		d;
+		nx_date_label label;
+
+		if (s[i] == ',' || s[i] == '|' || s[i] == ';')
+			k = i + 1;
+		else if (s[i] == ' ' && i + 2 < n && (s[i + 1] == '-' || s[i + 1] == '/') && s[i + 2] == ' ')
+			k = i + 2;
+		else if (s[i] == ' ' && i + 4 < n && (unsigned char) s[i + 1] == 0xE2 && (unsigned char) s[i + 2] == 0x80)
+			k = i + 4;			/* en dash, em dash, bullet */
+		else
+			continue;
+		tries++;
+		r = s + k;
+		rn = n - k;
+		nx_trim(&r, &rn);
+		if (rn == 0 || (label = nx_date_line(r, rn, &d)) == NX_DATE_NONE)
+			continue;
+		out->names = s;
+		out->names_n = i;
+		out->date = d;
+		out->date_label = label;
+		return 1;
+	}
+	return 0;
+}
+
+int
+nx_byline_parse(const char *s, size_t n, nx_byline *out)
+{
+	size_t		by,
+				consumed = 0;
+	nx_date		d;
+	nx_date_label label;
+
+	memset(out, 0, sizeof(*out));
+	nx_trim(&s, &n);
+	if (n < 3 || n > BYLINE_MAX_BYTES)
+		return 0;
+	by = nx_by_word(s, n);
+	if (by > 0)
+	{
+		if (!split_names_date(s + by, n - by, out))
+		{
+			out->names = s + by;
+			out->names_n = n - by;
+		}
+		nx_trim(&out->names, &out->names_n);
+		if (nx_looks_like_names(out->names, out->names_n, 1))
+			return 1;
+		memset(out, 0, sizeof(*out));
+		return 0;
+	}
+	/* "Posted on Sept. 4, 2016 by Jane Doe": a date line, then the byline */
+	label = nx_date_line_prefix(s, n, &d, &consumed);
+	if (label != NX_DATE_NONE && consumed < n && (by = nx_by_word(s + consumed, n - consumed)) > 0)
+	{
+		out->names = s + consumed + by;
+		out->names_n = n - consumed - by;
+		nx_trim(&out->names, &out->names_n);
+		if (!nx_looks_like_names(out->names, out->names_n, 1))
+			return 0;
+		out->date = d;
+		out->date_label = label;
+		return 1;
+	}
+	/* "Jane Doe, John Roe | Publisher" */
+	if (memchr(s, '|', n) != NULL)
+	{
+		const char *bar = memchr(s, '|', n);
+
+		if (bar > s && nx_looks_like_names(s, (size_t) (bar - s), 0) &&
+			nx_looks_like_names(bar + 1, n - (size_t) (bar - s) - 1, 0))
+		{
+			out->names = s;
+			out->names_n = n;
+			return 1;
+		}
+	}
+	return 0;
+}

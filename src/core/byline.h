@@ -1,0 +1,37 @@
+/*
+ * byline.h - who wrote an article: "By Jane Doe and John Roe", "Von Max Muster",
+ * "Jane Doe, John Roe | Publisher", "By dpa", a byline with a date on the same line
+ * ("By Jane Doe, September 4, 2016", "Posted on Sept. 4, 2016 by Jane Doe").
+ */
+#ifndef NX_BYLINE_H
+#define NX_BYLINE_H
+
+#include <stddef.h>
+
+#include "dates.h"
+
+typedef struct nx_byline
+{
+	const char *names;			/* the names as written, without the "By"; points into the line */
+	size_t		names_n;
+	nx_date_label date_label;	/* NX_DATE_NONE, or the label of the date the line carries */
+	nx_date		date;
+} nx_byline;
+
+/*
+ * Length of the word for "by" at the start of s with the space after it ("By ", "Von ",
+ * "Par ", "Por ", "Door ", "Av ", "Przez ", ...), or 0.
+ */
+size_t		nx_by_word(const char *s, size_t n);
+
+/*
+ * Do s[0..n) look like a list of names (capitalised words, particles such as "van" or
+ * "de", commas, "and" in the usual languages, a publisher after "|"), not a sentence?
+ * With a by-word before them, a lone handle or agency in lower case counts ("dpa").
+ */
+int			nx_looks_like_names(const char *s, size_t n, int after_by_word);
+
+/* a byline line (any of the forms above): fills *out and returns 1, else 0 */
+int			nx_byline_parse(const char *s, size_t n, nx_byline *out);
+
+#endif

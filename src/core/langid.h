@@ -1,0 +1,33 @@
+/*
+ * langid.h - the language of a text, by CLD2 (Compact Language Detector 2, Debian's
+ * libcld2). The one C++ file of the core (langid_cld2.cpp) wraps it behind this C API.
+ */
+#ifndef NX_LANGID_H
+#define NX_LANGID_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C"
+{
+#endif
+
+/* bytes of text the identifier reads: the headline and first paragraphs decide */
+#define NX_LANGID_MAX_BYTES 4096
+/* below this many bytes of letters CLD2 scored, the answer is NULL (unsure) */
+#define NX_LANGID_MIN_BYTES 100
+
+/*
+ * The ISO 639-1 code of the text's language ("en", "de", "ja", "no"), or NULL when the
+ * identifier is not sure (under NX_LANGID_MIN_BYTES of letters, a mix, a language it does not know). The
+ * string is static. Reads at most NX_LANGID_MAX_BYTES bytes of s; s need not be valid
+ * UTF-8. Allocates nothing of the caller's; CLD2 itself uses only its static tables
+ * and the stack.
+ */
+const char *nx_language_identify(const char *s, size_t n);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,74 @@
+// langid_cld2.cpp - nx_language_identify (langid.h) on CLD2. C++ only because CLD2 is;
+// nothing here throws (CLD2 is built without exceptions), but a catch-all keeps any
+// exception from crossing into C.
+#include <cstdio>
+#include <cstring>
+
+#include <cld2/public/compact_lang_det.h>
+#include <cld2/public/encodings.h>
+
+#include "langid.h"
+
+namespace CLD2
+{
+	const char *LanguageCode(Language lang);
+}
+
+// cut at a character boundary, so CLD2 never sees half a character
+static size_t
+utf8_prefix(const char *s, size_t n, size_t max)
+{
+	if (n <= max)
+		return n;
+	while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80)
+		max--;
+	return max;
+}
+
+static const char *
+identify(const char *s, int len, int *valid_prefix)
+{
+	CLD2::Language top3[3];
+	int			percent3[3];
+	double		scores3[3];
+	int			text_bytes = 0;
+	bool		reliable = false;
+	CLD2::Language lang;
+	const char *code;
+
+	// the CheckUTF8 variant: invalid input gives UNKNOWN, never a read past the end
+	lang = CLD2::ExtDetectLanguageSummaryCheckUTF8(s, len, true, NULL, 0, top3, percent3, scores3,
+												   NULL, &text_bytes, &reliable, valid_prefix);
+	if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE)
+		return NULL;
+	// a sentence or two of names says little: CLD2 calls short texts reliable too readily
+	if (text_bytes < NX_LANGID_MIN_BYTES)
+		return NULL;
+	code = CLD2::LanguageCode(lang);
+	if (code == NULL || std::strlen(code) < 2)
+		return NULL;
+	// ISO 639-1 only: "zh-Hant" is "zh"; three-letter and private codes are left out
+	if (std::strncmp(code, "zh-", 3) == 0)
+		return "zh";
+	return code[2] == '\0' ? code : NULL;
+}
+
+extern "C" const char *
+nx_language_identify(const char *s, size_t n)
+{
+	try
+	{
+		int			len = static_cast<int>(utf8_prefix(s, n, NX_LANGID_MAX_BYTES));
+		int			valid = len;
+		const char *code = identify(s, len, &valid);
+
+		// text with a bad byte: identify what comes before it
+		if (code == NULL && valid < len && valid > 0)
+			code = identify(s, valid, &valid);
+		return code;
+	}
+	catch (...)
+	{
+		return NULL;
+	}
+}
