@@ -35,21 +35,23 @@ apt_private() {
 }
 
 # Debian's suites are checked against the Debian archive key. Ubuntu's archive key is not
-# packaged in Debian 12, so the Ubuntu lines (only used for 16) are not signature-checked:
-# apt still checks each downloaded file against the hashes in the Sources index.
+# packaged in Debian 12, so the Ubuntu lines are not signature-checked: apt still checks each
+# downloaded file against the hashes in the Sources index. Debian has dropped 16, and a mirror
+# may list versions whose files it no longer serves: fetch_source tries the newest first.
 write_sources() {
     mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial"
     local deb="[signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian"
+    local sec="[signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian-security"
     local ubu="[trusted=yes] http://archive.ubuntu.com/ubuntu"
-    cat > "$APT_DIR/sources.list" <<EOF
-# written by newsext's scripts/test-versions.sh: source packages of newer PostgreSQL majors
-deb-src $deb trixie main
-deb-src $deb sid main
-deb-src $deb experimental main
-deb-src $ubu noble main
-deb-src $ubu noble-updates main
-deb-src $ubu noble-security main
-EOF
+    local suite
+    {
+        echo "# written by newsext's scripts/test-versions.sh: source packages of PostgreSQL majors"
+        for suite in trixie trixie-updates sid experimental; do echo "deb-src $deb $suite main"; done
+        echo "deb-src $sec trixie-security main"
+        for suite in noble noble-updates noble-security questing questing-updates resolute; do
+            echo "deb-src $ubu $suite main"
+        done
+    } > "$APT_DIR/sources.list"
 }
 
 sources_ready=0
@@ -60,17 +62,41 @@ update_sources() {
     sources_ready=1
 }
 
-# download postgresql-NN's newest source package (hashes checked by apt), unpack its upstream
-# tarball into $1; prints the upstream version
+# check_hash FILE SHA256:hex|SHA512:hex (as apt-get --print-uris lists it)
+check_hash() {
+    local algo=${2%%:*} want=${2#*:}
+    case "$algo" in
+        SHA256) [ "$(sha256sum "$1" | cut -d' ' -f1)" = "$want" ] ;;
+        SHA512) [ "$(sha512sum "$1" | cut -d' ' -f1)" = "$want" ] ;;
+        *) log "unknown hash $algo"; return 1 ;;
+    esac
+}
+
+# download the newest reachable upstream tarball of postgresql-NN's source packages and
+# unpack it into $2; prints the upstream version
 fetch_source() {
     local major=$1 dest=$2 dl=$CACHE/src/pg-$1
     update_sources || return 1
     rm -rf "$dl"; mkdir -p "$dl"
-    # apt drops root for downloads: the directory must be writable by its sandbox user
-    [ "$(id -u)" -eq 0 ] && chown _apt "$dl" 2>/dev/null
-    (cd "$dl" && apt_private source --download-only "postgresql-$major" >"$dl/download.log" 2>&1) || {
-        grep -q "Unable to find a source package" "$dl/download.log" && return 2
-        cat "$dl/download.log" >&2; return 1; }
+    local versions v got=
+    versions=$(apt-cache -o Dir::State::Lists="$APT_DIR/lists" -o Dir::Etc::SourceList="$APT_DIR/sources.list" \
+        -o Dir::Etc::SourceParts=/nonexistent showsrc "postgresql-$major" 2>/dev/null \
+        | sed -n 's/^Version: //p' | sort -u | sort -rV)
+    # only the upstream tarball is needed, and a mirror may serve it without the rest of the
+    # package: fetch it alone and check it against the size and hash the Sources index lists
+    local line url name size hash
+    for v in $versions; do
+        line=$(cd "$dl" && apt_private source --print-uris "postgresql-$major=$v" 2>/dev/null | grep "\.orig\.tar\.")
+        read -r url name size hash <<<"$line"
+        url=${url//\'/}
+        if [ -n "$url" ] && curl -fsL --retry 2 -o "$dl/$name" "$url" 2>/dev/null \
+            && [ "$(stat -c %s "$dl/$name")" = "$size" ] && check_hash "$dl/$name" "$hash"; then
+            got=$v; break
+        fi
+        log "pg$major: postgresql-$major $v is listed but its tarball could not be downloaded"
+        rm -f "$dl"/postgresql-"$major"_*
+    done
+    [ -n "$got" ] || return 2
     local orig; orig=$(ls "$dl"/postgresql-"$major"_*.orig.tar.* 2>/dev/null | head -1)
     [ -n "$orig" ] || { log "no upstream tarball in the source package of postgresql-$major"; return 1; }
     rm -rf "$dest"; mkdir -p "$dest"
