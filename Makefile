@@ -55,6 +55,8 @@ $(DATA_built): $(SQL_PARTS) newsext.control
 # --- the core on its own: CLI, unit tests ---------------------------------
 CORE_CC      ?= cc
 CORE_CFLAGS  ?= -std=c99 -O2 -g -Wall -Wextra -Wno-unused-parameter -D_POSIX_C_SOURCE=200809L
+# COPT (e.g. COPT=-Werror, as make test-versions passes) reaches PGXS's CFLAGS and this build
+CORE_CFLAGS  += $(COPT)
 CORE_LIBS     = $(PCRE2_LIBS) $(UTF8PROC_LIBS) $(CLD2_LIBS) -lm
 CORE_CXX     ?= g++
 CORE_CXX_OBJS = $(CORE_CXX_SRCS:.cpp=.core.o)
@@ -82,7 +84,7 @@ unit: $(UNIT_BINS) newsext
 	@bash scripts/run-unit.sh $(UNIT_BINS)
 
 # --- self-installing entry points (the README's two commands) --------------
-.PHONY: test demo eval bench fuzz model unit stress valgrind deps phrase-words check-upgrade
+.PHONY: test-versions test demo eval bench fuzz model unit stress valgrind deps phrase-words check-upgrade
 deps:
 	bash scripts/deps.sh
 
@@ -96,6 +98,10 @@ demo:
 # trip, on a throwaway server (test/upgrade/check.sh)
 check-upgrade: install
 	bash test/upgrade/check.sh
+
+# the PostgreSQL 15-19 matrix (scripts/test-versions.sh; README "Supported PostgreSQL versions")
+test-versions:
+	bash scripts/test-versions.sh
 
 eval:
 	bash scripts/eval.sh

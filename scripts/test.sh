@@ -32,6 +32,18 @@ if [ -f test/upgrade/check.sh ]; then
     cp=$(echo "$out" | sed -n 's/^check-upgrade: \([0-9]*\) passed, \([0-9]*\) failed$/\1/p'); cf=$(echo "$out" | sed -n 's/^check-upgrade: \([0-9]*\) passed, \([0-9]*\) failed$/\2/p')
     passed=$((passed + ${cp:-0})); failed=$((failed + ${cf:-1}))
 fi
+# the newest PostgreSQL major too, through make test-versions' script: built from Debian's
+# source package into /var/cache/newsext the first time (about 10 minutes on 2 cores), cached
+# after that (NEWSEXT_SKIP_NEWEST_PG=1 skips it; make test-versions runs every major)
+if [ "${NEWSEXT_SKIP_NEWEST_PG:-0}" != 1 ]; then
+    out=$(bash scripts/test-versions.sh newest 2>&1)
+    echo "$out" | grep -vE '^[0-9]+ passed, [0-9]+ failed$'
+    line=$(echo "$out" | grep -E '^pg[0-9]+: [0-9]+ passed, [0-9]+ failed' | tail -1)
+    vp=$(echo "$line" | sed -n 's/^pg[0-9]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\1/p')
+    vf=$(echo "$line" | sed -n 's/^pg[0-9]*: \([0-9]*\) passed, \([0-9]*\) failed.*/\2/p')
+    # a newest major that could not be obtained or tested is a failure, not a skip
+    passed=$((passed + ${vp:-0})); failed=$((failed + ${vf:-1}))
+fi
 # a short fuzz smoke run: every libFuzzer target for a few seconds from its seeds
 # (NEWSEXT_FUZZ_SMOKE=0 skips it; make fuzz is the long run)
 if [ "${NEWSEXT_FUZZ_SMOKE:-1}" != 0 ] && [ -f test/fuzz/run.sh ]; then

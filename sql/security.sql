@@ -12,6 +12,8 @@ SET client_min_messages = warning;
 
 -- 1. a planted object with the name of one the script creates: CREATE EXTENSION fails
 --    (the script never says CREATE OR REPLACE, so it cannot take the object over)
+-- (terse: PostgreSQL 18 adds CONTEXT lines quoting the failing statement of the script)
+\set VERBOSITY terse
 CREATE FUNCTION public.parse_article(text) RETURNS text
 	LANGUAGE sql IMMUTABLE AS $$ SELECT 'captured' $$;
 CREATE EXTENSION newsext;
@@ -23,6 +25,7 @@ CREATE FUNCTION public.article_date(text) RETURNS date
 	LANGUAGE sql IMMUTABLE AS $$ SELECT date '1970-01-01' $$;
 CREATE EXTENSION newsext;
 DROP FUNCTION public.article_date(text);
+\set VERBOSITY default
 
 -- 2. the target schema is full of look-alike types and functions: the script takes
 --    pg_catalog's (or its own) for every name it uses

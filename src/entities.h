@@ -7,6 +7,8 @@
 
 #include "postgres.h"
 
+#include "pg_compat.h"
+
 #include "ner.h"
 #include "quotes.h"
 

@@ -2,6 +2,8 @@
 #ifndef NEWSEXT_PG_ALLOC_H
 #define NEWSEXT_PG_ALLOC_H
 
+#include "pg_compat.h"
+
 #include "nx_alloc.h"
 
 /* palloc-backed; interrupted() runs CHECK_FOR_INTERRUPTS, so a cancel longjmps out of the core */

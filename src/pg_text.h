@@ -4,6 +4,8 @@
 
 #include "postgres.h"
 
+#include "pg_compat.h"
+
 /* the argument's bytes in UTF-8 (no copy in a UTF-8 database) */
 extern char *newsext_text_to_utf8(text *t, size_t *len);
 /* a text Datum from a UTF-8 C string produced by the core */

@@ -7,6 +7,8 @@
 #include "postgres.h"
 #include "fmgr.h"
 
+#include "pg_compat.h"
+
 #include "phrase.h"
 
 /* GIN strategy of text @> phrase (the number arrays and ranges use for "contains") */
@@ -25,6 +27,6 @@ extern void newsext_phrase_view(const NewsextPhrase *ph, nx_phrase *p);
 extern void newsext_phrase_check_encoding(void);
 
 /* turn a core error code into an ereport (out of memory, interrupted) */
-extern void newsext_phrase_core_error(int code) pg_attribute_noreturn();
+pg_noreturn extern void newsext_phrase_core_error(int code);
 
 #endif
