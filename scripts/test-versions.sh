@@ -105,7 +105,8 @@ fetch_source() {
     sed -n "s/^PACKAGE_VERSION='\(.*\)'/\1/p" "$dest/configure"
 }
 
-# build the server, psql, initdb, pg_ctl, pg_regress and the PGXS headers into $CACHE/pg-NN
+# build the server, psql, initdb, pg_ctl, pg_regress, the PGXS headers and the contrib
+# modules the tests load (auto_explain, for the driver tests) into $CACHE/pg-NN
 build_major() {
     local major=$1 prefix=$CACHE/pg-$1 src=$CACHE/build/pg-$1 version start
     start=$(date +%s)
@@ -118,7 +119,8 @@ build_major() {
     (cd "$src" && nice -n 10 ./configure --prefix="$prefix" --without-icu --without-readline \
             --without-zlib >"$src/configure.log" 2>&1 \
         && nice -n 10 make -s -j"$JOBS" >"$src/make.log" 2>&1 \
-        && make -s install >"$src/install.log" 2>&1) || {
+        && make -s install >"$src/install.log" 2>&1 \
+        && make -s -C contrib/auto_explain install >>"$src/install.log" 2>&1) || {
         log "pg$major: build failed, last lines of the logs in $src:"
         tail -n 20 "$src"/configure.log "$src"/make.log "$src"/install.log 2>/dev/null >&2
         return 1; }
@@ -145,7 +147,8 @@ pg_config_of() {
     # one build per major at a time, also across concurrent runs
     exec {lock}>"$CACHE/pg-$major.lock"
     flock "$lock"
-    if [ ! -f "$prefix/.newsext-built" ]; then
+    # a cache made before auto_explain was part of the build is rebuilt
+    if [ ! -f "$prefix/.newsext-built" ] || [ ! -f "$prefix/lib/postgresql/auto_explain.so" ]; then
         EXTRA_DEBS="bison flex" bash scripts/deps.sh >&2 || { flock -u "$lock"; return 1; }
         build_major "$major"; local rc=$?
         [ $rc -eq 0 ] || { flock -u "$lock"; return $rc; }
