@@ -316,6 +316,23 @@ nx_entities_extract(const nx_ner_model *m, const char *text, size_t len,
 					const nx_allocator *a, nx_entity_list *out)
 {
 	nx_ner_tokens toks;
+	int			rc;
+
+	memset(out, 0, sizeof(*out));
+	if (len == 0)
+		return 0;
+	if (nx_ner_tokenize(text, len, a, &toks) < 0)
+		return -1;
+	rc = nx_entities_from_tokens(m, text, &toks, a, out);
+	nx_ner_tokens_free(&toks, a);
+	return rc;
+}
+
+int
+nx_entities_from_tokens(const nx_ner_model *m, const char *text, const nx_ner_tokens *tokens,
+						const nx_allocator *a, nx_entity_list *out)
+{
+	const nx_ner_tokens toks = *tokens;
 	uint32_t   *sp = NULL;
 	size_t		nsp = 0;
 	raw_mention *rm = NULL;
@@ -332,11 +349,8 @@ nx_entities_extract(const nx_ner_model *m, const char *text, size_t len,
 	int			rc = -1;
 
 	memset(out, 0, sizeof(*out));
-	memset(&toks, 0, sizeof(toks));
-	if (len == 0)
+	if (toks.ntok == 0)
 		return 0;
-	if (nx_ner_tokenize(text, len, a, &toks) < 0)
-		return -1;
 	if (nx_ner_spans(m, text, &toks, a, &sp, &nsp) < 0)
 		goto done;
 	if (nsp == 0)
@@ -765,7 +779,6 @@ done:
 	nx_free(a, words);
 	nx_free(a, rm);
 	nx_free(a, sp);
-	nx_ner_tokens_free(&toks, a);
 	if (rc < 0)
 		nx_entity_list_free(out, a);
 	return rc;

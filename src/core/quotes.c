@@ -213,6 +213,23 @@ nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 				  const nx_allocator *a, nx_quote_list *out)
 {
 	nx_ner_tokens t;
+	int			rc;
+
+	memset(out, 0, sizeof(*out));
+	if (len == 0)
+		return 0;
+	if (nx_ner_tokenize(text, len, a, &t) < 0)
+		return -1;
+	rc = nx_quotes_from_tokens(text, &t, ents, a, out);
+	nx_ner_tokens_free(&t, a);
+	return rc;
+}
+
+int
+nx_quotes_from_tokens(const char *text, const nx_ner_tokens *tokens, const nx_entity_list *ents,
+					  const nx_allocator *a, nx_quote_list *out)
+{
+	const nx_ner_tokens t = *tokens;
 	qctx		c;
 	uint32_t   *qo = NULL,
 			   *qc = NULL;		/* open mark token, closing mark token (or paragraph end) */
@@ -222,10 +239,6 @@ nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
-	if (len == 0)
-		return 0;
-	if (nx_ner_tokenize(text, len, a, &t) < 0)
-		return -1;
 	c.text = text;
 	c.t = &t;
 	c.ents = ents;
@@ -419,7 +432,6 @@ done:
 	nx_free(a, qo);
 	nx_free(a, qc);
 	nx_free(a, closed);
-	nx_ner_tokens_free(&t, a);
 	if (rc < 0)
 		nx_quote_list_free(out, a);
 	return rc;
