@@ -50,3 +50,14 @@ FROM article_entities(repeat(:'seed' || E'\n\n', 300));
 
 -- garbage bytes and control characters: no error
 SELECT count(*) >= 0 AS ok FROM article_mentions(E'\u0001\u0002 "" \'\' --- *** ((( ))) \uFFFD \u200B' || repeat('" ', 1000));
+
+-- entities come from the article's content only: no meta lines ("Reading time: 4 minutes"),
+-- boilerplate ("Follow us on Twitter"), caption credits ("(AFP Photo)"), bylines or the wire
+-- end marker ("Reuter"); positions still point into the whole text
+\set web `cat test/data/web.txt`
+SELECT count(*) AS mentions FROM article_mentions(:'web')
+WHERE mention IN ('Twitter', 'Reading', 'AFP Photo', 'AFP', 'Jane Doe', 'AP');
+\set wire `cat test/data/wire.txt`
+SELECT entity, kind, mention, position, substr(:'wire', position, length) = mention AS substr_ok
+FROM article_mentions(:'wire');
+SELECT entity FROM article_entities(:'wire' || E'\nReuter') WHERE entity ILIKE 'reuter%';

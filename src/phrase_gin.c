@@ -18,6 +18,7 @@
 #include "fmgr.h"
 #include "miscadmin.h"
 
+#include "encoding.h"
 #include "pg_alloc.h"
 #include "phrase_pg.h"
 
@@ -76,10 +77,10 @@ newsext_phrase_gin_extract_value(PG_FUNCTION_ARGS)
 	int			nkeys;
 	int			r;
 	Datum	   *entries;
+	newsext_utf8 u;
 
-	newsext_phrase_check_encoding();
-	r = nx_text_keys(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &newsext_palloc_allocator,
-					 &keys, &nkeys);
+	newsext_utf8_from_text(t, &u);
+	r = nx_text_keys(u.data, u.len, &newsext_palloc_allocator, &keys, &nkeys);
 	if (r < 0)
 		newsext_phrase_core_error(r);
 	entries = keys_to_datums(keys, nkeys);

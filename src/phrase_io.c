@@ -9,6 +9,7 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
+#include "encoding.h"
 #include "pg_alloc.h"
 #include "phrase_pg.h"
 
@@ -27,18 +28,6 @@ PG_FUNCTION_INFO_V1(newsext_phrase_lt);
 PG_FUNCTION_INFO_V1(newsext_phrase_le);
 PG_FUNCTION_INFO_V1(newsext_phrase_gt);
 PG_FUNCTION_INFO_V1(newsext_phrase_ge);
-
-void
-newsext_phrase_check_encoding(void)
-{
-	int			enc = GetDatabaseEncoding();
-
-	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("phrase search requires a UTF8 database"),
-				 errdetail("The database encoding is %s.", GetDatabaseEncodingName())));
-}
 
 void
 newsext_phrase_core_error(int code)
@@ -75,9 +64,10 @@ phrase_from_string(const char *s, size_t len)
 	char	   *buf;
 	size_t		size;
 	int			r;
+	newsext_utf8 u;
 
-	newsext_phrase_check_encoding();
-	r = nx_phrase_encode(s, len, &newsext_palloc_allocator, VARHDRSZ, &buf, &size);
+	newsext_utf8_from_cstring(s, len, &u);
+	r = nx_phrase_encode(u.data, u.len, &newsext_palloc_allocator, VARHDRSZ, &buf, &size);
 	switch (r)
 	{
 		case NX_OK:
@@ -124,7 +114,7 @@ phrase_to_cstring(const nx_phrase *p)
 
 	nx_phrase_text(p, out);
 	out[n] = '\0';
-	return out;
+	return newsext_cstring_from_utf8(out, n);
 }
 
 Datum

@@ -9,6 +9,7 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 
+#include "encoding.h"
 #include "pg_alloc.h"
 #include "phrase_pg.h"
 
@@ -29,10 +30,11 @@ contains(text *t, NewsextPhrase *ph)
 {
 	nx_phrase	p;
 	int			r;
+	newsext_utf8 u;
 
-	newsext_phrase_check_encoding();
+	newsext_utf8_from_text(t, &u);
 	newsext_phrase_view(ph, &p);
-	r = nx_phrase_contains(&p, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &newsext_palloc_allocator);
+	r = nx_phrase_contains(&p, u.data, u.len, &newsext_palloc_allocator);
 	if (r < 0)
 		newsext_phrase_core_error(r);
 	return r > 0;
@@ -69,10 +71,11 @@ newsext_phrase_count(PG_FUNCTION_ARGS)
 	NewsextPhrase *ph = PG_GETARG_PHRASE_P(1);
 	nx_phrase	p;
 	long		n;
+	newsext_utf8 u;
 
-	newsext_phrase_check_encoding();
+	newsext_utf8_from_text(t, &u);
 	newsext_phrase_view(ph, &p);
-	n = nx_phrase_count(&p, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &newsext_palloc_allocator);
+	n = nx_phrase_count(&p, u.data, u.len, &newsext_palloc_allocator);
 	if (n < 0)
 		newsext_phrase_core_error((int) n);
 	PG_FREE_IF_COPY(t, 0);
@@ -87,8 +90,9 @@ newsext_phrase_snippet(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	NewsextPhrase *ph = PG_GETARG_PHRASE_P(1);
 	int32		around = PG_GETARG_INT32(2);
-	char	   *start_sel = text_to_cstring(PG_GETARG_TEXT_PP(3));
-	char	   *stop_sel = text_to_cstring(PG_GETARG_TEXT_PP(4));
+	newsext_utf8 start_sel,
+				stop_sel,
+				u;
 	nx_phrase	p;
 	char	   *out;
 	size_t		outlen;
@@ -98,15 +102,21 @@ newsext_phrase_snippet(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("words_around must be between 0 and %d", SNIPPET_MAX_AROUND)));
-	newsext_phrase_check_encoding();
+	newsext_utf8_from_text(t, &u);
+	/* the marks go into the UTF-8 snippet, which goes back to the server encoding whole */
+	newsext_utf8_from_cstring(text_to_cstring(PG_GETARG_TEXT_PP(3)),
+							  VARSIZE_ANY_EXHDR(PG_GETARG_TEXT_PP(3)), &start_sel);
+	newsext_utf8_from_cstring(text_to_cstring(PG_GETARG_TEXT_PP(4)),
+							  VARSIZE_ANY_EXHDR(PG_GETARG_TEXT_PP(4)), &stop_sel);
 	newsext_phrase_view(ph, &p);
-	r = nx_phrase_snippet(&p, VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), around,
-						  start_sel, stop_sel, &newsext_palloc_allocator, &out, &outlen);
+	r = nx_phrase_snippet(&p, u.data, u.len, around,
+						  pnstrdup(start_sel.data, start_sel.len), pnstrdup(stop_sel.data, stop_sel.len),
+						  &newsext_palloc_allocator, &out, &outlen);
 	if (r < 0)
 		newsext_phrase_core_error(r);
 	if (r == 0)
 		PG_RETURN_NULL();
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(out, (int) outlen));
+	PG_RETURN_TEXT_P(newsext_text_from_utf8(out, outlen));
 }
 
 static ArrayType *
@@ -143,10 +153,10 @@ newsext_phrase_keys_text(PG_FUNCTION_ARGS)
 	uint32_t   *keys;
 	int			nkeys;
 	int			r;
+	newsext_utf8 u;
 
-	newsext_phrase_check_encoding();
-	r = nx_text_keys(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &newsext_palloc_allocator,
-					 &keys, &nkeys);
+	newsext_utf8_from_text(t, &u);
+	r = nx_text_keys(u.data, u.len, &newsext_palloc_allocator, &keys, &nkeys);
 	if (r < 0)
 		newsext_phrase_core_error(r);
 	PG_RETURN_ARRAYTYPE_P(keys_to_array(keys, nkeys));
@@ -169,7 +179,7 @@ collect_token(void *arg, const nx_token *tok)
 		c->cap *= 2;
 		c->d = repalloc_huge(c->d, sizeof(Datum) * c->cap);
 	}
-	c->d[c->n++] = PointerGetDatum(cstring_to_text_with_len(tok->text, (int) tok->len));
+	c->d[c->n++] = PointerGetDatum(newsext_text_from_utf8(tok->text, tok->len));
 	return 1;
 }
 
@@ -179,13 +189,13 @@ newsext_phrase_tokens(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	token_collector c;
 	long		r;
+	newsext_utf8 u;
 
-	newsext_phrase_check_encoding();
+	newsext_utf8_from_text(t, &u);
 	c.cap = 16;
 	c.n = 0;
 	c.d = palloc(sizeof(Datum) * c.cap);
-	r = nx_text_tokens(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &newsext_palloc_allocator,
-					   collect_token, &c);
+	r = nx_text_tokens(u.data, u.len, &newsext_palloc_allocator, collect_token, &c);
 	if (r < 0)
 		newsext_phrase_core_error((int) r);
 	PG_RETURN_ARRAYTYPE_P(construct_array(c.d, c.n, TEXTOID, -1, false, TYPALIGN_INT));

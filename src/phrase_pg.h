@@ -23,9 +23,6 @@ typedef struct varlena NewsextPhrase;
 /* view a detoasted phrase; raises an error on a corrupt or foreign-version value */
 extern void newsext_phrase_view(const NewsextPhrase *ph, nx_phrase *p);
 
-/* error out unless the database encoding is one the tokenizer reads (UTF8, SQL_ASCII) */
-extern void newsext_phrase_check_encoding(void);
-
 /* turn a core error code into an ereport (out of memory, interrupted) */
 pg_noreturn extern void newsext_phrase_core_error(int code);
 

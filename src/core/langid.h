@@ -26,6 +26,13 @@ extern "C"
  */
 const char *nx_language_identify(const char *s, size_t n);
 
+/*
+ * 0 when the text has no English part at all (CLD2 scores none of its first
+ * NX_LANGID_MAX_BYTES as English); 1 otherwise, and when unsure. An English article
+ * full of foreign names can be identified as another language and still be English.
+ */
+int			nx_language_has_english(const char *s, size_t n);
+
 #ifdef __cplusplus
 }
 #endif

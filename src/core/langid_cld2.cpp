@@ -53,6 +53,41 @@ identify(const char *s, int len, int *valid_prefix)
 	return code[2] == '\0' ? code : NULL;
 }
 
+// the share (0-100) of the text's bytes that CLD2 scores as English; -1 when it cannot say
+static int
+english_percent(const char *s, int len)
+{
+	CLD2::Language top3[3];
+	int			percent3[3];
+	double		scores3[3];
+	int			text_bytes = 0, valid = len, i;
+	bool		reliable = false;
+
+	CLD2::ExtDetectLanguageSummaryCheckUTF8(s, len, true, NULL, 0, top3, percent3, scores3,
+											NULL, &text_bytes, &reliable, &valid);
+	if (text_bytes < NX_LANGID_MIN_BYTES)
+		return -1;
+	for (i = 0; i < 3; i++)
+		if (top3[i] == CLD2::ENGLISH)
+			return percent3[i];
+	return 0;
+}
+
+extern "C" int
+nx_language_has_english(const char *s, size_t n)
+{
+	try
+	{
+		int			len = static_cast<int>(utf8_prefix(s, n, NX_LANGID_MAX_BYTES));
+
+		return english_percent(s, len) != 0;
+	}
+	catch (...)
+	{
+		return 1;
+	}
+}
+
 extern "C" const char *
 nx_language_identify(const char *s, size_t n)
 {

@@ -316,37 +316,39 @@ nx_entities_extract(const nx_ner_model *m, const char *text, size_t len,
 					const nx_allocator *a, nx_entity_list *out)
 {
 	nx_ner_tokens toks;
-	uint32_t   *sp = NULL;
-	size_t		nsp = 0;
-	raw_mention *rm = NULL;
-	size_t		nrm = 0;
-	group_t    *g = NULL;
-	int			ng = 0;
-	uint64_t   *words = NULL;
-	size_t		nwords = 0,
-				capwords = 0;
-	word_ref   *refs = NULL;
-	int		   *gtab = NULL;
-	size_t		gmask = 0,
-				gslot = 0;
-	int			rc = -1;
+	int			rc;
 
 	memset(out, 0, sizeof(*out));
-	memset(&toks, 0, sizeof(toks));
 	if (len == 0)
 		return 0;
 	if (nx_ner_tokenize(text, len, a, &toks) < 0)
 		return -1;
-	if (nx_ner_spans(m, text, &toks, a, &sp, &nsp) < 0)
-		goto done;
-	if (nsp == 0)
-	{
-		rc = 0;
-		goto done;
-	}
-	rm = nx_alloc(a, nsp * sizeof(raw_mention));
-	if (!rm)
-		goto done;
+	rc = nx_entities_from_tokens(m, text, &toks, a, out);
+	nx_ner_tokens_free(&toks, a);
+	return rc;
+}
+
+/* the groups of mentions that share a name, and the words of their names */
+typedef struct name_groups
+{
+	group_t    *g;
+	int			ng;
+	int		   *gtab;			/* open-addressing table of group indexes */
+	size_t		gmask,
+				gslot;
+	uint64_t   *words;			/* word hashes of every group's display name */
+	size_t		nwords,
+				capwords;
+	word_ref   *refs;			/* (word hash, group), sorted */
+} name_groups;
+
+/* tagger spans -> mentions over token ranges; returns how many */
+static size_t
+raw_mentions(const char *text, const nx_ner_tokens *tokens, const uint32_t *sp, size_t nsp,
+			 raw_mention *rm)
+{
+	const nx_ner_tokens toks = *tokens;
+	size_t		nrm = 0;
 
 	/* token ranges; strip titles from person mentions */
 	{
@@ -406,11 +408,14 @@ nx_entities_extract(const nx_ner_model *m, const char *text, size_t len,
 			nrm++;
 		}
 	}
-	if (nrm == 0)
-	{
-		rc = 0;
-		goto done;
-	}
+	return nrm;
+}
+
+static int
+vote_kinds(const char *text, const nx_ner_tokens *tokens, raw_mention *rm, size_t nrm,
+		   const nx_allocator *a)
+{
+	const nx_ner_tokens toks = *tokens;
 
 	/*
 	 * Document consistency of kinds: a single-word mention that is the last word of a
@@ -422,7 +427,7 @@ nx_entities_extract(const nx_ner_model *m, const char *text, size_t len,
 		size_t		ns = 0;
 
 		if (!sur)
-			goto done;
+			return -1;
 		for (size_t j = 0; j < nrm; j++)
 		{
 			for (uint32_t ti = rm[j].t0; ti < rm[j].t1; ti++)
@@ -455,7 +460,7 @@ nx_entities_extract(const nx_ner_model *m, const char *text, size_t len,
 			if (!one)
 			{
 				nx_free(a, sur);
-				goto done;
+				return -1;
 			}
 			for (size_t i = 0; i < nrm; i++)
 				if (rm[i].t1 - rm[i].t0 == 1)
@@ -530,17 +535,23 @@ nx_entities_extract(const nx_ner_model *m, const char *text, size_t len,
 		}
 		nx_free(a, sur);
 	}
+	return 0;
+}
 
+static int
+group_mentions(const char *text, raw_mention *rm, size_t nrm, name_groups *G,
+			   const nx_allocator *a)
+{
 	/* groups of identical names (case-insensitive, whitespace-normalised) */
-	g = nx_alloc(a, nrm * sizeof(group_t));
-	gmask = 15;
-	while (gmask + 1 < 2 * nrm + 16)
-		gmask = gmask * 2 + 1;
-	gtab = nx_alloc(a, ((size_t) gmask + 1) * sizeof(int));
-	if (!g || !gtab)
-		goto done;
-	for (size_t q = 0; q <= gmask; q++)
-		gtab[q] = -1;
+	G->g = nx_alloc(a, nrm * sizeof(group_t));
+	G->gmask = 15;
+	while (G->gmask + 1 < 2 * nrm + 16)
+		G->gmask = G->gmask * 2 + 1;
+	G->gtab = nx_alloc(a, ((size_t) G->gmask + 1) * sizeof(int));
+	if (!G->g || !G->gtab)
+		return -1;
+	for (size_t q = 0; q <= G->gmask; q++)
+		G->gtab[q] = -1;
 	for (size_t i = 0; i < nrm; i++)
 	{
 		raw_mention *r = &rm[i];
@@ -552,220 +563,276 @@ nx_entities_extract(const nx_ner_model *m, const char *text, size_t len,
 					al;
 
 		if (!d)
-			goto done;
+			return -1;
 		/* dotted abbreviations lose their dots for matching: U.N. = UN */
 		key = nx_hash_lower(d, dl);
 		al = alias_of(d, dl, r->kind, &amem);
 		if (al >= 0)
 			key = 0xA11A5000ULL + (uint64_t) al;
 		{
-			size_t		q = (size_t) nx_mix64(key + (uint64_t) r->kind) & gmask;
+			size_t		q = (size_t) nx_mix64(key + (uint64_t) r->kind) & G->gmask;
 
-			while (gtab[q] >= 0 && !(g[gtab[q]].key == key && g[gtab[q]].kind == r->kind))
-				q = (q + 1) & gmask;
-			gi = gtab[q];
-			gslot = q;
+			while (G->gtab[q] >= 0 && !(G->g[G->gtab[q]].key == key && G->g[G->gtab[q]].kind == r->kind))
+				q = (q + 1) & G->gmask;
+			gi = G->gtab[q];
+			G->gslot = q;
 		}
 		if (gi < 0)
 		{
 			/* count kind votes across kinds later: first, one group per (key, kind) */
-			gi = ng++;
-			gtab[gslot] = gi;
-			memset(&g[gi], 0, sizeof(group_t));
-			g[gi].key = key;
-			g[gi].kind = r->kind;
-			g[gi].disp = d;
-			g[gi].disp_len = dl;
-			g[gi].disp_caps = !has_lower_ascii(d, dl);
-			g[gi].first = (uint32_t) i;
-			g[gi].parent = -1;
-			g[gi].alias = al;
-			g[gi].alias_member = amem;
+			gi = G->ng++;
+			G->gtab[G->gslot] = gi;
+			memset(&G->g[gi], 0, sizeof(group_t));
+			G->g[gi].key = key;
+			G->g[gi].kind = r->kind;
+			G->g[gi].disp = d;
+			G->g[gi].disp_len = dl;
+			G->g[gi].disp_caps = !has_lower_ascii(d, dl);
+			G->g[gi].first = (uint32_t) i;
+			G->g[gi].parent = -1;
+			G->g[gi].alias = al;
+			G->g[gi].alias_member = amem;
 		}
 		else
 		{
 			/* prefer a mixed-case display form, and for aliases the earliest-listed member */
 			int			better = 0;
 
-			if (g[gi].disp_caps && has_lower_ascii(d, dl))
+			if (G->g[gi].disp_caps && has_lower_ascii(d, dl))
 				better = 1;
-			if (al >= 0 && amem < g[gi].alias_member)
+			if (al >= 0 && amem < G->g[gi].alias_member)
 				better = 1;
 			if (better)
 			{
-				nx_free(a, g[gi].disp);
-				g[gi].disp = d;
-				g[gi].disp_len = dl;
-				g[gi].disp_caps = !has_lower_ascii(d, dl);
-				g[gi].alias_member = amem;
+				nx_free(a, G->g[gi].disp);
+				G->g[gi].disp = d;
+				G->g[gi].disp_len = dl;
+				G->g[gi].disp_caps = !has_lower_ascii(d, dl);
+				G->g[gi].alias_member = amem;
 			}
 			else
 				nx_free(a, d);
 		}
-		g[gi].count++;
+		G->g[gi].count++;
 		r->group = gi;
 		if ((i & 255) == 255 && nx_interrupted(a))
-			goto done;
+			return -1;
 	}
+	return 0;
+}
 
+static int
+canonical_aliases(name_groups *G, const nx_allocator *a)
+{
 	/* alias groups: fixed canonical, or undotted longest form present */
-	for (int i = 0; i < ng; i++)
+	for (int i = 0; i < G->ng; i++)
 	{
-		if (g[i].alias < 0 || g[i].parent >= 0)
+		if (G->g[i].alias < 0 || G->g[i].parent >= 0)
 			continue;
-		if (aliases[g[i].alias].fixed || g[i].alias_member == 0)
+		if (aliases[G->g[i].alias].fixed || G->g[i].alias_member == 0)
 		{
-			const char *c = aliases[g[i].alias].names[0];
+			const char *c = aliases[G->g[i].alias].names[0];
 			size_t		cl = strlen(c);
 			char	   *d = nx_alloc(a, cl + 1);
 
 			if (!d)
-				goto done;
+				return -1;
 			memcpy(d, c, cl + 1);
-			nx_free(a, g[i].disp);
-			g[i].disp = d;
-			g[i].disp_len = cl;
+			nx_free(a, G->g[i].disp);
+			G->g[i].disp = d;
+			G->g[i].disp_len = cl;
 		}
 		else
 		{
 			/* drop dots: U.N. -> UN */
 			size_t		k = 0;
 
-			for (size_t q = 0; q < g[i].disp_len; q++)
-				if (g[i].disp[q] != '.')
-					g[i].disp[k++] = g[i].disp[q];
-			g[i].disp[k] = 0;
-			g[i].disp_len = k;
+			for (size_t q = 0; q < G->g[i].disp_len; q++)
+				if (G->g[i].disp[q] != '.')
+					G->g[i].disp[k++] = G->g[i].disp[q];
+			G->g[i].disp[k] = 0;
+			G->g[i].disp_len = k;
 		}
 	}
+	return 0;
+}
 
-	/* words of each surviving group */
-	for (int i = 0; i < ng; i++)
+static int
+fold_short_names(name_groups *G, const nx_allocator *a)
+{
+	/* G->words of each surviving group */
+	for (int i = 0; i < G->ng; i++)
 	{
 		int			c;
 
-		g[i].word0 = (uint32_t) nwords;
-		c = split_words(g[i].disp, g[i].disp_len, &words, &nwords, &capwords, a);
+		G->g[i].word0 = (uint32_t) G->nwords;
+		c = split_words(G->g[i].disp, G->g[i].disp_len, &G->words, &G->nwords, &G->capwords, a);
 		if (c < 0)
-			goto done;
-		g[i].nwords = c;
+			return -1;
+		G->g[i].nwords = c;
 	}
-	refs = nx_alloc(a, (nwords + 1) * sizeof(word_ref));
-	if (!refs)
-		goto done;
+	G->refs = nx_alloc(a, (G->nwords + 1) * sizeof(word_ref));
+	if (!G->refs)
+		return -1;
 	{
 		size_t		nr = 0;
 
-		for (int i = 0; i < ng; i++)
-			if (g[i].parent < 0)
-				for (int w = 0; w < g[i].nwords; w++)
-					refs[nr++] = (word_ref) {words[g[i].word0 + w], i};
-		sort_refs(refs, nr);
+		for (int i = 0; i < G->ng; i++)
+			if (G->g[i].parent < 0)
+				for (int w = 0; w < G->g[i].nwords; w++)
+					G->refs[nr++] = (word_ref) {G->words[G->g[i].word0 + w], i};
+		sort_refs(G->refs, nr);
 
 		/* fold short names into the longest name of the same kind that contains them */
-		for (int i = 0; i < ng; i++)
+		for (int i = 0; i < G->ng; i++)
 		{
 			int			best = -1;
 			uint64_t	w0;
 			size_t		lo = 0,
 						hi = nr;
 
-			if (g[i].parent >= 0 || g[i].alias >= 0 || g[i].nwords == 0)
+			if (G->g[i].parent >= 0 || G->g[i].alias >= 0 || G->g[i].nwords == 0)
 				continue;
-			w0 = words[g[i].word0];
+			w0 = G->words[G->g[i].word0];
 			while (lo < hi)
 			{
 				size_t		mid = (lo + hi) / 2;
 
-				if (refs[mid].h < w0)
+				if (G->refs[mid].h < w0)
 					lo = mid + 1;
 				else
 					hi = mid;
 			}
-			for (size_t k = lo; k < nr && refs[k].h == w0; k++)
+			for (size_t k = lo; k < nr && G->refs[k].h == w0; k++)
 			{
-				int			j = refs[k].g;
+				int			j = G->refs[k].g;
 				int			pos;
 
-				if (j == i || g[j].kind != g[i].kind || g[j].nwords <= g[i].nwords || g[j].alias >= 0)
+				if (j == i || G->g[j].kind != G->g[i].kind || G->g[j].nwords <= G->g[i].nwords || G->g[j].alias >= 0)
 					continue;
-				pos = contains_words(words + g[j].word0, g[j].nwords, words + g[i].word0, g[i].nwords);
+				pos = contains_words(G->words + G->g[j].word0, G->g[j].nwords, G->words + G->g[i].word0, G->g[i].nwords);
 				if (pos < 0)
 					continue;
 				/* a person's single name must be the first or last word of the full name */
-				if (g[i].kind == NX_KIND_PERSON && pos != 0 && pos + g[i].nwords != g[j].nwords)
+				if (G->g[i].kind == NX_KIND_PERSON && pos != 0 && pos + G->g[i].nwords != G->g[j].nwords)
 					continue;
-				if (best < 0 || g[j].nwords > g[best].nwords ||
-					(g[j].nwords == g[best].nwords && g[j].count > g[best].count))
+				if (best < 0 || G->g[j].nwords > G->g[best].nwords ||
+					(G->g[j].nwords == G->g[best].nwords && G->g[j].count > G->g[best].count))
 					best = j;
 			}
 			if (best >= 0)
-				g[i].parent = best;
+				G->g[i].parent = best;
 			if ((i & 63) == 63 && nx_interrupted(a))
-				goto done;
+				return -1;
 		}
 	}
+	return 0;
+}
 
+static void
+resolve_parents(name_groups *G)
+{
 	/* resolve parents (chains are short: each step is strictly longer or a merge) */
-	for (int i = 0; i < ng; i++)
+	for (int i = 0; i < G->ng; i++)
 	{
 		int			r = i,
 					steps = 0;
 
-		while (g[r].parent >= 0 && steps++ < 64)
-			r = g[r].parent;
-		g[i].parent = r == i ? -1 : r;
+		while (G->g[r].parent >= 0 && steps++ < 64)
+			r = G->g[r].parent;
+		G->g[i].parent = r == i ? -1 : r;
 	}
+}
 
+static int
+emit_entities(const raw_mention *rm, size_t nrm, name_groups *G, const nx_allocator *a,
+			  nx_entity_list *out)
+{
 	/* output */
 	out->mentions = nx_alloc(a, nrm * sizeof(nx_mention));
-	out->entities = nx_alloc(a, (size_t) ng * sizeof(nx_entity));
+	out->entities = nx_alloc(a, (size_t) G->ng * sizeof(nx_entity));
 	if (!out->mentions || !out->entities)
-		goto done;
-	memset(out->entities, 0, (size_t) ng * sizeof(nx_entity));
-	for (int i = 0; i < ng; i++)
-		g[i].out = -1;
+		return -1;
+	memset(out->entities, 0, (size_t) G->ng * sizeof(nx_entity));
+	for (int i = 0; i < G->ng; i++)
+		G->g[i].out = -1;
 	for (size_t i = 0; i < nrm; i++)
 	{
 		int			c = rm[i].group;
 		nx_entity  *e;
 
-		if (g[c].parent >= 0)
-			c = g[c].parent;
-		if (g[c].out < 0)
+		if (G->g[c].parent >= 0)
+			c = G->g[c].parent;
+		if (G->g[c].out < 0)
 		{
-			g[c].out = (int) out->nentities++;
-			e = &out->entities[g[c].out];
-			e->name = nx_alloc(a, g[c].disp_len + 1);
+			G->g[c].out = (int) out->nentities++;
+			e = &out->entities[G->g[c].out];
+			e->name = nx_alloc(a, G->g[c].disp_len + 1);
 			if (!e->name)
-				goto done;
-			memcpy(e->name, g[c].disp, g[c].disp_len + 1);
-			e->name_len = g[c].disp_len;
-			e->kind = g[c].kind;
+				return -1;
+			memcpy(e->name, G->g[c].disp, G->g[c].disp_len + 1);
+			e->name_len = G->g[c].disp_len;
+			e->kind = G->g[c].kind;
 			e->first_start = rm[i].start;
 			e->first_mention = (uint32_t) i;
 		}
-		e = &out->entities[g[c].out];
+		e = &out->entities[G->g[c].out];
 		e->mentions++;
 		out->mentions[i].start = rm[i].start;
 		out->mentions[i].end = rm[i].end;
 		out->mentions[i].kind = e->kind;
-		out->mentions[i].entity = (uint32_t) g[c].out;
+		out->mentions[i].entity = (uint32_t) G->g[c].out;
 	}
 	out->nmentions = nrm;
+	return 0;
+}
+
+int
+nx_entities_from_tokens(const nx_ner_model *m, const char *text, const nx_ner_tokens *tokens,
+						const nx_allocator *a, nx_entity_list *out)
+{
+	uint32_t   *sp = NULL;
+	size_t		nsp = 0;
+	raw_mention *rm = NULL;
+	size_t		nrm = 0;
+	name_groups G;
+	int			rc = -1;
+
+	memset(out, 0, sizeof(*out));
+	memset(&G, 0, sizeof(G));
+	if (tokens->ntok == 0)
+		return 0;
+	if (nx_ner_spans(m, text, tokens, a, &sp, &nsp) < 0)
+		goto done;
+	rm = nsp > 0 ? nx_alloc(a, nsp * sizeof(raw_mention)) : NULL;
+	if (nsp > 0 && !rm)
+		goto done;
+	nrm = nsp > 0 ? raw_mentions(text, tokens, sp, nsp, rm) : 0;
+	if (nrm == 0)
+	{
+		rc = 0;
+		goto done;
+	}
+	if (vote_kinds(text, tokens, rm, nrm, a) < 0 ||
+		group_mentions(text, rm, nrm, &G, a) < 0 ||
+		canonical_aliases(&G, a) < 0 ||
+		fold_short_names(&G, a) < 0)
+		goto done;
+	resolve_parents(&G);
+	if (emit_entities(rm, nrm, &G, a, out) < 0)
+		goto done;
 	rc = 0;
 
 done:
-	if (g)
-		for (int i = 0; i < ng; i++)
-			nx_free(a, g[i].disp);
-	nx_free(a, g);
-	nx_free(a, gtab);
-	nx_free(a, refs);
-	nx_free(a, words);
+	if (G.g)
+		for (int i = 0; i < G.ng; i++)
+			nx_free(a, G.g[i].disp);
+	nx_free(a, G.g);
+	nx_free(a, G.gtab);
+	nx_free(a, G.refs);
+	nx_free(a, G.words);
 	nx_free(a, rm);
 	nx_free(a, sp);
-	nx_ner_tokens_free(&toks, a);
 	if (rc < 0)
 		nx_entity_list_free(out, a);
 	return rc;

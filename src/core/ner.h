@@ -69,6 +69,10 @@ const char *nx_entity_kind_name(int kind);
  */
 int			nx_entities_extract(const nx_ner_model *m, const char *text, size_t len,
 								const nx_allocator *a, nx_entity_list *out);
+/* the same over tokens already made by nx_ner_tokenize(text) */
+int			nx_entities_from_tokens(const nx_ner_model *m, const char *text,
+									const nx_ner_tokens *toks, const nx_allocator *a,
+									nx_entity_list *out);
 void		nx_entity_list_free(nx_entity_list *l, const nx_allocator *a);
 
 /* raw tagger output over given tokens: spans as (start, end, kind) triples; used by tools */

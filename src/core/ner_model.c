@@ -818,20 +818,13 @@ sentence_doc_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint32_
 	return n;
 }
 
-int
-nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys)
+/* the keys of the token's own bytes (hw, hl, the shapes, affixes), without its length */
+static int
+word_keys(const nx_ner_doc *d, size_t i, uint64_t *keys, int n)
 {
 	const nx_ner_token *t = &d->toks->tok[i];
 	const char *w = d->text + t->start;
 	size_t		len = t->end - t->start;
-	uint32_t	fl = t->flags;
-	int			n = 0;
-	uint64_t	lm1 = i > s ? d->hl[i - 1] : BOS_HASH;
-	uint64_t	lm2 = i > s + 1 ? d->hl[i - 2] : BOS_HASH;
-	uint64_t	lp1 = i + 1 < e ? d->hl[i + 1] : EOS_HASH;
-	uint64_t	lp2 = i + 2 < e ? d->hl[i + 2] : EOS_HASH;
-	uint64_t	sm1 = i > s ? d->hs[i - 1] : BOS_HASH;
-	uint64_t	sp1 = i + 1 < e ? d->hs[i + 1] : EOS_HASH;
 
 	keys[n++] = fkey(T_BIAS, 0);
 	keys[n++] = fkey(T_W, d->hw[i]);
@@ -848,6 +841,20 @@ nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *key
 		if (q)
 			keys[n++] = fkey(T_SUF1 + k - 1, q);
 	}
+	return n;
+}
+
+/* the keys of the neighbouring tokens in sentence [s, e) */
+static int
+neighbour_keys(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys, int n)
+{
+	uint64_t	lm1 = i > s ? d->hl[i - 1] : BOS_HASH;
+	uint64_t	lm2 = i > s + 1 ? d->hl[i - 2] : BOS_HASH;
+	uint64_t	lp1 = i + 1 < e ? d->hl[i + 1] : EOS_HASH;
+	uint64_t	lp2 = i + 2 < e ? d->hl[i + 2] : EOS_HASH;
+	uint64_t	sm1 = i > s ? d->hs[i - 1] : BOS_HASH;
+	uint64_t	sp1 = i + 1 < e ? d->hs[i + 1] : EOS_HASH;
+
 	keys[n++] = fkey(T_LM1, lm1);
 	keys[n++] = fkey(T_LP1, lp1);
 	keys[n++] = fkey(T_LM2, lm2);
@@ -859,79 +866,52 @@ nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *key
 	keys[n++] = fkey2(T_LM1L0, lm1, d->hl[i]);
 	keys[n++] = fkey2(T_L0LP1, d->hl[i], lp1);
 	keys[n++] = fkey2(T_LM1SP1, lm1, sp1);
-	if (fl & NX_TF_UPPER_INIT)
+	if (d->toks->tok[i].flags & NX_TF_UPPER_INIT)
 	{
 		keys[n++] = fkey(T_WM1, i > s ? d->hw[i - 1] : BOS_HASH);
 		keys[n++] = fkey(T_WP1, i + 1 < e ? d->hw[i + 1] : EOS_HASH);
 	}
-	n = sentence_doc_features(d, i, s, e, fl, (int) (len > 6 ? 6 : len), keys, n);
 	return n;
 }
 
+static int
+token_len_key(const nx_ner_doc *d, size_t i)
+{
+	size_t		len = d->toks->tok[i].end - d->toks->tok[i].start;
+
+	return (int) (len > 6 ? 6 : len);
+}
+
 /*
- * nx_ner_features in two parts (the trainer keeps the one-piece version above; the tagger
- * needs the same multiset of keys, in any order): the word part depends on the token's bytes
- * alone (hw, hl, the shapes, affixes and length are functions of them), the context part is
- * everything else.
+ * The feature set, defined once in the three helpers above and sentence_doc_features.
+ * The trainer's one-piece list keeps its historical key order (the length key among the
+ * sentence features), so the model rebuilds bit for bit; the tagger splits the same keys
+ * into a word part (a function of the token's bytes, cached per word) and a context part.
  */
+int
+nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys)
+{
+	int			n = word_keys(d, i, keys, 0);
+
+	n = neighbour_keys(d, i, s, e, keys, n);
+	return sentence_doc_features(d, i, s, e, d->toks->tok[i].flags, token_len_key(d, i), keys, n);
+}
+
 int
 nx_ner_word_features(const nx_ner_doc *d, size_t i, uint64_t *keys)
 {
-	const nx_ner_token *t = &d->toks->tok[i];
-	const char *w = d->text + t->start;
-	size_t		len = t->end - t->start;
-	int			n = 0;
+	int			n = word_keys(d, i, keys, 0);
 
-	keys[n++] = fkey(T_BIAS, 0);
-	keys[n++] = fkey(T_W, d->hw[i]);
-	keys[n++] = fkey(T_L, d->hl[i]);
-	keys[n++] = fkey(T_SHAPE, d->hshape[i]);
-	keys[n++] = fkey(T_SSHAPE, d->hs[i]);
-	for (int k = 1; k <= 4; k++)
-	{
-		uint64_t	p = affix_hash(w, len, k, 0);
-		uint64_t	q = affix_hash(w, len, k, 1);
-
-		if (p)
-			keys[n++] = fkey(T_PRE1 + k - 1, p);
-		if (q)
-			keys[n++] = fkey(T_SUF1 + k - 1, q);
-	}
-	keys[n++] = fkey(T_LEN, len > 6 ? 6 : len);
+	keys[n++] = fkey(T_LEN, (uint64_t) token_len_key(d, i));
 	return n;
 }
 
 int
 nx_ner_context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys)
 {
-	const nx_ner_token *t = &d->toks->tok[i];
-	uint32_t	fl = t->flags;
-	int			n = 0;
-	uint64_t	lm1 = i > s ? d->hl[i - 1] : BOS_HASH;
-	uint64_t	lm2 = i > s + 1 ? d->hl[i - 2] : BOS_HASH;
-	uint64_t	lp1 = i + 1 < e ? d->hl[i + 1] : EOS_HASH;
-	uint64_t	lp2 = i + 2 < e ? d->hl[i + 2] : EOS_HASH;
-	uint64_t	sm1 = i > s ? d->hs[i - 1] : BOS_HASH;
-	uint64_t	sp1 = i + 1 < e ? d->hs[i + 1] : EOS_HASH;
+	int			n = neighbour_keys(d, i, s, e, keys, 0);
 
-	keys[n++] = fkey(T_LM1, lm1);
-	keys[n++] = fkey(T_LP1, lp1);
-	keys[n++] = fkey(T_LM2, lm2);
-	keys[n++] = fkey(T_LP2, lp2);
-	keys[n++] = fkey(T_SM1, sm1);
-	keys[n++] = fkey(T_SP1, sp1);
-	keys[n++] = fkey2(T_SM1S0, sm1, d->hs[i]);
-	keys[n++] = fkey2(T_S0SP1, d->hs[i], sp1);
-	keys[n++] = fkey2(T_LM1L0, lm1, d->hl[i]);
-	keys[n++] = fkey2(T_L0LP1, d->hl[i], lp1);
-	keys[n++] = fkey2(T_LM1SP1, lm1, sp1);
-	if (fl & NX_TF_UPPER_INIT)
-	{
-		keys[n++] = fkey(T_WM1, i > s ? d->hw[i - 1] : BOS_HASH);
-		keys[n++] = fkey(T_WP1, i + 1 < e ? d->hw[i + 1] : EOS_HASH);
-	}
-	n = sentence_doc_features(d, i, s, e, fl, -1, keys, n);
-	return n;
+	return sentence_doc_features(d, i, s, e, d->toks->tok[i].flags, -1, keys, n);
 }
 
 

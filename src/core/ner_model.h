@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "nx_alloc.h"
+#include "nx_hash.h"
 #include "ner_tok.h"
 
 #define NX_NER_NKINDS	4		/* PER ORG LOC MISC */
@@ -109,17 +110,7 @@ int			nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char
 size_t		nx_ner_wcache_size(void);
 void		nx_ner_model_set_cache(nx_ner_model *m, void *mem);
 
-/* ---- hashing ---- */
-static inline uint64_t
-nx_mix64(uint64_t x)
-{
-	x ^= x >> 30;
-	x *= 0xbf58476d1ce4e5b9ULL;
-	x ^= x >> 27;
-	x *= 0x94d049bb133111ebULL;
-	x ^= x >> 31;
-	return x;
-}
+/* ---- hashing (the mixer is nx_mix64 in nx_hash.h) ---- */
 
 uint64_t	nx_hash_bytes(const char *s, size_t n);
 /* hash of the lower-cased form (Unicode simple case folding) */

@@ -438,6 +438,147 @@ nx_ner_tokens_free(nx_ner_tokens *t, const nx_allocator *a)
 static uint16_t ascii_flags[0x80];
 static int	ascii_flags_ready = 0;
 
+/* where the token starting at p (code point c of l bytes) ends */
+static size_t
+token_end(const src_t *src, size_t p, uint32_t c, int l)
+{
+	size_t		e;
+
+	if (is_word_cp(c))
+		e = scan_word(src, p);
+	else if (is_apostrophe(c) && clitic_len(src, p + l) > 0 && p > 0 && word_at(src, p - 1))
+		e = p + l + clitic_len(src, p + l);
+	else if (is_apostrophe(c) && p > 0 && (src->s[p - 1] == 'n' || src->s[p - 1] == 'N') &&
+			 p + l < src->n && (src->s[p + l] == 't' || src->s[p + l] == 'T') && !word_at(src, p + l + 1))
+	{
+		/* should not happen: n't is split inside scan_word */
+		e = p + l + 1;
+	}
+	else if (c == '.' || c == '-' || c == '=' || c == '*' || c == '_')
+	{
+		/* runs: ..., --, === */
+		e = p + 1;
+		while (e < src->n && src->s[e] == src->s[p])
+			e++;
+	}
+	else
+		e = p + l;
+	if (e <= p)
+		e = p + l;			/* never loop forever */
+
+	/* n't glued to the previous word: "do" + "n't" */
+	if (is_word_cp(c) && (c == 'n' || c == 'N') && e == p)
+		e = p + 1;
+	return e;
+}
+
+/* the character-class flags of token t; notes upper/lower-case letters on its line */
+static void
+token_flags(const src_t *src, nx_ner_token *t, int *line_has_upper, int *line_has_lower)
+{
+	size_t		p = t->start,
+				e = t->end;
+	size_t		q = p;
+	int			first = 1;
+	uint32_t	acc = 0;
+
+	/* ASCII tokens (most of them): the same flags from a table */
+	while (q < e && src->s[q] < 0x80)
+		acc |= ascii_flags[src->s[q++]];
+	if (q == e)
+	{
+		unsigned char c0 = src->s[p];
+
+		t->flags |= acc;
+		if (c0 >= 'A' && c0 <= 'Z')
+			t->flags |= NX_TF_UPPER_INIT;
+		if (ascii_word(c0))
+			t->flags |= NX_TF_WORD;
+		if (acc & NX_TF_HAS_UPPER)
+			*line_has_upper = 1;
+		if (acc & NX_TF_HAS_LOWER)
+			*line_has_lower = 1;
+	}
+	q = (q == e) ? e : p;
+	while (q < e)
+	{
+		int			l2;
+		uint32_t	c2 = cp_at(src, q, &l2);
+
+		if (c2 >= 0x80)
+		{
+			t->flags |= NX_TF_NONASCII;
+			/* scripts without case: Arabic, CJK, Cyrillic is cased but not Latin */
+			if (c2 >= 0x0370 && is_word_cp(c2) && !(c2 >= 0x1E00 && c2 <= 0x1EFF) &&
+				!(c2 >= 0x2000 && c2 <= 0x2BFF))
+				t->flags |= NX_TF_FOREIGN;
+		}
+		if (upper_cp(c2))
+		{
+			t->flags |= NX_TF_HAS_UPPER;
+			if (first)
+				t->flags |= NX_TF_UPPER_INIT;
+			*line_has_upper = 1;
+		}
+		else if (lower_cp(c2))
+		{
+			t->flags |= NX_TF_HAS_LOWER;
+			*line_has_lower = 1;
+		}
+		else if (c2 >= '0' && c2 <= '9')
+			t->flags |= NX_TF_HAS_DIGIT;
+		if (first && is_word_cp(c2))
+			t->flags |= NX_TF_WORD;
+		first = 0;
+		q += l2;
+	}
+	if ((t->flags & NX_TF_UPPER_INIT) && !(t->flags & NX_TF_HAS_LOWER))
+		t->flags |= NX_TF_ALL_UPPER;
+}
+
+/* sentence starts, and the sentence index out->sent; -1 when memory ran out */
+static int
+mark_sentences(const src_t *src, nx_ner_tokens *out, const nx_allocator *a)
+{
+	/* sentences: a line start, or after . ? ! (and closing quotes) before a capital, digit or quote */
+	for (size_t i = 1; i < out->ntok; i++)
+	{
+		nx_ner_token *prev = &out->tok[i - 1];
+
+		if (out->tok[i].flags & NX_TF_SENT_START)
+			continue;
+		if (is_sent_final(src, prev) ||
+			(i >= 2 && is_closer(src, prev) && is_sent_final(src, &out->tok[i - 2])))
+		{
+			nx_ner_token *t = &out->tok[i];
+
+			if (is_closer(src, t))
+				continue;
+			if ((t->flags & (NX_TF_UPPER_INIT | NX_TF_HAS_DIGIT)) || !(t->flags & NX_TF_WORD))
+				t->flags |= NX_TF_SENT_START;
+		}
+	}
+	if (out->ntok > 0)
+		out->tok[0].flags |= NX_TF_SENT_START;
+	{
+		size_t		ns = 0;
+
+		for (size_t i = 0; i < out->ntok; i++)
+			if (out->tok[i].flags & NX_TF_SENT_START)
+				ns++;
+		out->sent = nx_alloc(a, (ns + 1) * sizeof(uint32_t));
+		if (!out->sent)
+			return -1;
+		ns = 0;
+		for (size_t i = 0; i < out->ntok; i++)
+			if (out->tok[i].flags & NX_TF_SENT_START)
+				out->sent[ns++] = (uint32_t) i;
+		out->sent[ns] = (uint32_t) out->ntok;
+		out->nsent = ns;
+	}
+	return 0;
+}
+
 int
 nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_tokens *out)
 {
@@ -476,31 +617,7 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 			p += l;
 			continue;
 		}
-		if (is_word_cp(c))
-			e = scan_word(&src, p);
-		else if (is_apostrophe(c) && clitic_len(&src, p + l) > 0 && p > 0 && word_at(&src, p - 1))
-			e = p + l + clitic_len(&src, p + l);
-		else if (is_apostrophe(c) && p > 0 && (src.s[p - 1] == 'n' || src.s[p - 1] == 'N') &&
-				 p + l < len && (src.s[p + l] == 't' || src.s[p + l] == 'T') && !word_at(&src, p + l + 1))
-		{
-			/* should not happen: n't is split inside scan_word */
-			e = p + l + 1;
-		}
-		else if (c == '.' || c == '-' || c == '=' || c == '*' || c == '_')
-		{
-			/* runs: ..., --, === */
-			e = p + 1;
-			while (e < len && src.s[e] == src.s[p])
-				e++;
-		}
-		else
-			e = p + l;
-		if (e <= p)
-			e = p + l;			/* never loop forever */
-
-		/* n't glued to the previous word: "do" + "n't" */
-		if (is_word_cp(c) && (c == 'n' || c == 'N') && e == p)
-			e = p + 1;
+		e = token_end(&src, p, c, l);
 
 		if (out->ntok == out->cap && grow(out, a) < 0)
 			goto fail;
@@ -519,65 +636,7 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 			t->flags |= NX_TF_LINE_START | NX_TF_SENT_START;
 			newline = 0;
 		}
-		/* character classes of the token */
-		{
-			size_t		q = p;
-			int			first = 1;
-			uint32_t	acc = 0;
-
-			/* ASCII tokens (most of them): the same flags from a table */
-			while (q < e && src.s[q] < 0x80)
-				acc |= ascii_flags[src.s[q++]];
-			if (q == e)
-			{
-				unsigned char c0 = src.s[p];
-
-				t->flags |= acc;
-				if (c0 >= 'A' && c0 <= 'Z')
-					t->flags |= NX_TF_UPPER_INIT;
-				if (ascii_word(c0))
-					t->flags |= NX_TF_WORD;
-				if (acc & NX_TF_HAS_UPPER)
-					line_has_upper = 1;
-				if (acc & NX_TF_HAS_LOWER)
-					line_has_lower = 1;
-			}
-			q = (q == e) ? e : p;
-			while (q < e)
-			{
-				int			l2;
-				uint32_t	c2 = cp_at(&src, q, &l2);
-
-				if (c2 >= 0x80)
-				{
-					t->flags |= NX_TF_NONASCII;
-					/* scripts without case: Arabic, CJK, Cyrillic is cased but not Latin */
-					if (c2 >= 0x0370 && is_word_cp(c2) && !(c2 >= 0x1E00 && c2 <= 0x1EFF) &&
-						!(c2 >= 0x2000 && c2 <= 0x2BFF))
-						t->flags |= NX_TF_FOREIGN;
-				}
-				if (upper_cp(c2))
-				{
-					t->flags |= NX_TF_HAS_UPPER;
-					if (first)
-						t->flags |= NX_TF_UPPER_INIT;
-					line_has_upper = 1;
-				}
-				else if (lower_cp(c2))
-				{
-					t->flags |= NX_TF_HAS_LOWER;
-					line_has_lower = 1;
-				}
-				else if (c2 >= '0' && c2 <= '9')
-					t->flags |= NX_TF_HAS_DIGIT;
-				if (first && is_word_cp(c2))
-					t->flags |= NX_TF_WORD;
-				first = 0;
-				q += l2;
-			}
-			if ((t->flags & NX_TF_UPPER_INIT) && !(t->flags & NX_TF_HAS_LOWER))
-				t->flags |= NX_TF_ALL_UPPER;
-		}
+		token_flags(&src, t, &line_has_upper, &line_has_lower);
 		out->ntok++;
 		p = e;
 	}
@@ -585,42 +644,8 @@ nx_ner_tokenize(const char *text, size_t len, const nx_allocator *a, nx_ner_toke
 		for (size_t i = line_first; i < out->ntok; i++)
 			out->tok[i].flags |= NX_TF_CAPS_LINE;
 
-	/* sentences: a line start, or after . ? ! (and closing quotes) before a capital, digit or quote */
-	for (size_t i = 1; i < out->ntok; i++)
-	{
-		nx_ner_token *prev = &out->tok[i - 1];
-
-		if (out->tok[i].flags & NX_TF_SENT_START)
-			continue;
-		if (is_sent_final(&src, prev) ||
-			(i >= 2 && is_closer(&src, prev) && is_sent_final(&src, &out->tok[i - 2])))
-		{
-			nx_ner_token *t = &out->tok[i];
-
-			if (is_closer(&src, t))
-				continue;
-			if ((t->flags & (NX_TF_UPPER_INIT | NX_TF_HAS_DIGIT)) || !(t->flags & NX_TF_WORD))
-				t->flags |= NX_TF_SENT_START;
-		}
-	}
-	if (out->ntok > 0)
-		out->tok[0].flags |= NX_TF_SENT_START;
-	{
-		size_t		ns = 0;
-
-		for (size_t i = 0; i < out->ntok; i++)
-			if (out->tok[i].flags & NX_TF_SENT_START)
-				ns++;
-		out->sent = nx_alloc(a, (ns + 1) * sizeof(uint32_t));
-		if (!out->sent)
-			goto fail;
-		ns = 0;
-		for (size_t i = 0; i < out->ntok; i++)
-			if (out->tok[i].flags & NX_TF_SENT_START)
-				out->sent[ns++] = (uint32_t) i;
-		out->sent[ns] = (uint32_t) out->ntok;
-		out->nsent = ns;
-	}
+	if (mark_sentences(&src, out, a) < 0)
+		goto fail;
 	return 0;
 
 fail:

@@ -78,9 +78,8 @@ nx_buf_free(nx_buf *b)
 	b->len = b->cap = 0;
 }
 
-/* length of a Unicode space at s (NBSP, en/em spaces, ideographic space, BOM), else 0 */
-static size_t
-unicode_space_len(const char *s, size_t n)
+size_t
+nx_unicode_space_len(const char *s, size_t n)
 {
 	const unsigned char *u = (const unsigned char *) s;
 
@@ -109,7 +108,7 @@ nx_trim(const char **s, size_t *n)
 			p++;
 			len--;
 		}
-		else if ((k = unicode_space_len(p, len)) > 0)
+		else if ((k = nx_unicode_space_len(p, len)) > 0)
 		{
 			p += k;
 			len -= k;
@@ -121,9 +120,9 @@ nx_trim(const char **s, size_t *n)
 	{
 		if (len > 0 && nx_is_space((unsigned char) p[len - 1]))
 			len--;
-		else if (len >= 2 && unicode_space_len(p + len - 2, 2) == 2)
+		else if (len >= 2 && nx_unicode_space_len(p + len - 2, 2) == 2)
 			len -= 2;
-		else if (len >= 3 && unicode_space_len(p + len - 3, 3) == 3)
+		else if (len >= 3 && nx_unicode_space_len(p + len - 3, 3) == 3)
 			len -= 3;
 		else
 			break;
@@ -207,7 +206,7 @@ nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
 			i++;
 			continue;
 		}
-		if ((unsigned char) s[i] >= 0xC2 && (k = unicode_space_len(s + i, n - i)) > 0)
+		if ((unsigned char) s[i] >= 0xC2 && (k = nx_unicode_space_len(s + i, n - i)) > 0)
 		{
 			pending_space = 1;
 			i += k;
@@ -293,4 +292,52 @@ int
 nx_word_eq_ci(const char *s, size_t n, const char *lit)
 {
 	return strlen(lit) == n && nx_strncaseeq(s, lit, n);
+}
+
+size_t
+nx_space_len(const char *s, size_t n)
+{
+	if (n == 0)
+		return 0;
+	if (nx_is_space((unsigned char) s[0]))
+		return 1;
+	return nx_unicode_space_len(s, n);
+}
+
+size_t
+nx_utf8_count(const char *s, size_t n)
+{
+	size_t		c = 0;
+
+	for (size_t i = 0; i < n; i++)
+		c += ((unsigned char) s[i] & 0xC0) != 0x80;
+	return c;
+}
+
+void
+nx_position_init(nx_position *p, const char *s, nx_position_unit unit)
+{
+	p->s = s;
+	p->byte = 0;
+	p->count = 0;
+	p->unit = unit;
+}
+
+size_t
+nx_position_at(nx_position *p, size_t byte_offset)
+{
+	if (byte_offset < p->byte)
+	{
+		p->byte = 0;
+		p->count = 0;
+	}
+	p->count += nx_position_length(p, p->s + p->byte, byte_offset - p->byte);
+	p->byte = byte_offset;
+	return p->count + 1;
+}
+
+size_t
+nx_position_length(const nx_position *p, const char *s, size_t n)
+{
+	return p->unit == NX_POSITION_BYTES ? n : nx_utf8_count(s, n);
 }

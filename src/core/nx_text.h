@@ -47,4 +47,35 @@ void		nx_count_chars(const char *s, size_t n, size_t *letters, size_t *digits, s
 /* s[0..n) equals the lower-case ASCII word lit, ignoring ASCII case */
 int			nx_word_eq_ci(const char *s, size_t n, const char *lit);
 
+/* length of a Unicode space at s (NBSP, en/em spaces, ideographic space, BOM), else 0 */
+size_t		nx_unicode_space_len(const char *s, size_t n);
+/* length of the white space at s: an ASCII blank or control byte, or a Unicode space; else 0 */
+size_t		nx_space_len(const char *s, size_t n);
+/* number of UTF-8 characters (lead bytes) in s[0..n) */
+size_t		nx_utf8_count(const char *s, size_t n);
+
+/*
+ * 1-based positions of byte offsets, counted in characters (UTF-8) or bytes (what
+ * substr() counts in a SQL_ASCII database); offsets asked in increasing order cost
+ * one pass over the text.
+ */
+typedef enum nx_position_unit
+{
+	NX_POSITION_CHARS = 0,
+	NX_POSITION_BYTES = 1
+} nx_position_unit;
+
+typedef struct nx_position
+{
+	const char *s;
+	size_t		byte;
+	size_t		count;
+	nx_position_unit unit;
+} nx_position;
+
+void		nx_position_init(nx_position *p, const char *s, nx_position_unit unit);
+size_t		nx_position_at(nx_position *p, size_t byte_offset);
+/* length of s[0..n) in the cursor's unit */
+size_t		nx_position_length(const nx_position *p, const char *s, size_t n);
+
 #endif

@@ -208,11 +208,168 @@ nx_quote_list_free(nx_quote_list *q, const nx_allocator *a)
 	memset(q, 0, sizeof(*q));
 }
 
+/* pairs the quotation marks within paragraphs: opening token qo, closing token (or the
+ * paragraph's end) qc; returns how many, or -1 when interrupted */
+static long
+pair_marks(const qctx *c, uint32_t *qo, uint32_t *qc, uint8_t *closed, const nx_allocator *a)
+{
+	size_t		nq = 0;
+
+		long		open = -1;
+
+		for (size_t i = 0; i <= c->t->ntok; i++)
+		{
+			int			mk;
+
+			if ((i & 1023) == 1023 && nx_interrupted(a))
+				return -1;
+			if (open >= 0 && (i == c->t->ntok || boundary(c, i)))
+			{
+				if (i > (size_t) open + 1)
+				{
+					qo[nq] = (uint32_t) open;
+					qc[nq] = (uint32_t) i;
+					closed[nq] = 0;
+					nq++;
+				}
+				open = -1;
+			}
+			if (i == c->t->ntok)
+				break;
+			mk = quote_mark(c, i);
+			if (mk == 0)
+				continue;
+			if (open < 0 && (mk == 1 || mk == 3))
+				open = (long) i;
+			else if (open >= 0 && (mk == 2 || mk == 3))
+			{
+				if (i > (size_t) open + 1)
+				{
+					qo[nq] = (uint32_t) open;
+					qc[nq] = (uint32_t) i;
+					closed[nq] = 1;
+					nq++;
+				}
+				open = -1;
+			}
+		}
+	return (long) nq;
+}
+
+/*
+ * The speaker of the quote between marks o and e: after the closing mark ("...," Obama
+ * said / said a spokesman) or before the opening one (Kerry stressed that "...").
+ * Returns 2 when q got a speaker, 0 when none was found, -1 when memory ran out.
+ */
+static int
+attribute_quote(const qctx *c, size_t o, size_t e, int closed, uint32_t qs,
+				const nx_allocator *a, nx_quote *q)
+{
+	int			found = 0,
+				r;
+
+	/* attribution after the closing mark: [phrase] VERB or VERB phrase */
+	if (closed && !is_punct_tok(c, e - 1, "."))
+	{
+		size_t		j = e + 1,
+					v;
+
+		while (j < c->t->ntok && !boundary(c, j) && is_punct_tok(c, j, ","))
+			j++;
+		for (v = j; v < c->t->ntok && v < j + MAX_PHRASE + 1; v++)
+		{
+			if (boundary(c, v) || quote_mark(c, v) || is_punct_tok(c, v, ".?!;:"))
+				break;
+			if (is_verb(c, v))
+			{
+				found = 1;
+				break;
+			}
+		}
+		if (found && v == j)
+		{
+			/* said Obama / said a spokesman, ... */
+			size_t		p1 = v + 1;
+
+			if (nx_word_eq_ci(TS(c, v), TL(c, v), "according") && p1 < c->t->ntok && nx_word_eq_ci(TS(c, p1), TL(c, p1), "to"))
+				p1++;
+			j = p1;
+			while (p1 < c->t->ntok && p1 < j + MAX_PHRASE && !boundary(c, p1) && !quote_mark(c, p1) &&
+				   !is_punct_tok(c, p1, ".,?!;:(") &&
+				   !in_list(TS(c, p1), TL(c, p1), (const char *const[]) {"on", "in", "at", "after", "before", "while", "when", "during", "adding", "that", "to", "of", "from", "last", "this", "told", NULL}))
+				p1++;
+			r = p1 > j ? resolve(c, j, p1, qs, a, q) : 1;
+		}
+		else if (found)
+		{
+			size_t		p1 = v;
+
+			while (p1 > j && in_list(TS(c, p1 - 1), TL(c, p1 - 1), aux_words))
+				p1--;
+			r = resolve(c, j, p1, qs, a, q);
+		}
+		else
+			r = 1;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			found = 2;
+	}
+	/* attribution before the opening mark: PHRASE VERB [that|:|,] "..." */
+	if (found != 2 && o > 0 && !boundary(c, o))
+	{
+		size_t		v = o;
+
+		while (v > 0 && !boundary(c, v) && (is_punct_tok(c, v - 1, ":,") || nx_word_eq_ci(TS(c, v - 1), TL(c, v - 1), "that")))
+			v--;
+		if (v > 0 && v < o + 1 && !(c->t->tok[v].flags & NX_TF_LINE_START) && is_verb(c, v - 1) &&
+			!nx_word_eq_ci(TS(c, v - 1), TL(c, v - 1), "according"))
+		{
+			size_t		p1 = v - 1,
+						p0;
+
+			while (p1 > 0 && in_list(TS(c, p1 - 1), TL(c, p1 - 1), aux_words))
+				p1--;
+			p0 = p1;
+			while (p0 > 0 && p1 - p0 < MAX_PHRASE && !boundary(c, p0) && !quote_mark(c, p0 - 1) &&
+				   !c->in_quote[p0 - 1] && !is_punct_tok(c, p0 - 1, ".,?!;:()") &&
+				   !in_list(TS(c, p0 - 1), TL(c, p0 - 1), stop_words))
+				p0--;
+			if (p0 < p1)
+			{
+				r = resolve(c, p0, p1, qs, a, q);
+				if (r < 0)
+					return -1;
+				if (r == 0)
+					found = 2;
+			}
+		}
+	}
+	return found == 2 ? 2 : 0;
+}
+
 int
 nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 				  const nx_allocator *a, nx_quote_list *out)
 {
 	nx_ner_tokens t;
+	int			rc;
+
+	memset(out, 0, sizeof(*out));
+	if (len == 0)
+		return 0;
+	if (nx_ner_tokenize(text, len, a, &t) < 0)
+		return -1;
+	rc = nx_quotes_from_tokens(text, &t, ents, a, out);
+	nx_ner_tokens_free(&t, a);
+	return rc;
+}
+
+int
+nx_quotes_from_tokens(const char *text, const nx_ner_tokens *tokens, const nx_entity_list *ents,
+					  const nx_allocator *a, nx_quote_list *out)
+{
+	const nx_ner_tokens t = *tokens;
 	qctx		c;
 	uint32_t   *qo = NULL,
 			   *qc = NULL;		/* open mark token, closing mark token (or paragraph end) */
@@ -222,10 +379,6 @@ nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
-	if (len == 0)
-		return 0;
-	if (nx_ner_tokenize(text, len, a, &t) < 0)
-		return -1;
 	c.text = text;
 	c.t = &t;
 	c.ents = ents;
@@ -258,44 +411,11 @@ nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 
 	/* pair the marks within paragraphs */
 	{
-		long		open = -1;
+		long		np = pair_marks(&c, qo, qc, closed, a);
 
-		for (size_t i = 0; i <= t.ntok; i++)
-		{
-			int			mk;
-
-			if ((i & 1023) == 1023 && nx_interrupted(a))
-				goto done;
-			if (open >= 0 && (i == t.ntok || boundary(&c, i)))
-			{
-				if (i > (size_t) open + 1)
-				{
-					qo[nq] = (uint32_t) open;
-					qc[nq] = (uint32_t) i;
-					closed[nq] = 0;
-					nq++;
-				}
-				open = -1;
-			}
-			if (i == t.ntok)
-				break;
-			mk = quote_mark(&c, i);
-			if (mk == 0)
-				continue;
-			if (open < 0 && (mk == 1 || mk == 3))
-				open = (long) i;
-			else if (open >= 0 && (mk == 2 || mk == 3))
-			{
-				if (i > (size_t) open + 1)
-				{
-					qo[nq] = (uint32_t) open;
-					qc[nq] = (uint32_t) i;
-					closed[nq] = 1;
-					nq++;
-				}
-				open = -1;
-			}
-		}
+		if (np < 0)
+			goto done;
+		nq = (size_t) np;
 	}
 	for (size_t k = 0; k < nq; k++)
 		for (size_t i = qo[k] + 1; i < qc[k]; i++)
@@ -312,8 +432,7 @@ nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 		size_t		c0 = o + 1,
 					c1 = e;		/* content tokens [c0, c1) */
 		nx_quote   *q = &out->quotes[out->nquotes];
-		int			found = 0,
-					r;
+		int			found;
 		uint32_t	qs,
 					qe;
 
@@ -329,83 +448,9 @@ nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 		q->end = qe;
 		q->speaker_entity = -1;
 
-		/* attribution after the closing mark: [phrase] VERB or VERB phrase */
-		if (closed[k] && !is_punct_tok(&c, e - 1, "."))
-		{
-			size_t		j = e + 1,
-						v;
-
-			while (j < t.ntok && !boundary(&c, j) && is_punct_tok(&c, j, ","))
-				j++;
-			for (v = j; v < t.ntok && v < j + MAX_PHRASE + 1; v++)
-			{
-				if (boundary(&c, v) || quote_mark(&c, v) || is_punct_tok(&c, v, ".?!;:"))
-					break;
-				if (is_verb(&c, v))
-				{
-					found = 1;
-					break;
-				}
-			}
-			if (found && v == j)
-			{
-				/* said Obama / said a spokesman, ... */
-				size_t		p1 = v + 1;
-
-				if (nx_word_eq_ci(TS(&c, v), TL(&c, v), "according") && p1 < t.ntok && nx_word_eq_ci(TS(&c, p1), TL(&c, p1), "to"))
-					p1++;
-				j = p1;
-				while (p1 < t.ntok && p1 < j + MAX_PHRASE && !boundary(&c, p1) && !quote_mark(&c, p1) &&
-					   !is_punct_tok(&c, p1, ".,?!;:(") &&
-					   !in_list(TS(&c, p1), TL(&c, p1), (const char *const[]) {"on", "in", "at", "after", "before", "while", "when", "during", "adding", "that", "to", "of", "from", "last", "this", "told", NULL}))
-					p1++;
-				r = p1 > j ? resolve(&c, j, p1, qs, a, q) : 1;
-			}
-			else if (found)
-			{
-				size_t		p1 = v;
-
-				while (p1 > j && in_list(TS(&c, p1 - 1), TL(&c, p1 - 1), aux_words))
-					p1--;
-				r = resolve(&c, j, p1, qs, a, q);
-			}
-			else
-				r = 1;
-			if (r < 0)
-				goto done;
-			if (r == 0)
-				found = 2;
-		}
-		/* attribution before the opening mark: PHRASE VERB [that|:|,] "..." */
-		if (found != 2 && o > 0 && !boundary(&c, o))
-		{
-			size_t		v = o;
-
-			while (v > 0 && !boundary(&c, v) && (is_punct_tok(&c, v - 1, ":,") || nx_word_eq_ci(TS(&c, v - 1), TL(&c, v - 1), "that")))
-				v--;
-			if (v > 0 && v < o + 1 && !(t.tok[v].flags & NX_TF_LINE_START) && is_verb(&c, v - 1) &&
-				!nx_word_eq_ci(TS(&c, v - 1), TL(&c, v - 1), "according"))
-			{
-				size_t		p1 = v - 1,
-							p0;
-
-				while (p1 > 0 && in_list(TS(&c, p1 - 1), TL(&c, p1 - 1), aux_words))
-					p1--;
-				p0 = p1;
-				while (p0 > 0 && p1 - p0 < MAX_PHRASE && !boundary(&c, p0) && !quote_mark(&c, p0 - 1) &&
-					   !c.in_quote[p0 - 1] && !is_punct_tok(&c, p0 - 1, ".,?!;:()") &&
-					   !in_list(TS(&c, p0 - 1), TL(&c, p0 - 1), stop_words))
-					p0--;
-				if (p0 < p1)
-				{
-					r = resolve(&c, p0, p1, qs, a, q);
-					if (r < 0)
-						goto done;
-					if (r == 0)
-						found = 2;
-				}
-			}
-		}
+		found = attribute_quote(&c, o, e, closed[k], qs, a, q);
+		if (found < 0)
+			goto done;
 		if (found == 2)
 			out->nquotes++;
 		else
@@ -419,7 +464,6 @@ done:
 	nx_free(a, qo);
 	nx_free(a, qc);
 	nx_free(a, closed);
-	nx_ner_tokens_free(&t, a);
 	if (rc < 0)
 		nx_quote_list_free(out, a);
 	return rc;

@@ -39,6 +39,10 @@ typedef struct nx_quote_list
 /* ents: the article's entities from nx_entities_extract (may be empty, not NULL) */
 int			nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 							  const nx_allocator *a, nx_quote_list *out);
+/* the same over tokens already made by nx_ner_tokenize(text) */
+int			nx_quotes_from_tokens(const char *text, const nx_ner_tokens *toks,
+								  const nx_entity_list *ents, const nx_allocator *a,
+								  nx_quote_list *out);
 void		nx_quote_list_free(nx_quote_list *q, const nx_allocator *a);
 
 #endif

@@ -10,6 +10,7 @@
 #include <utf8proc.h>
 
 #include "tokenize.h"
+#include "nx_hash.h"
 
 /* how many input bytes between two polls of nx_interrupted */
 #define NX_POLL_BYTES	(256 * 1024)
@@ -137,12 +138,7 @@ nx_token_hash(const char *s, size_t len)
 		h ^= (unsigned char) s[i];
 		h *= UINT64_C(0x100000001b3);
 	}
-	h ^= h >> 30;
-	h *= UINT64_C(0xbf58476d1ce4e5b9);
-	h ^= h >> 27;
-	h *= UINT64_C(0x94d049bb133111eb);
-	h ^= h >> 31;
-	return h;
+	return nx_mix64(h);
 }
 
 const char *

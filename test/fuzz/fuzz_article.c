@@ -1,5 +1,6 @@
 /*
- * fuzz_article.c - nx_article_parse in both modes, on any bytes.
+ * fuzz_article.c - nx_article_parse in both modes, and the field table over an analysis
+ * without a model, on any bytes.
  *
  * Besides "no crash, no leak, no undefined behaviour" it checks what SQL relies on:
  * article_headline/article_date (header-only mode) agree with parse_article (full
@@ -8,7 +9,9 @@
  * with CRLF line ends, which must change nothing, and one in four with an allocator
  * that fails part-way, which must give NX_ENOMEM and leak nothing.
  */
+#include "analysis.h"
 #include "article.h"
+#include "fields.h"
 #include "fuzz_common.h"
 
 static int
@@ -66,6 +69,28 @@ check_article(const nx_article *art, int utf8_in)
 		FUZZ_CHECK(art->word_count >= 0);
 }
 
+/* the field table (fields.h) shows the analysis' article: text fields are the parser's */
+static void
+check_field_table(const char *text, size_t size, int utf8_in)
+{
+	nx_analysis an;
+	const nx_article *art;
+
+	nx_analysis_init(&an, text, size, NULL, &nx_malloc_allocator);
+	FUZZ_CHECK((art = nx_analysis_article(&an)) != NULL);
+	for (int i = 0; i < nx_nfields; i++)
+	{
+		nx_field_value v;
+
+		FUZZ_CHECK(nx_fields[i].get(&an, &v) == NX_OK);
+		if (!v.isnull && nx_fields[i].type == NX_FIELD_TEXT)
+			check_field(v.text, utf8_in, strcmp(nx_fields[i].name, "body") == 0);
+		if (!v.isnull && nx_fields[i].type == NX_FIELD_TEXT_ARRAY)
+			FUZZ_CHECK(v.items != NULL);
+	}
+	nx_analysis_free(&an);
+}
+
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -94,6 +119,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(head.body == NULL && head.ncaptions == 0);
 	nx_article_free(&head, &nx_malloc_allocator);
 	nx_article_free(&full, &a);
+	check_field_table(text, size, utf8_in);
 
 	h = fuzz_hash(data, size);
 

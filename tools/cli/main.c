@@ -1,7 +1,9 @@
 /*
  * newsext command-line tool: the core outside the database.
  *
- *   newsext parse < article.txt     prints the article's fields as JSON
+ *   newsext parse < article.txt     prints the article's fields as JSON (parse_article_json's
+ *                                   writer; entities and quotes with model/newsext_ner.bin)
+ *   newsext fields                  prints parsed_article's columns: name and SQL type
  *   newsext tokens < text.txt       prints the phrase tokenizer's tokens, one a line
  *   newsext tokens -0 < texts       the same for NUL-separated texts, a blank line after each
  */
@@ -9,49 +11,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "article.h"
+#include "analysis.h"
+#include "article_json.h"
+#include "fields.h"
 #include "nx_alloc.h"
 #include "phrase.h"
-
-static void
-put_json_string(FILE *f, const char *s)
-{
-	const unsigned char *p;
-
-	if (s == NULL)
-	{
-		fputs("null", f);
-		return;
-	}
-	fputc('"', f);
-	for (p = (const unsigned char *) s; *p; p++)
-	{
-		switch (*p)
-		{
-			case '"':
-				fputs("\\\"", f);
-				break;
-			case '\\':
-				fputs("\\\\", f);
-				break;
-			case '\n':
-				fputs("\\n", f);
-				break;
-			case '\r':
-				fputs("\\r", f);
-				break;
-			case '\t':
-				fputs("\\t", f);
-				break;
-			default:
-				if (*p < 0x20)
-					fprintf(f, "\\u%04x", *p);
-				else
-					fputc(*p, f);
-		}
-	}
-	fputc('"', f);
-}
 
 static char *
 read_all(FILE *in, size_t *len)
@@ -83,57 +47,67 @@ read_all(FILE *in, size_t *len)
 	return buf;
 }
 
+/* the entity model: $NEWSEXT_MODEL, else model/newsext_ner.bin; NULL when there is none */
+static const nx_ner_model *
+load_model(nx_ner_model *m)
+{
+	const char *path = getenv("NEWSEXT_MODEL") ? getenv("NEWSEXT_MODEL") : "model/newsext_ner.bin";
+	FILE	   *f = fopen(path, "rb");
+	size_t		len;
+	char	   *buf;
+	const char *err = NULL;
+
+	if (f == NULL)
+		return NULL;
+	buf = read_all(f, &len);
+	fclose(f);
+	if (buf == NULL || nx_ner_model_open(buf, len, m, &err) < 0)
+	{
+		fprintf(stderr, "newsext: cannot use the model %s: %s\n", path, err ? err : "cannot read it");
+		exit(1);
+	}
+	nx_ner_model_set_cache(m, malloc(nx_ner_wcache_size()));
+	return m;					/* lives as long as the process */
+}
+
+/* the article's fields as parse_article_json gives them, from the same writer */
 static int
 cmd_parse(FILE *in, FILE *out)
 {
 	size_t		len;
 	char	   *text = read_all(in, &len);
-	nx_article	art;
-	int			i;
+	nx_ner_model model;
+	nx_analysis an;
+	nx_buf		json;
+	int			rc;
 
 	if (text == NULL)
 	{
 		fprintf(stderr, "newsext: out of memory reading input\n");
 		return 1;
 	}
-	if (nx_article_parse(text, len, NX_PARSE_FULL, &nx_malloc_allocator, &art) != NX_OK)
+	nx_analysis_init(&an, text, len, load_model(&model), &nx_malloc_allocator);
+	nx_buf_init(&json, &nx_malloc_allocator);
+	rc = nx_analysis_json(&an, NX_POSITION_CHARS, &json);
+	if (rc == NX_OK)
 	{
+		fwrite(json.data, 1, json.len, out);
+		fputc('\n', out);
+	}
+	else
 		fprintf(stderr, "newsext: out of memory\n");
-		free(text);
-		return 1;
-	}
-	fputs("{\"headline\": ", out);
-	put_json_string(out, art.headline);
-	fputs(", \"standfirst\": ", out);
-	put_json_string(out, art.standfirst);
-	fputs(", \"byline\": ", out);
-	put_json_string(out, art.byline);
-	fputs(", \"dateline\": ", out);
-	put_json_string(out, art.dateline);
-	if (art.has_published)
-		fprintf(out, ", \"published\": \"%04d-%02d-%02d\"", art.published.year, art.published.month, art.published.day);
-	else
-		fputs(", \"published\": null", out);
-	if (art.reading_minutes >= 0)
-		fprintf(out, ", \"reading_minutes\": %d", art.reading_minutes);
-	else
-		fputs(", \"reading_minutes\": null", out);
-	fputs(", \"captions\": [", out);
-	for (i = 0; i < art.ncaptions; i++)
-	{
-		if (i)
-			fputs(", ", out);
-		put_json_string(out, art.captions[i]);
-	}
-	fputs("], \"lead\": ", out);
-	put_json_string(out, art.lead);
-	fprintf(out, ", \"word_count\": %d, \"body\": ", art.word_count);
-	put_json_string(out, art.body);
-	fputs(", \"language\": ", out);
-	put_json_string(out, art.language);
-	fputs("}\n", out);
-	nx_article_free(&art, &nx_malloc_allocator);
+	nx_buf_free(&json);
+	nx_analysis_free(&an);
 	free(text);
+	return rc == NX_OK ? 0 : 1;
+}
+
+/* the columns of parsed_article: name and SQL type, one a line */
+static int
+cmd_fields(FILE *out)
+{
+	for (int i = 0; i < nx_nfields; i++)
+		fprintf(out, "%s %s\n", nx_fields[i].name, nx_field_type_sql(nx_fields[i].type));
 	return 0;
 }
 
@@ -201,6 +175,8 @@ main(int argc, char **argv)
 {
 	if (argc == 2 && strcmp(argv[1], "parse") == 0)
 		return cmd_parse(stdin, stdout);
+	if (argc == 2 && strcmp(argv[1], "fields") == 0)
+		return cmd_fields(stdout);
 	if (argc >= 2 && argc <= 3 && strcmp(argv[1], "tokens") == 0 &&
 		(argc == 2 || strcmp(argv[2], "-0") == 0))
 		return cmd_tokens(stdin, stdout, argc == 3);
@@ -211,7 +187,10 @@ main(int argc, char **argv)
 	}
 	fprintf(stderr, "usage: newsext parse < article.txt\n"
 			"  prints the article's headline, standfirst, byline, dateline, date,\n"
-			"  reading time, captions, lead, word count and body as JSON\n"
+			"  reading time, captions, body, lead, word count, entities and quotes as JSON\n"
+			"  (the model: $NEWSEXT_MODEL, else model/newsext_ner.bin)\n"
+			"       newsext fields\n"
+			"  prints parsed_article's columns, name and SQL type, one a line\n"
 			"       newsext tokens [-0] < text.txt\n"
 			"  prints the phrase tokens gin_phrase_ops indexes, one a line\n"
 			"  (-0: NUL-separated texts, a blank line after each text's tokens)\n");
