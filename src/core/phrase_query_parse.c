@@ -390,6 +390,12 @@ parse_unary(parser *p, int *out)
 	}
 	if ((r = parse_primary(p, &child)) != NX_OK)
 		return r;
+	/* NOT (NOT x) is x, so equal queries have one canonical form */
+	if (negate && p->nodes[child].kind == NX_PQ_NOT)
+	{
+		negate = 0;
+		child = p->nodes[child].first;
+	}
 	if (!negate)
 	{
 		*out = child;
