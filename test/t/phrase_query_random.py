@@ -170,7 +170,7 @@ def leaves(node, negated=False, out=None):
         for c in node[1]:
             leaves(c, negated, out)
     elif kind == "not":
-        leaves(node[1], True, out)
+        leaves(node[1], not negated, out)
     else:
         leaves(node[2], negated, out)
         leaves(node[3], negated, out)
