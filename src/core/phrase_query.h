@@ -127,13 +127,13 @@ extern int	nx_pq_eval3(const nx_pq *q, const uint8_t *leafval);
  */
 extern int	nx_pq_requires_match(const nx_pq *q);
 
-/* 1 if leaf i stands under a NOT (its occurrences are not marked in snippets) */
+/* 1 if leaf i stands under an odd number of NOTs (its occurrences are not marked) */
 extern int	nx_pq_leaf_negated(const nx_pq *q, uint32_t leaf);
 
 /* snippets ------------------------------------------------------------------ */
 
 /*
- * Number of occurrences of the query's phrases (those not under a NOT) in
+ * Number of occurrences of the query's phrases (not those negated) in
  * the text, counted left to right without overlap, if the text matches the
  * query; 0 if it does not.  Negative on error.
  */

@@ -457,15 +457,17 @@ nx_pq_leaf_negated(const nx_pq *q, uint32_t leaf)
 {
 	uint32_t	i,
 				k;
+	int			nots = 0;
 
-	/* find the leaf's node; a NOT whose subtree holds it negates it */
+	/* find the leaf's node; count the NOTs whose subtree holds it */
 	for (i = 0; i < q->nnodes; i++)
 		if (q->nodes[i].kind == NX_PQ_LEAF && q->nodes[i].leaf == leaf)
 			break;
 	for (k = 0; k < i; k++)
 		if (q->nodes[k].kind == NX_PQ_NOT && i < k + q->nodes[k].size)
-			return 1;
-	return 0;
+			nots++;
+	/* under NOT (a AND NOT b), b counts for a match like an un-negated phrase */
+	return nots % 2;
 }
 
 /* ------------------------------------------------------------ snippets */

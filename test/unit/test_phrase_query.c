@@ -348,6 +348,10 @@ test_eval3(void **state)
 	assert_int_equal(nx_pq_leaf_negated(&oq.q, 0), 0);
 	assert_int_equal(nx_pq_leaf_negated(&oq.q, 1), 1);
 	drop(&oq);
+	assert_int_equal(parse("NOT (a AND NOT b)", &oq, &err), NX_OK);
+	assert_int_equal(nx_pq_leaf_negated(&oq.q, 0), 1);
+	assert_int_equal(nx_pq_leaf_negated(&oq.q, 1), 0);	/* b present helps a match */
+	drop(&oq);
 }
 
 static void
