@@ -100,7 +100,7 @@ def main():
     per = []
     for shape, pq, tq in queries:
         nx_sql = "SELECT id FROM articles WHERE body @@@ %(q)s::phrase_query"
-        ts_sql = "SELECT id FROM articles WHERE tsv @@ " + tq
+        ts_sql = "SELECT id FROM articles WHERE tsv @@ (" + tq + ")"
         cur.execute("SET enable_seqscan = off")
         exec_ms(cur, nx_sql, {"q": pq})  # warm-up
         exec_ms(cur, ts_sql, {})
