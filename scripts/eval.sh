@@ -14,7 +14,7 @@ make -s all >/dev/null && make -s install >/dev/null
 pgtmp_start
 psql -qX -c "CREATE EXTENSION newsext" >/dev/null
 status=0
-for script in test/eval/eval_*.py; do
+for script in test/eval/eval_${NEWSEXT_EVAL:-*}.py; do  # NEWSEXT_EVAL=quotes: just eval_quotes.py
     /usr/bin/python3 "$script" || status=1
 done
 exit $status
