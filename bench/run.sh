@@ -41,6 +41,7 @@ VACUUM ANALYZE articles;
 SQL
     echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" | tee bench/out/machine-$N.txt
     /usr/bin/python3 bench/bench.py "$corpus" "bench/out/results-$N.md"
+    /usr/bin/python3 bench/phrase_query_bench.py "$corpus" "bench/out/phrase-query-$N.md"
     pgtmp_stop
 done
 

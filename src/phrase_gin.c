@@ -21,6 +21,7 @@
 #include "encoding.h"
 #include "pg_alloc.h"
 #include "phrase_pg.h"
+#include "phrase_query_pg.h"
 
 PG_FUNCTION_INFO_V1(newsext_phrase_gin_compare);
 PG_FUNCTION_INFO_V1(newsext_phrase_gin_extract_value);
@@ -100,7 +101,7 @@ newsext_phrase_gin_extract_value(PG_FUNCTION_ARGS)
 Datum
 newsext_phrase_gin_extract_query(PG_FUNCTION_ARGS)
 {
-	NewsextPhrase *ph = PG_GETARG_PHRASE_P(0);
+	NewsextPhrase *ph;
 	int32	   *nentries = (int32 *) PG_GETARG_POINTER(1);
 	StrategyNumber strategy = PG_GETARG_UINT16(2);
 	Pointer   **extra_data = (Pointer **) PG_GETARG_POINTER(4);
@@ -112,9 +113,12 @@ newsext_phrase_gin_extract_query(PG_FUNCTION_ARGS)
 	int			i;
 	Datum	   *entries;
 
+	if (strategy == NEWSEXT_PHRASE_QUERY_STRATEGY)
+		return newsext_phrase_query_gin_extract_query(fcinfo);
 	if (strategy != NEWSEXT_PHRASE_CONTAINS_STRATEGY)
 		elog(ERROR, "unrecognized strategy number: %d", strategy);
 
+	ph = PG_GETARG_PHRASE_P(0);
 	extra = palloc(sizeof(PhraseQueryExtra));
 	extra->datum = ph;			/* not freed: consistent reads it */
 	newsext_phrase_view(ph, &extra->phrase);
@@ -152,6 +156,8 @@ newsext_phrase_gin_consistent(PG_FUNCTION_ARGS)
 	PhraseQueryExtra *extra;
 	int32		i;
 
+	if (strategy == NEWSEXT_PHRASE_QUERY_STRATEGY)
+		return newsext_phrase_query_gin_consistent(fcinfo);
 	if (strategy != NEWSEXT_PHRASE_CONTAINS_STRATEGY)
 		elog(ERROR, "unrecognized strategy number: %d", strategy);
 	extra = (PhraseQueryExtra *) extra_data[0];
@@ -188,6 +194,8 @@ newsext_phrase_gin_triconsistent(PG_FUNCTION_ARGS)
 	bool		all_true = true;
 	int32		i;
 
+	if (strategy == NEWSEXT_PHRASE_QUERY_STRATEGY)
+		return newsext_phrase_query_gin_triconsistent(fcinfo);
 	if (strategy != NEWSEXT_PHRASE_CONTAINS_STRATEGY)
 		elog(ERROR, "unrecognized strategy number: %d", strategy);
 	extra = (PhraseQueryExtra *) extra_data[0];
