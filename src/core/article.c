@@ -801,11 +801,17 @@ join_paragraphs(parse_state *st, const line *lines, size_t from, size_t to)
 	nx_buf_init(&b, st->a);
 	for (k = from; k < to; k++)
 	{
+		char	   *para;
+
 		if (lines[k].kind != LK_CONTENT)
+			continue;
+		/* squeezed like every other field: no control characters, single spaces */
+		if ((para = dup_squeezed(st, lines[k].s, lines[k].n)) == NULL)
 			continue;
 		if (b.len > 0)
 			nx_buf_append(&b, "\n\n", 2);
-		nx_buf_append(&b, lines[k].s, lines[k].n);
+		nx_buf_append(&b, para, strlen(para));
+		nx_free(st->a, para);
 	}
 	if (b.failed)
 		st->failed = 1;

@@ -156,7 +156,7 @@ count_class_init(void)
 			k |= 8;
 		if (c >= 0xC0)
 			k |= 16;
-		if (!nx_is_space((unsigned char) c))
+		if (!nx_is_space((unsigned char) c) && c >= 0x20)
 			k |= 32;
 		count_class[c] = k;
 	}
@@ -200,7 +200,8 @@ nx_strndup_squeezed(const nx_allocator *a, const char *s, size_t n)
 			while (i < n && (count_class[(unsigned char) s[i]] & 32) && (unsigned char) s[i] < 0xC2);
 			continue;
 		}
-		if (nx_is_space((unsigned char) s[i]))
+		/* control characters squeeze like white space: no field carries one */
+		if (nx_is_space((unsigned char) s[i]) || (unsigned char) s[i] < 0x20)
 		{
 			pending_space = 1;
 			i++;
