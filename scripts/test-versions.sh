@@ -115,8 +115,10 @@ build_major() {
     [ $rc -eq 0 ] || return $rc
     log "pg$major: building PostgreSQL $version into $prefix (nice, make -j$JOBS; about 10 minutes)"
     rm -rf "$prefix"
-    # 17 and later ship no generated parser files in the tarball: bison and flex build them
-    (cd "$src" && nice -n 10 ./configure --prefix="$prefix" --without-icu --without-readline \
+    # 17 and later ship no generated parser files in the tarball: bison and flex build them.
+    # PostgreSQL makes its generated headers only in a top-level make (MAKELEVEL 0): under
+    # `make test` the inherited MAKELEVEL would skip them, so the build starts clean of it
+    (cd "$src" && unset MAKELEVEL MAKEFLAGS MFLAGS && nice -n 10 ./configure --prefix="$prefix" --without-icu --without-readline \
             --without-zlib >"$src/configure.log" 2>&1 \
         && nice -n 10 make -s -j"$JOBS" >"$src/make.log" 2>&1 \
         && make -s install >"$src/install.log" 2>&1 \

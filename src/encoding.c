@@ -50,6 +50,15 @@ newsext_utf8_from_text(const text *t, newsext_utf8 *v)
 }
 
 char *
+newsext_utf8_cstring_from_text(const text *t)
+{
+	newsext_utf8 v;
+
+	newsext_utf8_from_text(t, &v);
+	return pnstrdup(v.data, v.len);
+}
+
+char *
 newsext_cstring_from_utf8(const char *s, size_t len)
 {
 	int			enc = GetDatabaseEncoding();

@@ -31,6 +31,8 @@ typedef struct newsext_utf8
 extern void newsext_utf8_from_text(const text *t, newsext_utf8 *v);
 /* the same for a server-encoded C string (type input functions) */
 extern void newsext_utf8_from_cstring(const char *s, size_t len, newsext_utf8 *v);
+/* a NUL-terminated UTF-8 copy of a short argument (snippet marks) */
+extern char *newsext_utf8_cstring_from_text(const text *t);
 
 /* server-encoded results from UTF-8 made by the core */
 extern text *newsext_text_from_utf8(const char *s, size_t len);

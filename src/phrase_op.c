@@ -90,9 +90,7 @@ newsext_phrase_snippet(PG_FUNCTION_ARGS)
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	NewsextPhrase *ph = PG_GETARG_PHRASE_P(1);
 	int32		around = PG_GETARG_INT32(2);
-	newsext_utf8 start_sel,
-				stop_sel,
-				u;
+	newsext_utf8 u;
 	nx_phrase	p;
 	char	   *out;
 	size_t		outlen;
@@ -103,14 +101,11 @@ newsext_phrase_snippet(PG_FUNCTION_ARGS)
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("words_around must be between 0 and %d", SNIPPET_MAX_AROUND)));
 	newsext_utf8_from_text(t, &u);
-	/* the marks go into the UTF-8 snippet, which goes back to the server encoding whole */
-	newsext_utf8_from_cstring(text_to_cstring(PG_GETARG_TEXT_PP(3)),
-							  VARSIZE_ANY_EXHDR(PG_GETARG_TEXT_PP(3)), &start_sel);
-	newsext_utf8_from_cstring(text_to_cstring(PG_GETARG_TEXT_PP(4)),
-							  VARSIZE_ANY_EXHDR(PG_GETARG_TEXT_PP(4)), &stop_sel);
 	newsext_phrase_view(ph, &p);
+	/* the marks go into the UTF-8 snippet, which goes back to the server encoding whole */
 	r = nx_phrase_snippet(&p, u.data, u.len, around,
-						  pnstrdup(start_sel.data, start_sel.len), pnstrdup(stop_sel.data, stop_sel.len),
+						  newsext_utf8_cstring_from_text(PG_GETARG_TEXT_PP(3)),
+						  newsext_utf8_cstring_from_text(PG_GETARG_TEXT_PP(4)),
 						  &newsext_palloc_allocator, &out, &outlen);
 	if (r < 0)
 		newsext_phrase_core_error(r);

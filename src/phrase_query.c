@@ -260,8 +260,9 @@ newsext_phrase_query_snippet(PG_FUNCTION_ARGS)
 	const nx_pq *q = cached_query(fcinfo, 1);
 	text	   *t = PG_GETARG_TEXT_PP(0);
 	int32		around = PG_GETARG_INT32(2);
-	char	   *start_sel = text_to_cstring(PG_GETARG_TEXT_PP(3));
-	char	   *stop_sel = text_to_cstring(PG_GETARG_TEXT_PP(4));
+	/* the marks go into the UTF-8 snippet, which goes back to the server encoding whole */
+	char	   *start_sel = newsext_utf8_cstring_from_text(PG_GETARG_TEXT_PP(3));
+	char	   *stop_sel = newsext_utf8_cstring_from_text(PG_GETARG_TEXT_PP(4));
 	char	   *out;
 	size_t		outlen;
 	int			r;
@@ -271,7 +272,6 @@ newsext_phrase_query_snippet(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("words_around must be between 0 and %d", SNIPPET_MAX_AROUND)));
-	/* the marks go into the UTF-8 snippet, which goes back to the server encoding whole */
 	newsext_utf8_from_text(t, &u);
 	r = nx_pq_snippet(q, u.data, u.len, around, start_sel, stop_sel,
 					  &newsext_palloc_allocator, &out, &outlen);

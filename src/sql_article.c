@@ -189,7 +189,7 @@ newsext_article_language(PG_FUNCTION_ARGS)
 	const char *lang;
 
 	newsext_utf8_from_text(PG_GETARG_TEXT_PP(0), &v);
-	lang = nx_language_identify(v.data, v.len);
+	lang = nx_language_identify(v.data, v.len, NULL);
 
 	if (lang == NULL)
 		PG_RETURN_NULL();

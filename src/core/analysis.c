@@ -8,7 +8,6 @@
 
 #include "analysis.h"
 #include "content.h"
-#include "langid.h"
 
 #define DONE_HEADER		0x01
 #define DONE_ARTICLE	0x02
@@ -121,7 +120,7 @@ model_knows_language(nx_analysis *an)
 
 	if (art == NULL || art->language == NULL || strcmp(art->language, "en") == 0)
 		return 1;
-	return nx_language_has_english(an->text, an->len);
+	return art->language_has_english;
 }
 
 const nx_entity_list *

@@ -977,7 +977,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		nx_free(a, lines);
 		return st.failed ? NX_ENOMEM : NX_OK;
 	}
-	out->language = nx_language_identify(text, len);
+	out->language = nx_language_identify(text, len, &out->language_has_english);
 
 	/* body: paragraphs from content lines; captions and boilerplate kept out */
 	wrap = detect_wrap_width(lines, body_start, nlines);

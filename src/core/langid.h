@@ -23,15 +23,12 @@ extern "C"
  * string is static. Reads at most NX_LANGID_MAX_BYTES bytes of s; s need not be valid
  * UTF-8. Allocates nothing of the caller's; CLD2 itself uses only its static tables
  * and the stack.
+ *
+ * has_english (may be NULL) is set to 0 when the text has no English part at all (CLD2
+ * scored enough of it and none as English), else 1: an English article full of foreign
+ * names can be identified as another language and still be English.
  */
-const char *nx_language_identify(const char *s, size_t n);
-
-/*
- * 0 when the text has no English part at all (CLD2 scores none of its first
- * NX_LANGID_MAX_BYTES as English); 1 otherwise, and when unsure. An English article
- * full of foreign names can be identified as another language and still be English.
- */
-int			nx_language_has_english(const char *s, size_t n);
+const char *nx_language_identify(const char *s, size_t n, int *has_english);
 
 #ifdef __cplusplus
 }

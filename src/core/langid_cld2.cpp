@@ -25,12 +25,14 @@ utf8_prefix(const char *s, size_t n, size_t max)
 	return max;
 }
 
+// has_english: 0 when CLD2 scored enough of the text and none of it as English, else 1
 static const char *
-identify(const char *s, int len, int *valid_prefix)
+identify(const char *s, int len, int *valid_prefix, int *has_english)
 {
-	CLD2::Language top3[3];
-	int			percent3[3];
-	double		scores3[3];
+	// CLD2 leaves these unset when it rejects the input (bad UTF-8): start them empty
+	CLD2::Language top3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
+	int			percent3[3] = {0, 0, 0};
+	double		scores3[3] = {0, 0, 0};
 	int			text_bytes = 0;
 	bool		reliable = false;
 	CLD2::Language lang;
@@ -39,6 +41,10 @@ identify(const char *s, int len, int *valid_prefix)
 	// the CheckUTF8 variant: invalid input gives UNKNOWN, never a read past the end
 	lang = CLD2::ExtDetectLanguageSummaryCheckUTF8(s, len, true, NULL, 0, top3, percent3, scores3,
 												   NULL, &text_bytes, &reliable, valid_prefix);
+	*has_english = text_bytes < NX_LANGID_MIN_BYTES;
+	for (int i = 0; i < 3; i++)
+		if (top3[i] == CLD2::ENGLISH && percent3[i] > 0)
+			*has_english = 1;
 	if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE)
 		return NULL;
 	// a sentence or two of names says little: CLD2 calls short texts reliable too readily
@@ -53,57 +59,28 @@ identify(const char *s, int len, int *valid_prefix)
 	return code[2] == '\0' ? code : NULL;
 }
 
-// the share (0-100) of the text's bytes that CLD2 scores as English; -1 when it cannot say
-static int
-english_percent(const char *s, int len)
-{
-	CLD2::Language top3[3];
-	int			percent3[3];
-	double		scores3[3];
-	int			text_bytes = 0, valid = len, i;
-	bool		reliable = false;
-
-	CLD2::ExtDetectLanguageSummaryCheckUTF8(s, len, true, NULL, 0, top3, percent3, scores3,
-											NULL, &text_bytes, &reliable, &valid);
-	if (text_bytes < NX_LANGID_MIN_BYTES)
-		return -1;
-	for (i = 0; i < 3; i++)
-		if (top3[i] == CLD2::ENGLISH)
-			return percent3[i];
-	return 0;
-}
-
-extern "C" int
-nx_language_has_english(const char *s, size_t n)
-{
-	try
-	{
-		int			len = static_cast<int>(utf8_prefix(s, n, NX_LANGID_MAX_BYTES));
-
-		return english_percent(s, len) != 0;
-	}
-	catch (...)
-	{
-		return 1;
-	}
-}
-
 extern "C" const char *
-nx_language_identify(const char *s, size_t n)
+nx_language_identify(const char *s, size_t n, int *has_english)
 {
+	int			english = 1;
+
 	try
 	{
 		int			len = static_cast<int>(utf8_prefix(s, n, NX_LANGID_MAX_BYTES));
 		int			valid = len;
-		const char *code = identify(s, len, &valid);
+		const char *code = identify(s, len, &valid, &english);
 
 		// text with a bad byte: identify what comes before it
 		if (code == NULL && valid < len && valid > 0)
-			code = identify(s, valid, &valid);
+			code = identify(s, valid, &valid, &english);
+		if (has_english)
+			*has_english = english;
 		return code;
 	}
 	catch (...)
 	{
+		if (has_english)
+			*has_english = 1;
 		return NULL;
 	}
 }

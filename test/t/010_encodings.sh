@@ -33,6 +33,8 @@ answers() {
     q "$db" "SELECT coalesce(string_agg(format('%s|%s|%s|%s', entity, kind, mentions, first_position), ';'), '-') FROM article_entities('$t')"
     q "$db" "SELECT coalesce(string_agg(format('%s|%s|%s', quote, speaker, position), ';'), '-') FROM article_quotes('$t')"
     q "$db" "SELECT format('%s %s %s', '$t' @> 'told supporters'::phrase, phrase_count('$t', 'said'), phrase_snippet('$t', 'said on Tuesday', 2))"
+    # non-ASCII marks: they reach the snippet as UTF-8, as the text does
+    q "$db" "SELECT format('%s %s %s', '$t' @@@ 'supporters AND -nothing'::phrase_query, phrase_query_count('$t', 'said OR Tuesday'), phrase_query_snippet('$t', 'São OR Tuesday OR Monday', 2, '<é>', '</é>'))"
     q "$db" "SELECT article_headline('$t') || ' ' || article_date('$t')"
 }
 # positions are what substr() counts in the database, in every encoding
@@ -45,7 +47,7 @@ check_same() {
     want=$(answers "$(dbname UTF8)" "$text")
     got=$(answers "$(dbname "$enc")" "$text")
     i=0
-    for f in parse_article parse_article_json article_mentions article_entities article_quotes "@>/phrase_count/phrase_snippet" "article_headline/article_date"; do
+    for f in parse_article parse_article_json article_mentions article_entities article_quotes "@>/phrase_count/phrase_snippet" "@@@/phrase_query_count/phrase_query_snippet" "article_headline/article_date"; do
         i=$((i + 1))
         is "$(echo "$got" | sed -n "${i}p")" "$(echo "$want" | sed -n "${i}p")" "$enc: $f of the $name article as in UTF8"
     done
