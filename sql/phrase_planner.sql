@@ -66,6 +66,23 @@ SELECT plan_rows($$SELECT id FROM plan_articles WHERE body @> 'quellmire zorvath
 SELECT plan_rows($$SELECT id FROM plan_articles WHERE 'Zorvath Quellmire' <@ body$$)
      = plan_rows($$SELECT id FROM plan_articles WHERE body @> 'Zorvath Quellmire'$$) AS same;
 
+-- text @@@ phrase_query (phrase_query_sel): each phrase as @> estimates it, combined along
+-- the query; within 10x of the truth for AND, OR, NOT and NEAR of these phrases
+SELECT q AS query, truth > 0 AS occurs,
+       plan_rows(format('SELECT id FROM plan_articles WHERE body @@@ %L::phrase_query', q)) BETWEEN truth / 10 AND truth * 10
+         AS within_10x
+FROM (VALUES (1, '"Zorvath Quellmire"'), (2, '"said it" AND government'), (3, 'zorvath OR quellmire OR minister'),
+             (4, 'NOT "said it"'), (5, 'zorvath NEAR/3 officials'), (6, 'said BEFORE/2 government')) v(i, q),
+     LATERAL (SELECT count(*)::float8 AS truth FROM plan_articles WHERE body @@@ q::phrase_query) c
+ORDER BY i;
+-- a one-phrase query is estimated as the phrase is; the commutator the same way
+SELECT plan_rows($$SELECT id FROM plan_articles WHERE body @@@ '"Zorvath Quellmire"'$$)
+     = plan_rows($$SELECT id FROM plan_articles WHERE body @> 'Zorvath Quellmire'$$) AS same_as_phrase,
+       plan_rows($$SELECT id FROM plan_articles WHERE '"Zorvath Quellmire"' @@@ body$$)
+     = plan_rows($$SELECT id FROM plan_articles WHERE body @@@ '"Zorvath Quellmire"'$$) AS commutator_same;
+SELECT plan_uses($$SELECT id FROM plan_articles WHERE body @@@ 'zorvath AND quellmire'$$,
+                 'Bitmap Index Scan on plan_articles_body') AS rare_query_uses_index;
+
 -- a rare phrase goes through the index; a join with it starts from the index
 SELECT plan_uses($$SELECT id FROM plan_articles WHERE body @> 'Zorvath Quellmire'$$,
                  'Bitmap Index Scan on plan_articles_body') AS rare_uses_index;
@@ -91,7 +108,8 @@ WHERE p.pronamespace = (SELECT extnamespace FROM pg_extension WHERE extname = 'n
                     'phrase_tokens', 'phrase_keys', 'phrase_gin_extract_value', 'phrase_in')
 ORDER BY 1, 2;
 SELECT oprname, oprrest FROM pg_operator WHERE oprname IN ('@>', '<@') AND oprright = 'phrase'::regtype
-   OR oprname = '<@' AND oprleft = 'phrase'::regtype ORDER BY 1;
+   OR oprname = '<@' AND oprleft = 'phrase'::regtype
+   OR oprname = '@@@' AND 'phrase_query'::regtype IN (oprleft, oprright) ORDER BY 1, 2;
 
 DROP TABLE plan_shard, plan_articles, plan_sources;
 DROP FUNCTION plan_rows(text), plan_uses(text, text);

@@ -1,6 +1,7 @@
 /*
- * phrase_selfuncs.c - the planner's row estimate for text @> phrase and
- * phrase <@ text (RESTRICT phrase_contsel).
+ * phrase_selfuncs.c - the planner's row estimates for text @> phrase and
+ * phrase <@ text (RESTRICT phrase_contsel), and for text @@@ phrase_query
+ * (RESTRICT phrase_query_sel).
  *
  * GIN keeps no statistics of the keys an operator class extracts, and the
  * column statistics of a text column (most common whole texts, histogram of
@@ -19,10 +20,13 @@
 #include "nodes/nodes.h"
 #include "utils/selfuncs.h"
 
+#include "pg_alloc.h"
 #include "phrase_pg.h"
+#include "phrase_query_pg.h"
 #include "phrase_sel.h"
 
 PG_FUNCTION_INFO_V1(newsext_phrase_contsel);
+PG_FUNCTION_INFO_V1(newsext_phrase_query_sel);
 
 /* no statistics: about 2,000 bytes, a typical news article */
 #define NEWSEXT_DEFAULT_TEXT_BYTES	2000.0
@@ -30,10 +34,12 @@ PG_FUNCTION_INFO_V1(newsext_phrase_contsel);
 #define NEWSEXT_DEFAULT_PHRASE_SEL	0.001
 
 /*
- * phrase_contsel(internal root, oid operator, internal args, int4 varRelid)
+ * The constant on the other side of a restriction on a text column, and the column's
+ * average width and null fraction; false when the clause is not column-op-constant
+ * (a join parameter, a function), where the caller falls back to a default.
  */
-Datum
-newsext_phrase_contsel(PG_FUNCTION_ARGS)
+static bool
+restriction_constant(PG_FUNCTION_ARGS, Datum *constant, double *bytes, double *nullfrac)
 {
 	PlannerInfo *root = (PlannerInfo *) PG_GETARG_POINTER(0);
 	List	   *args = (List *) PG_GETARG_POINTER(2);
@@ -41,32 +47,67 @@ newsext_phrase_contsel(PG_FUNCTION_ARGS)
 	VariableStatData vardata;
 	Node	   *other;
 	bool		varonleft;
-	double		bytes = NEWSEXT_DEFAULT_TEXT_BYTES;
-	double		nullfrac = 0.0;
-	double		sel;
-	NewsextPhrase *ph;
-	nx_phrase	p;
 
+	*bytes = NEWSEXT_DEFAULT_TEXT_BYTES;
+	*nullfrac = 0.0;
 	if (!get_restriction_variable(root, args, varRelid, &vardata, &other, &varonleft))
-		PG_RETURN_FLOAT8(NEWSEXT_DEFAULT_PHRASE_SEL);
+		return false;
 	if (!IsA(other, Const) || ((Const *) other)->constisnull)
 	{
 		ReleaseVariableStats(vardata);
-		PG_RETURN_FLOAT8(NEWSEXT_DEFAULT_PHRASE_SEL);
+		return false;
 	}
 	if (HeapTupleIsValid(vardata.statsTuple))
 	{
 		Form_pg_statistic stats = (Form_pg_statistic) GETSTRUCT(vardata.statsTuple);
 
 		if (stats->stawidth > 0)
-			bytes = stats->stawidth;
-		nullfrac = stats->stanullfrac;
+			*bytes = stats->stawidth;
+		*nullfrac = stats->stanullfrac;
 	}
 	ReleaseVariableStats(vardata);
+	*constant = ((Const *) other)->constvalue;
+	return true;
+}
 
-	ph = DatumGetPhraseP(((Const *) other)->constvalue);
-	newsext_phrase_view(ph, &p);
+/*
+ * phrase_contsel(internal root, oid operator, internal args, int4 varRelid)
+ */
+Datum
+newsext_phrase_contsel(PG_FUNCTION_ARGS)
+{
+	Datum		constant;
+	double		bytes,
+				nullfrac,
+				sel;
+	nx_phrase	p;
+
+	if (!restriction_constant(fcinfo, &constant, &bytes, &nullfrac))
+		PG_RETURN_FLOAT8(NEWSEXT_DEFAULT_PHRASE_SEL);
+	newsext_phrase_view(DatumGetPhraseP(constant), &p);
 	sel = nx_phrase_selectivity(&p, bytes) * (1.0 - nullfrac);
+	CLAMP_PROBABILITY(sel);
+	PG_RETURN_FLOAT8(sel);
+}
+
+/*
+ * phrase_query_sel(internal root, oid operator, internal args, int4 varRelid): text @@@
+ * phrase_query, from the same word frequencies, combined along the query (phrase_sel.h)
+ */
+Datum
+newsext_phrase_query_sel(PG_FUNCTION_ARGS)
+{
+	Datum		constant;
+	double		bytes,
+				nullfrac,
+				sel;
+	nx_pq		q;
+
+	if (!restriction_constant(fcinfo, &constant, &bytes, &nullfrac))
+		PG_RETURN_FLOAT8(NEWSEXT_DEFAULT_PHRASE_SEL);
+	newsext_phrase_query_view((const struct varlena *) PG_DETOAST_DATUM(constant), &q);
+	sel = nx_pq_selectivity(&q, bytes) * (1.0 - nullfrac);
+	nx_pq_view_free(&q, &newsext_palloc_allocator);
 	CLAMP_PROBABILITY(sel);
 	PG_RETURN_FLOAT8(sel);
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "nx_hash.h"
 #include "phrase.h"
 #include "phrase_ascii.h"
 #include "phrase_words.h"
@@ -307,23 +308,12 @@ nx_phrase_count(const nx_phrase *p, const char *text, size_t len,
  * keys
  * ------------------------------------------------------------------------ */
 
-static inline uint64_t
-mix64(uint64_t h)
-{
-	h ^= h >> 33;
-	h *= UINT64_C(0xff51afd7ed558ccd);
-	h ^= h >> 33;
-	h *= UINT64_C(0xc4ceb9fe1a85ec53);
-	h ^= h >> 33;
-	return h;
-}
-
 uint32_t
 nx_key_unigram(int id, uint64_t h)
 {
 	if (id >= 0)
 		return NX_EXACT_UNI_BASE + (uint32_t) id;
-	return NX_UNI_BASE | (uint32_t) (mix64(h ^ UINT64_C(0x5851f42d4c957f2d)) >> (64 - NX_UNI_BITS));
+	return NX_UNI_BASE | (uint32_t) (nx_fmix64(h ^ UINT64_C(0x5851f42d4c957f2d)) >> (64 - NX_UNI_BITS));
 }
 
 uint32_t
@@ -334,7 +324,7 @@ nx_key_pair(int id1, uint64_t h1, int id2, uint64_t h2)
 	if (id1 >= 0 && id1 < NX_PAIR_WORD_COUNT && id2 >= 0 && id2 < NX_PAIR_WORD_COUNT)
 		return NX_EXACT_PAIR_BASE + ((uint32_t) id1 << NX_PAIR_WORD_BITS | (uint32_t) id2);
 	h = h1 * UINT64_C(0x9e3779b97f4a7c15) + ((h2 << 23) | (h2 >> 41));
-	return (uint32_t) (mix64(h) >> (64 - NX_PAIR_BITS));
+	return (uint32_t) (nx_fmix64(h) >> (64 - NX_PAIR_BITS));
 }
 
 int

@@ -23,6 +23,8 @@
 /* the least share of a word after the previous word of a phrase */
 #define NX_SEL_PAIR_FLOOR	0.02
 #define NX_SEL_MIN			1e-7
+/* a share of texts taken as below 1, so that it has a finite number of occurrences */
+#define NX_SEL_MAX_SHARE	(1.0 - 1e-9)
 
 double
 nx_token_frequency(int id)
@@ -59,4 +61,64 @@ nx_phrase_selectivity(const nx_phrase *p, double text_bytes)
 	if (sel < NX_SEL_MIN)
 		sel = NX_SEL_MIN;
 	return sel > 1.0 ? 1.0 : sel;
+}
+
+static double
+clamp_sel(double sel)
+{
+	if (sel < NX_SEL_MIN)
+		return NX_SEL_MIN;
+	return sel > 1.0 ? 1.0 : sel;
+}
+
+/* the selectivity of the subtree at node i (recursion: nx_pq_view bounds the depth) */
+static double
+pq_node_selectivity(const nx_pq *q, uint32_t i, double text_bytes)
+{
+	const nx_pq_node *n = &q->nodes[i];
+	uint32_t	child = i + 1,
+				end = i + n->size;
+	double		sel,
+				tokens,
+				window;
+
+	switch (n->kind)
+	{
+		case NX_PQ_LEAF:
+			return nx_phrase_selectivity(&q->leaves[n->leaf], text_bytes);
+		case NX_PQ_NOT:
+			return clamp_sel(1.0 - pq_node_selectivity(q, child, text_bytes));
+		case NX_PQ_OR:
+			sel = 1.0;
+			for (; child < end; child += q->nodes[child].size)
+				sel *= 1.0 - pq_node_selectivity(q, child, text_bytes);
+			return clamp_sel(1.0 - sel);
+		case NX_PQ_NEAR:
+		case NX_PQ_BEFORE:
+
+			/*
+			 * Occurrences per text of each side (Poisson: share s means -ln(1 - s)); pairs
+			 * within reach are that product times the places in reach (n, or 2n for NEAR)
+			 * over the text's tokens
+			 */
+			tokens = text_bytes / NX_SEL_BYTES_PER_TOKEN;
+			window = (double) n->dist * (n->kind == NX_PQ_NEAR ? 2.0 : 1.0);
+			sel = window / (tokens > 1.0 ? tokens : 1.0);
+			for (; child < end; child += q->nodes[child].size)
+				sel *= -log1p(-fmin(pq_node_selectivity(q, child, text_bytes), NX_SEL_MAX_SHARE));
+			return clamp_sel(-expm1(-sel));
+		default:				/* NX_PQ_AND */
+			sel = 1.0;
+			for (; child < end; child += q->nodes[child].size)
+				sel *= pq_node_selectivity(q, child, text_bytes);
+			return clamp_sel(sel);
+	}
+}
+
+double
+nx_pq_selectivity(const nx_pq *q, double text_bytes)
+{
+	if (q->nnodes == 0)
+		return NX_SEL_MIN;
+	return pq_node_selectivity(q, 0, text_bytes);
 }

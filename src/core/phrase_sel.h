@@ -6,6 +6,7 @@
 #define NX_PHRASE_SEL_H
 
 #include "phrase.h"
+#include "phrase_query.h"
 
 /* average bytes of news text per token (tokens of 16,207 real articles) */
 #define NX_SEL_BYTES_PER_TOKEN	5.8
@@ -25,5 +26,13 @@ extern double nx_token_frequency(int id);
  * its rarest word; occurrences are then Poisson over the text's tokens.
  */
 extern double nx_phrase_selectivity(const nx_phrase *p, double text_bytes);
+
+/*
+ * Estimated share of texts of about text_bytes bytes that match q (text @@@ q), in
+ * [1e-7, 1]: each phrase as above, its branches taken as independent (AND multiplies,
+ * OR adds up to 1 - product of misses, NOT complements), and NEAR/n or BEFORE/n as AND
+ * with the expected number of pairs of occurrences within n tokens (Poisson).
+ */
+extern double nx_pq_selectivity(const nx_pq *q, double text_bytes);
 
 #endif							/* NX_PHRASE_SEL_H */

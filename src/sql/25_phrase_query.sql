@@ -69,15 +69,23 @@ CREATE FUNCTION phrase_query_match(phrase_query, pg_catalog.text) RETURNS pg_cat
 COMMENT ON FUNCTION phrase_query_match(pg_catalog.text, phrase_query) IS 'implementation of text @@@ phrase_query';
 COMMENT ON FUNCTION phrase_query_match(phrase_query, pg_catalog.text) IS 'implementation of phrase_query @@@ text';
 
+CREATE FUNCTION phrase_query_sel(pg_catalog.internal, pg_catalog.oid, pg_catalog.internal, pg_catalog.int4)
+    RETURNS pg_catalog.float8
+    AS 'MODULE_PATHNAME', 'newsext_phrase_query_sel'
+    LANGUAGE C STABLE STRICT PARALLEL SAFE COST 1;
+-- STABLE, not IMMUTABLE: it reads the column statistics (as the built-in estimators do)
+COMMENT ON FUNCTION phrase_query_sel(pg_catalog.internal, pg_catalog.oid, pg_catalog.internal, pg_catalog.int4) IS
+    'restriction selectivity of text @@@ phrase_query: phrase_contsel''s estimate of each phrase, combined along the query';
+
 CREATE OPERATOR @@@ (
     LEFTARG = pg_catalog.text, RIGHTARG = phrase_query, FUNCTION = phrase_query_match,
     COMMUTATOR = @@@,
-    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+    RESTRICT = phrase_query_sel, JOIN = pg_catalog.contjoinsel
 );
 CREATE OPERATOR @@@ (
     LEFTARG = phrase_query, RIGHTARG = pg_catalog.text, FUNCTION = phrase_query_match,
     COMMUTATOR = @@@,
-    RESTRICT = pg_catalog.contsel, JOIN = pg_catalog.contjoinsel
+    RESTRICT = phrase_query_sel, JOIN = pg_catalog.contjoinsel
 );
 COMMENT ON OPERATOR @@@(pg_catalog.text, phrase_query) IS 'text matches the phrase query (indexable with gin_phrase_ops)';
 COMMENT ON OPERATOR @@@(phrase_query, pg_catalog.text) IS 'commutator of text @@@ phrase_query';

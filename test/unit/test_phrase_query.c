@@ -3,6 +3,7 @@
  * (src/core/phrase_query_*.c).  Matching is checked against a second, naive
  * evaluator written here (tokens by nx_text_tokens, every position tried).
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -13,6 +14,7 @@
 #include <cmocka.h>
 
 #include "phrase_query.h"
+#include "phrase_sel.h"
 
 static const nx_allocator *A = &nx_malloc_allocator;
 
@@ -406,6 +408,49 @@ test_snippets_and_counts(void **state)
 	assert_int_equal(count("kerry NEAR/2 lavrov", "Kerry met Lavrov, Kerry"), 3);
 }
 
+/* the estimate of query s on texts of 2,000 bytes */
+static double
+query_selectivity(const char *s)
+{
+	owned_query oq;
+	nx_pq_error err;
+	double		sel;
+
+	assert_int_equal(parse(s, &oq, &err), NX_OK);
+	sel = nx_pq_selectivity(&oq.q, 2000.0);
+	drop(&oq);
+	assert_true(sel >= 1e-7 && sel <= 1.0);
+	return sel;
+}
+
+/* the planner's estimate follows the query's logic, starting from each phrase's estimate */
+static void
+test_selectivity(void **state)
+{
+	double		rare = query_selectivity("quellmire"),
+				common = query_selectivity("minister"),
+				phrase = query_selectivity("\"foreign minister\"");
+	owned_query oq;
+	nx_pq_error err;
+
+	(void) state;
+	assert_true(rare < common);
+	assert_true(phrase < common);
+	/* one phrase: as text @> phrase estimates it */
+	assert_int_equal(parse("\"foreign minister\"", &oq, &err), NX_OK);
+	assert_true(fabs(phrase - nx_phrase_selectivity(&oq.q.leaves[0], 2000.0)) < 1e-12);
+	drop(&oq);
+	assert_true(fabs(query_selectivity("quellmire AND minister") - rare * common) < 1e-12);
+	assert_true(fabs(query_selectivity("quellmire OR minister") - (1 - (1 - rare) * (1 - common))) < 1e-12);
+	assert_true(fabs(query_selectivity("NOT minister") - (1 - common)) < 1e-12);
+	/* proximity: rarer than both, wider reach more likely, NEAR (either order) above BEFORE */
+	assert_true(query_selectivity("quellmire NEAR/5 minister") < rare);
+	assert_true(query_selectivity("quellmire NEAR/5 minister") < query_selectivity("quellmire NEAR/50 minister"));
+	assert_true(query_selectivity("quellmire BEFORE/5 minister") < query_selectivity("quellmire NEAR/5 minister"));
+	/* two common words near each other: likely, not the product of two small numbers */
+	assert_true(query_selectivity("the NEAR/10 of") > 0.5);
+}
+
 int
 main(void)
 {
@@ -416,6 +461,7 @@ main(void)
 		cmocka_unit_test(test_match_against_naive),
 		cmocka_unit_test(test_eval3),
 		cmocka_unit_test(test_snippets_and_counts),
+		cmocka_unit_test(test_selectivity),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
