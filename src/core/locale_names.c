@@ -16,8 +16,37 @@ typedef struct nx_locale_name
 
 #define NNAMES (sizeof(nx_locale_names) / sizeof(nx_locale_names[0]))
 
+/* an ASCII word folds to its lower case: no utf8proc call (most words of most news) */
+static size_t
+fold_ascii_word(const char *s, size_t n, char *out, size_t outsz)
+{
+	size_t		k;
+
+	/* the general path's bound: room for a 4-byte character after the last one */
+	if (n + 3 >= outsz)
+		return 0;
+	for (k = 0; k < n; k++)
+		out[k] = (s[k] >= 'A' && s[k] <= 'Z') ? (char) (s[k] + 32) : s[k];
+	while (k > 0 && out[k - 1] == '.')
+		k--;
+	out[k] = '\0';
+	return k;
+}
+
 size_t
 nx_fold_word(const char *s, size_t n, char *out, size_t outsz)
+{
+	size_t		i;
+
+	for (i = 0; i < n && (unsigned char) s[i] < 0x80; i++)
+		;
+	if (i == n)
+		return fold_ascii_word(s, n, out, outsz);
+	return nx_fold_word_utf8proc(s, n, out, outsz);
+}
+
+size_t
+nx_fold_word_utf8proc(const char *s, size_t n, char *out, size_t outsz)
 {
 	size_t		i = 0,
 				k = 0;

@@ -14,6 +14,8 @@
  * not fit in outsz or is not valid UTF-8.
  */
 size_t		nx_fold_word(const char *s, size_t n, char *out, size_t outsz);
+/* the same without the ASCII shortcut: utf8proc for every character (for the tests) */
+size_t		nx_fold_word_utf8proc(const char *s, size_t n, char *out, size_t outsz);
 
 /* 1..12 when the (unfolded) word is a month name or abbreviation in one of the languages, else 0 */
 int			nx_locale_month(const char *s, size_t n);

@@ -184,6 +184,104 @@ append_cp(nx_tokenizer *t, int32_t c, size_t cstart, size_t cend)
 	return NX_OK;
 }
 
+/* what a step over the input asks of nx_tok_next (or a negative NX_E* code) */
+#define STEP_NEXT		0		/* go on with the next character */
+#define STEP_FINISH		1		/* the open token ends here */
+#define STEP_CLASSIFY	2		/* a code point to classify (utf8_step's c) */
+
+/*
+ * An ASCII byte at t->pos: a separator run is skipped at once, a word's ASCII run is
+ * copied in a tight loop (bounded by NX_POLL_BYTES, so polls still happen)
+ */
+static inline int
+ascii_step(nx_tokenizer *t)
+{
+	size_t		cstart = t->pos++;
+	const unsigned char *p,
+			   *e,
+			   *q;
+	size_t		n;
+	char	   *d;
+
+	if (nx_tok_ascii_word[t->src[cstart]] == 0)
+	{
+		const unsigned char *src = t->src;
+		size_t		pos = t->pos,
+					len = t->len;
+
+		while (pos < len && src[pos] < 0x80 && nx_tok_ascii_word[src[pos]] == 0)
+			pos++;
+		t->pos = pos;
+		return t->intok ? STEP_FINISH : STEP_NEXT;
+	}
+	if (!t->intok)
+	{
+		t->intok = 1;
+		t->blen = 0;
+		t->tok.start = cstart;
+	}
+	p = t->src + cstart;
+	e = t->src + (t->len - cstart > NX_POLL_BYTES ? cstart + NX_POLL_BYTES : t->len);
+	/* find the end of the word first, then copy without aliasing worries */
+	for (q = p; q < e && *q < 0x80 && nx_tok_ascii_word[*q] != 0; q++)
+		;
+	n = (size_t) (q - p);
+	if (buf_reserve(t, n) != NX_OK)
+		return NX_ENOMEM;
+	d = t->buf + t->blen;
+	for (size_t i = 0; i < n; i++)
+		d[i] = (char) nx_tok_ascii_word[p[i]];
+	t->blen += n;
+	t->pos = (size_t) (q - t->src);
+	t->tok.end = t->pos;
+	return STEP_NEXT;
+}
+
+/*
+ * A non-ASCII character at t->pos: decoded, case folded and decomposed into t->dbuf;
+ * *c is its first code point (STEP_CLASSIFY), the rest follow from t->dbuf
+ */
+static inline int
+utf8_step(nx_tokenizer *t, int32_t *c, size_t *cstart, size_t *cend)
+{
+	utf8proc_int32_t cp;
+	utf8proc_ssize_t n,
+				nd;
+	int			boundclass = 0;
+
+	n = utf8proc_iterate(t->src + t->pos, (utf8proc_ssize_t) (t->len - t->pos), &cp);
+	if (n <= 0)
+	{
+		/* invalid UTF-8: the byte is a separator */
+		t->pos++;
+		return t->intok ? STEP_FINISH : STEP_NEXT;
+	}
+	*cstart = t->pos;
+	t->pos += (size_t) n;
+	*cend = t->pos;
+	nd = utf8proc_decompose_char(cp, t->dbuf, 32,
+								 UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
+								 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
+								 UTF8PROC_IGNORE,
+								 &boundclass);
+	if (nd < 0 || nd > 32)
+		/* cannot happen with a 32-slot buffer; treat as separator */
+		return t->intok ? STEP_FINISH : STEP_NEXT;
+	if (nd == 0)
+	{
+		/* ignorable or a mark: joins, extends an open token */
+		if (t->intok)
+			t->tok.end = *cend;
+		return STEP_NEXT;
+	}
+	t->dlen = (int) nd;
+	t->didx = 0;
+	t->dstart = *cstart;
+	t->dend = *cend;
+	*c = t->dbuf[t->didx++];
+	return STEP_CLASSIFY;
+}
+
 int
 nx_tok_next(nx_tokenizer *t)
 {
@@ -192,10 +290,11 @@ nx_tok_next(nx_tokenizer *t)
 
 	for (;;)
 	{
-		int32_t		c;
-		size_t		cstart,
-					cend;
-		int			cl;
+		int32_t		c = 0;
+		size_t		cstart = 0,
+					cend = 0;
+		int			cl,
+					r;
 
 		if (t->didx < t->dlen)
 		{
@@ -221,104 +320,14 @@ nx_tok_next(nx_tokenizer *t)
 				if (nx_interrupted(t->a))
 					return t->err = NX_EINTR;
 			}
-			if (b < 0x80)
-			{
-				/* ASCII fast path */
-				unsigned char w = nx_tok_ascii_word[b];
-
-				cstart = t->pos++;
-				if (w == 0)
-				{
-					/* skip a run of ASCII separators at once */
-					const unsigned char *src = t->src;
-					size_t		pos = t->pos,
-								len = t->len;
-
-					while (pos < len && src[pos] < 0x80 && nx_tok_ascii_word[src[pos]] == 0)
-						pos++;
-					t->pos = pos;
-					if (t->intok)
-						return finish(t);
-					continue;
-				}
-				if (!t->intok)
-				{
-					t->intok = 1;
-					t->blen = 0;
-					t->tok.start = cstart;
-				}
-				/* the rest of an ASCII word in a tight loop (bounded, so polls still happen) */
-				{
-					const unsigned char *p = t->src + cstart;
-					const unsigned char *e = t->src + (t->len - cstart > NX_POLL_BYTES ?
-													   cstart + NX_POLL_BYTES : t->len);
-
-					const unsigned char *q = p;
-					size_t		n,
-								i;
-					char	   *d;
-
-					/* find the end of the word first, then copy without aliasing worries */
-					while (q < e && *q < 0x80 && nx_tok_ascii_word[*q] != 0)
-						q++;
-					n = (size_t) (q - p);
-					if (buf_reserve(t, n) != NX_OK)
-						return t->err = NX_ENOMEM;
-					d = t->buf + t->blen;
-					for (i = 0; i < n; i++)
-						d[i] = (char) nx_tok_ascii_word[p[i]];
-					t->blen += n;
-					p = q;
-					t->pos = (size_t) (p - t->src);
-				}
-				t->tok.end = t->pos;
+			r = b < 0x80 ? ascii_step(t) : utf8_step(t, &c, &cstart, &cend);
+			if (r < 0)
+				return t->err = r;
+			if (r == STEP_FINISH)
+				return finish(t);
+			if (r == STEP_NEXT)
 				continue;
-			}
-			else
-			{
-				utf8proc_int32_t cp;
-				utf8proc_ssize_t n;
-				utf8proc_ssize_t nd;
-				int			boundclass = 0;
-
-				n = utf8proc_iterate(t->src + t->pos, (utf8proc_ssize_t) (t->len - t->pos), &cp);
-				if (n <= 0)
-				{
-					/* invalid UTF-8: the byte is a separator */
-					t->pos++;
-					if (t->intok)
-						return finish(t);
-					continue;
-				}
-				cstart = t->pos;
-				t->pos += (size_t) n;
-				cend = t->pos;
-				nd = utf8proc_decompose_char(cp, t->dbuf, 32,
-											 UTF8PROC_CASEFOLD | UTF8PROC_COMPAT |
-											 UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-											 UTF8PROC_IGNORE,
-											 &boundclass);
-				if (nd < 0 || nd > 32)
-				{
-					/* cannot happen with a 32-slot buffer; treat as separator */
-					if (t->intok)
-						return finish(t);
-					continue;
-				}
-				if (nd == 0)
-				{
-					/* ignorable or a mark: joins, extends an open token */
-					if (t->intok)
-						t->tok.end = cend;
-					continue;
-				}
-				t->dlen = (int) nd;
-				t->didx = 0;
-				t->dstart = cstart;
-				t->dend = cend;
-				c = t->dbuf[t->didx++];
-				cl = classify(c);
-			}
+			cl = classify(c);
 		}
 
 		switch (cl)
