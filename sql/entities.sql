@@ -61,3 +61,12 @@ WHERE mention IN ('Twitter', 'Reading', 'AFP Photo', 'AFP', 'Jane Doe', 'AP');
 SELECT entity, kind, mention, position, substr(:'wire', position, length) = mention AS substr_ok
 FROM article_mentions(:'wire');
 SELECT entity FROM article_entities(:'wire' || E'\nReuter') WHERE entity ILIKE 'reuter%';
+
+-- the English model stays quiet on other languages, also when a line of English (a menu,
+-- a share button, a caption) is part of the page; an English article full of foreign names
+-- is still read
+-- (CLD2 scores this German text 10% English: under the 15% that makes a text English)
+SELECT count(*) AS german_with_english_lines
+FROM article_mentions(E'Bürgermeisterin Anna Berg eröffnete am Sonntag in Hamburg den neuen Hafen, nachdem die Arbeiten an der Kaimauer nach drei Jahren abgeschlossen worden waren. Die Stadtverwaltung rechnet damit, dass im kommenden Jahr deutlich mehr Frachtschiffe anlegen werden als bisher. Auch der Verband der Reedereien begrüßte die Eröffnung und sprach von einem wichtigen Tag für die Region.\n\nSign up for our newsletter. Follow us on Twitter and Facebook for the latest news.\n\nDie Bauarbeiten hatten nach Angaben der Stadt rund vierzig Millionen Euro gekostet. Der Bund übernahm davon etwa die Hälfte, den Rest trugen das Land und die Hafengesellschaft. Kritiker bemängelten, dass die Kosten im Laufe der Jahre immer weiter gestiegen seien und der Zeitplan mehrmals verschoben werden musste. Der Senat wies die Vorwürfe zurück und verwies auf die schwierigen Bodenverhältnisse am Ufer.');
+SELECT count(*) > 0 AS english_with_foreign_names
+FROM article_mentions(E'Results of the Bundesliga on Saturday: Borussia Dortmund beat Eintracht Frankfurt, Bayer Leverkusen drew with Werder Bremen and Hertha Berlin lost to VfB Stuttgart, coach Jürgen Klopp said.');

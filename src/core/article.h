@@ -29,7 +29,7 @@ typedef struct nx_article
 	int			word_count;
 	const char *language;		/* ISO 639-1 code (a static string, not to free), or NULL when unsure;
 								 * set by NX_PARSE_FULL only */
-	int			language_has_english;	/* 0 when no part of the text reads as English
+	int			language_has_english;	/* 0 when too little of the text reads as English
 										 * (langid.h); set by NX_PARSE_FULL only */
 } nx_article;
 

@@ -20,6 +20,12 @@ extern "C"
 #define NX_LANGID_MAX_BYTES 1536
 /* below this many bytes of letters CLD2 scored, the answer is NULL (unsure) */
 #define NX_LANGID_MIN_BYTES 100
+/*
+ * the share of English (CLD2's percent of the text) that makes a text "have English": on
+ * fundus dev, articles in other languages with English menus or captions score 1-8%,
+ * English articles full of foreign names (results tables, name lists) 29% and up
+ */
+#define NX_LANGID_MIN_ENGLISH_PERCENT 15
 
 /*
  * The ISO 639-1 code of the text's language ("en", "de", "ja", "no"), or NULL when the
@@ -28,9 +34,10 @@ extern "C"
  * UTF-8. Allocates nothing of the caller's; CLD2 itself uses only its static tables
  * and the stack.
  *
- * has_english (may be NULL) is set to 0 when the text has no English part at all (CLD2
- * scored enough of it and none as English), else 1: an English article full of foreign
- * names can be identified as another language and still be English.
+ * has_english (may be NULL) is set to 0 when the text has no real English part (CLD2
+ * scored enough of it and under NX_LANGID_MIN_ENGLISH_PERCENT as English), else 1: an
+ * English article full of foreign names can be identified as another language and still
+ * be English, and a German article with an English menu line is still German.
  */
 const char *nx_language_identify(const char *s, size_t n, int *has_english);
 

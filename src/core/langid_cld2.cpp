@@ -25,7 +25,7 @@ utf8_prefix(const char *s, size_t n, size_t max)
 	return max;
 }
 
-// has_english: 0 when CLD2 scored enough of the text and none of it as English, else 1
+// has_english: 0 when CLD2 scored enough of the text and too little of it as English, else 1
 static const char *
 identify(const char *s, int len, int *valid_prefix, int *has_english)
 {
@@ -43,7 +43,7 @@ identify(const char *s, int len, int *valid_prefix, int *has_english)
 												   NULL, &text_bytes, &reliable, valid_prefix);
 	*has_english = text_bytes < NX_LANGID_MIN_BYTES;
 	for (int i = 0; i < 3; i++)
-		if (top3[i] == CLD2::ENGLISH && percent3[i] > 0)
+		if (top3[i] == CLD2::ENGLISH && percent3[i] >= NX_LANGID_MIN_ENGLISH_PERCENT)
 			*has_english = 1;
 	if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE)
 		return NULL;

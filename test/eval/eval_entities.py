@@ -5,6 +5,11 @@ CoNLL-style: exact span and exact type, micro-averaged precision/recall/F1 over 
 LOC, MISC and per type, on CoNLL-2003 dev (articles.dev.jsonl: text + character offsets)
 and on the seed article (seed/gold.json mentions). For the seed it also compares the
 canonical people/organizations/places and the quotes with their speakers.
+
+Other languages: the English model must stay quiet on text it cannot read (issue 12: at most
+5 mentions per 1,000 words of German). Mentions per 1,000 words of fundus articles, per
+language, rendering A only (one record per article), with the words counted as
+parse_article's word_count of the same text.
 """
 import json
 import os
@@ -93,7 +98,35 @@ def main():
                 print(f"  seed quote wrong or missing: {q['starts']!r} -> {q['speaker']!r} (got {match})")
         extra = [qt[:40] for qt, s in quotes if not any(qt.startswith(q["starts"]) for q in gold["quotes"])]
         print(f"  seed quotes: {right}/{len(gold['quotes'])} with the right speaker, {len(extra)} extra {extra}")
+    mentions_per_language(cur)
     conn.close()
+
+
+def mentions_per_language(cur):
+    """entity mentions per 1,000 words of each fundus language (rendering A of each article)"""
+    counts = {}
+    for name in ("articles.dev.jsonl", "articles.other.dev.jsonl"):
+        path = os.path.join(DATA, "fundus", name)
+        if not os.path.exists(path):
+            continue
+        with open(path, encoding="utf-8") as f:
+            for line in f:
+                a = json.loads(line)
+                if not a["id"].endswith("-A"):
+                    continue
+                cur.execute("SELECT (SELECT count(*) FROM article_mentions(%s)), (parse_article(%s)).word_count",
+                            (a["text"], a["text"]))
+                mentions, words = cur.fetchone()
+                c = counts.setdefault(a["meta"]["language"], [0, 0, 0])
+                c[0] += 1
+                c[1] += mentions
+                c[2] += words or 0
+    if not counts:
+        return
+    print("entity mentions per 1,000 words, fundus rendering A (the model reads English only)")
+    for lang, (docs, mentions, words) in sorted(counts.items(), key=lambda kv: -kv[1][0]):
+        rate = 1000.0 * mentions / words if words else 0.0
+        print(f"  {lang:<3} {docs:>3} articles {words:>7} words {mentions:>5} mentions  {rate:6.1f} per 1,000 words")
 
 
 if __name__ == "__main__":
