@@ -18,6 +18,14 @@ extern "C"
  * fundus dev records exactly as 4,096 did (98.4% right) at 44% of the cost on them
  */
 #define NX_LANGID_MAX_BYTES 1536
+/*
+ * the first NX_LANGID_FIRST_BYTES decide when CLD2 is sure of them (reliable, one language
+ * holding NX_LANGID_SURE_PERCENT of the text); otherwise NX_LANGID_MAX_BYTES are read. The
+ * same answers on the 620 fundus dev records as reading 1,536 bytes, in 38% less CLD2 time on
+ * Reuters-21578 stories and 61% less on BBC articles
+ */
+#define NX_LANGID_FIRST_BYTES 512
+#define NX_LANGID_SURE_PERCENT 90
 /* below this many bytes of letters CLD2 scored, the answer is NULL (unsure) */
 #define NX_LANGID_MIN_BYTES 100
 /*

@@ -25,9 +25,10 @@ utf8_prefix(const char *s, size_t n, size_t max)
 	return max;
 }
 
-// has_english: 0 when CLD2 scored enough of the text and too little of it as English, else 1
+// has_english: 0 when CLD2 scored enough of the text and too little of it as English, else 1;
+// sure: 1 when the answer is reliable and its language holds NX_LANGID_SURE_PERCENT of the text
 static const char *
-identify(const char *s, int len, int *valid_prefix, int *has_english)
+identify(const char *s, int len, int *valid_prefix, int *has_english, int *sure)
 {
 	// CLD2 leaves these unset when it rejects the input (bad UTF-8): start them empty
 	CLD2::Language top3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
@@ -45,6 +46,7 @@ identify(const char *s, int len, int *valid_prefix, int *has_english)
 	for (int i = 0; i < 3; i++)
 		if (top3[i] == CLD2::ENGLISH && percent3[i] >= NX_LANGID_MIN_ENGLISH_PERCENT)
 			*has_english = 1;
+	*sure = reliable && text_bytes >= NX_LANGID_MIN_BYTES && percent3[0] >= NX_LANGID_SURE_PERCENT;
 	if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE)
 		return NULL;
 	// a sentence or two of names says little: CLD2 calls short texts reliable too readily
@@ -62,17 +64,25 @@ identify(const char *s, int len, int *valid_prefix, int *has_english)
 extern "C" const char *
 nx_language_identify(const char *s, size_t n, int *has_english)
 {
-	int			english = 1;
+	int			english = 1,
+				sure = 0;
 
 	try
 	{
 		int			len = static_cast<int>(utf8_prefix(s, n, NX_LANGID_MAX_BYTES));
-		int			valid = len;
-		const char *code = identify(s, len, &valid, &english);
+		int			first = static_cast<int>(utf8_prefix(s, static_cast<size_t>(len), NX_LANGID_FIRST_BYTES));
+		int			valid = first;
+		const char *code = identify(s, first, &valid, &english, &sure);
 
+		// CLD2 is linear in what it reads: the opening decides when it is clear
+		if (!sure && first < len)
+		{
+			valid = len;
+			code = identify(s, len, &valid, &english, &sure);
+		}
 		// text with a bad byte: identify what comes before it
 		if (code == NULL && valid < len && valid > 0)
-			code = identify(s, valid, &valid, &english);
+			code = identify(s, valid, &valid, &english, &sure);
 		if (has_english)
 			*has_english = english;
 		return code;

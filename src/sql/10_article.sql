@@ -59,4 +59,4 @@ CREATE FUNCTION article_language(pg_catalog.text) RETURNS pg_catalog.text
 	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 20;
 
 COMMENT ON FUNCTION article_language(pg_catalog.text) IS
-'the language of the text as an ISO 639-1 code (en, de, ja, ...), NULL when unsure; by CLD2 from the first 1.5 kB, without parsing the article';
+'the language of the text as an ISO 639-1 code (en, de, ja, ...), NULL when unsure; by CLD2 from at most the first 1.5 kB, without parsing the article';
