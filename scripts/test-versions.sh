@@ -8,9 +8,9 @@
 # you export). The others are built once from the upstream tarball inside a distribution's
 # source package, fetched with apt-get from a private sources file this script writes (the
 # system's apt sources stay as they are), and installed under $NEWSEXT_PG_CACHE/pg-NN
-# (default /var/cache/newsext): 17 from Debian trixie, 18 from sid, 19 (a release candidate)
-# from experimental, and 16 from Ubuntu 24.04 (Debian has dropped 16). A major no source package
-# offers is reported as "not available" and not counted. Each major's test: a copy of the
+# (default /var/cache/newsext): the newest version whose tarball is served, from Debian trixie,
+# sid or experimental or from Ubuntu (16 only there: Debian has dropped it). A major with no
+# tarball served is reported as "not available" and not counted. Each major's test: a copy of the
 # worktree built against it with -Werror (both layers), the C unit tests, and the pg_regress
 # suite plus the test/t shell tests on a throwaway server of that major (scripts/pgtmp.sh).
 set -uo pipefail
@@ -265,7 +265,7 @@ for major in "${majors[@]}"; do
     start=$(date +%s)
     pgc=$(pg_config_of "$major"); rc=$?
     if [ $rc -eq 2 ]; then
-        summary+=("pg$major: not available (no postgresql-$major source package reachable)"); continue
+        summary+=("pg$major: not available (no postgresql-$major source tarball is served)"); continue
     elif [ $rc -ne 0 ] || [ -z "$pgc" ]; then
         summary+=("pg$major: 0 passed, 1 failed (PostgreSQL $major could not be obtained)")
         total_failed=$((total_failed + 1)); continue
