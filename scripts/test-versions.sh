@@ -8,9 +8,9 @@
 # you export). The others are built once from the upstream tarball inside a distribution's
 # source package, fetched with apt-get from a private sources file this script writes (the
 # system's apt sources stay as they are), and installed under $NEWSEXT_PG_CACHE/pg-NN
-# (default /var/cache/newsext): 17 from Debian trixie, 18 from sid, 19 (a release candidate)
-# from experimental, and 16 from Ubuntu 24.04 (Debian has dropped 16). A major no source package
-# offers is reported as "not available" and not counted. Each major's test: a copy of the
+# (default /var/cache/newsext): the newest version whose tarball is served, from Debian trixie,
+# sid or experimental or from Ubuntu (16 only there: Debian has dropped it). A major with no
+# tarball served is reported as "not available" and not counted. Each major's test: a copy of the
 # worktree built against it with -Werror (both layers), the C unit tests, and the pg_regress
 # suite plus the test/t shell tests on a throwaway server of that major (scripts/pgtmp.sh).
 set -uo pipefail
@@ -34,31 +34,76 @@ apt_private() {
         -o Dir::Etc::SourceList="$APT_DIR/sources.list" -o Dir::Etc::SourceParts=/nonexistent "$@"
 }
 
-# Debian's suites are checked against the Debian archive key. Ubuntu's archive key is not
-# packaged in Debian 12, so the Ubuntu lines are not signature-checked: apt still checks each
-# downloaded file against the hashes in the Sources index. Debian has dropped 16, and a mirror
-# may list versions whose files it no longer serves: fetch_source tries the newest first.
+# Every suite is signature-checked. Debian's against the Debian archive key (Debian 12's
+# debian-archive-keyring). Ubuntu's archive key is not packaged in Debian 12, but Debian trixie
+# ships it (ubuntu-keyring): apt downloads that package through trixie's binary index, so it is
+# checked against the hash the index lists, and the index against trixie's Release file, signed
+# with the Debian archive key. Its ubuntu-archive-keyring.gpg then checks the Ubuntu lines
+# (signed-by); a suite whose signature does not check is not used. Each tarball is checked
+# against the size and hash in the Sources index. Debian has dropped 16, and a mirror may list
+# versions whose files it no longer serves: fetch_source tries the newest first.
+DEBIAN_KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
+UBUNTU_KEYRING=$APT_DIR/ubuntu-archive-keyring.gpg
+
+# write_sources debian|all: Debian's lines (with trixie's binary index, for the Ubuntu key),
+# or those and Ubuntu's
 write_sources() {
     mkdir -p "$APT_DIR/lists/partial" "$APT_DIR/cache/archives/partial"
-    local deb="[signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian"
-    local sec="[signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] http://deb.debian.org/debian-security"
-    local ubu="[trusted=yes] http://archive.ubuntu.com/ubuntu"
+    local deb="[signed-by=$DEBIAN_KEYRING] http://deb.debian.org/debian"
+    local sec="[signed-by=$DEBIAN_KEYRING] http://deb.debian.org/debian-security"
+    local ubu="[signed-by=$UBUNTU_KEYRING] http://archive.ubuntu.com/ubuntu"
     local suite
     {
         echo "# written by newsext's scripts/test-versions.sh: source packages of PostgreSQL majors"
         for suite in trixie trixie-updates sid experimental; do echo "deb-src $deb $suite main"; done
         echo "deb-src $sec trixie-security main"
-        for suite in noble noble-updates noble-security questing questing-updates resolute; do
-            echo "deb-src $ubu $suite main"
-        done
+        echo "deb [arch=amd64 signed-by=$DEBIAN_KEYRING] http://deb.debian.org/debian trixie main"
+        if [ "$1" = all ]; then
+            for suite in noble noble-updates noble-security questing questing-updates resolute; do
+                echo "deb-src $ubu $suite main"
+            done
+        fi
     } > "$APT_DIR/sources.list"
+}
+
+# the Ubuntu archive keyring, from Debian trixie's ubuntu-keyring package (see above)
+fetch_ubuntu_keyring() {
+    local dl rc
+    dl=$(mktemp -d "$APT_DIR/keyring.XXXXXX") || return 1
+    chown _apt "$dl" 2>/dev/null    # apt downloads as _apt where it can
+    (cd "$dl" && apt_private download ubuntu-keyring) >>"$APT_DIR/update.log" 2>&1 \
+        && dpkg-deb --fsys-tarfile "$dl"/ubuntu-keyring_*.deb \
+            | tar -xOf - ./usr/share/keyrings/ubuntu-archive-keyring.gpg >"$UBUNTU_KEYRING.new" \
+        && [ -s "$UBUNTU_KEYRING.new" ] && mv "$UBUNTU_KEYRING.new" "$UBUNTU_KEYRING"
+    rc=$?
+    rm -rf "$dl" "$UBUNTU_KEYRING.new"
+    [ $rc -eq 0 ] || log "the Ubuntu archive keyring could not be obtained"
+    return $rc
 }
 
 sources_ready=0
 update_sources() {
     [ $sources_ready -eq 1 ] && return 0
-    write_sources
-    apt_private update >"$APT_DIR/update.log" 2>&1 || { cat "$APT_DIR/update.log" >&2; return 1; }
+    mkdir -p "$APT_DIR" || return 1
+    # runs for two majors or two worktrees at once share the list directory
+    local lock rc=0
+    exec {lock}>"$APT_DIR/newsext.lock"
+    flock "$lock"
+    : >"$APT_DIR/update.log"
+    if [ ! -s "$UBUNTU_KEYRING" ]; then
+        # Ubuntu indexes an older version of this script fetched unverified are fetched anew
+        rm -f "$APT_DIR"/lists/archive.ubuntu.com_*
+        write_sources debian
+        { apt_private update >>"$APT_DIR/update.log" 2>&1 && fetch_ubuntu_keyring; } || rc=1
+    fi
+    if [ $rc -eq 0 ]; then
+        write_sources all
+        apt_private update >>"$APT_DIR/update.log" 2>&1 || rc=1
+    fi
+    # a suite whose signature does not check is left unused, with a warning only: a failure
+    grep -qE '^(W|E): .*(GPG error|NO_PUBKEY|is not signed)' "$APT_DIR/update.log" && rc=1
+    flock -u "$lock"
+    [ $rc -eq 0 ] || { cat "$APT_DIR/update.log" >&2; return 1; }
     sources_ready=1
 }
 
@@ -220,7 +265,7 @@ for major in "${majors[@]}"; do
     start=$(date +%s)
     pgc=$(pg_config_of "$major"); rc=$?
     if [ $rc -eq 2 ]; then
-        summary+=("pg$major: not available (no postgresql-$major source package reachable)"); continue
+        summary+=("pg$major: not available (no postgresql-$major source tarball is served)"); continue
     elif [ $rc -ne 0 ] || [ -z "$pgc" ]; then
         summary+=("pg$major: 0 passed, 1 failed (PostgreSQL $major could not be obtained)")
         total_failed=$((total_failed + 1)); continue

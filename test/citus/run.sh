@@ -7,8 +7,9 @@
 # articles into a distributed table and into a plain local table on the coordinator, and
 # checks that the answers agree: parse_article on the shards, a gin_phrase_ops index used on
 # every shard, pushed-down entity aggregates, a generated column and an expression index,
-# phrase as a column and as the distribution column, INSERT ... SELECT between co-located
-# tables; then it adds a third worker, rebalances, and checks every answer again.
+# text @@@ phrase_query (same answers, the index used on every shard), phrase as a column and
+# as the distribution column, INSERT ... SELECT between co-located tables; then it adds a third
+# worker, rebalances, and checks every answer again.
 # Without Citus it prints a "skipped" line and exits 0; a skip is not a pass.
 set -uo pipefail
 cd "$(dirname "$0")/../.." || exit 1
@@ -119,6 +120,15 @@ checks() {
     is "$(on_shards "Bitmap Index Scan on dist_articles_body_phrase_" \
           "SELECT id FROM dist_articles_%s WHERE body @> 'walked back'::phrase")" \
        "$(shard_count)" "$stage gin_phrase_ops index used on every shard"
+    # boolean queries: text @@@ phrase_query, pushed to the shards, answered by the same index
+    same "$stage phrase_query search" \
+        "SELECT q, array_agg(a.id ORDER BY a.id) FROM {articles a, unnest(ARRAY['(\"walked back\" OR backtracked) AND (Syria OR Russia)', 'Kerry NEAR/5 Lavrov', '\"walked back\" BEFORE/3 day', 'city -mayor', 'snow OR cocoa OR grain', 'NOT the']) q WHERE a.body @@@ q::phrase_query GROUP BY q ORDER BY q"
+    # (the task query names the operator schema-qualified: OPERATOR(public.@@@))
+    is "$(sql "$coord" "EXPLAIN (verbose, costs off) SELECT id FROM dist_articles WHERE body @@@ 'Kerry NEAR/5 Lavrov'" | grep -m1 -E 'Query: SELECT ' | grep -cE 'WHERE .*@@@.*kerry NEAR/5 lavrov')" \
+       "1" "$stage text @@@ phrase_query runs on the shards (in the task query)"
+    is "$(on_shards "Bitmap Index Scan on dist_articles_body_phrase_" \
+          "SELECT id FROM dist_articles_%s WHERE body @@@ '(\"walked back\" OR backtracked) AND NOT Damascus'::phrase_query")" \
+       "$(shard_count)" "$stage gin_phrase_ops index used for @@@ on every shard"
     same "$stage entity aggregates" \
         "SELECT e.kind, e.entity, sum(e.mentions) AS mentions, count(*) AS articles FROM {articles a, LATERAL article_entities(a.body) e GROUP BY 1, 2 ORDER BY 1, 2"
     is "$(sql "$coord" "EXPLAIN (verbose, costs off) SELECT e.kind, count(*) FROM dist_articles a, LATERAL article_entities(a.body) e GROUP BY 1" | grep -cE 'Query: SELECT .*article_entities\(a\.body\).*GROUP BY')" \
