@@ -40,15 +40,17 @@ test_seed_quotes(void **state)
 	size_t		len;
 	char	   *text = fixture_slurp("test/data/seed.txt", &len);
 	result		r;
+	/* the follow-on paragraphs ("But our conversations", "To the extent") carry Obama; the
+	 * quoted fragments "working around the clock" and "with some scepticism" are not quotes */
 	static const char *const starts[] = {"Russians walked back", "It is a very complicated", "You have the Assad regime",
-		"Trying to corral", "Nusra is al-Qaeda", "But it is worth trying"};
+		"Trying to corral", "But our conversations", "Nusra is al-Qaeda", "But it is worth trying", "To the extent"};
 	static const char *const speakers[] = {"a senior State Department official", "Barack Obama", "Barack Obama",
-		"Barack Obama", "John Kerry", "Barack Obama"};
+		"Barack Obama", "Barack Obama", "John Kerry", "Barack Obama", "Barack Obama"};
 
 	(void) state;
 	r = run(text, len);
-	assert_int_equal(r.q.nquotes, 6);
-	for (size_t i = 0; i < 6; i++)
+	assert_int_equal(r.q.nquotes, 8);
+	for (size_t i = 0; i < 8; i++)
 	{
 		assert_memory_equal(text + r.q.quotes[i].start, starts[i], strlen(starts[i]));
 		assert_string_equal(r.q.quotes[i].speaker, speakers[i]);
