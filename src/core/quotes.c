@@ -112,6 +112,7 @@ walk(qctx *c, qspan *qs, size_t nq, const nx_allocator *a)
 	int			words_in_sentence = 0;
 
 	c->sal_ent = -1;
+	c->nsal = 0;
 	for (size_t i = 0; i < c->t->ntok; i++)
 	{
 		if ((i & 1023) == 1023 && nx_interrupted(a))
@@ -212,10 +213,7 @@ speaker_name(const qctx *c, qspk s, const nx_allocator *a, nx_quote *q)
 	size_t		n;
 
 	if (s.ent >= 0)
-	{
-		src = c->ents->entities[s.ent].name;
-		n = c->ents->entities[s.ent].name_len;
-	}
+		src = person_name(c, s.ent, &n);
 	else
 	{
 		src = TS(c, s.p0);
@@ -279,7 +277,7 @@ nx_quotes_from_tokens(const char *text, const nx_ner_tokens *tokens, const nx_en
 	c.ents = ents;
 	if (tokens->ntok == 0)
 		return 0;
-	if (token_tables(&c, a) < 0 || (nq = find_spans(&c, &qs, a)) < 0)
+	if (token_tables(&c, a) < 0 || (nq = find_spans(&c, &qs, a)) < 0 || infer_genders(&c, a) < 0)
 		goto done;
 	if (walk(&c, qs, (size_t) nq, a) < 0)
 		goto done;
@@ -307,6 +305,7 @@ done:
 	nx_free(a, c.used_verb);
 	nx_free(a, c.para);
 	nx_free(a, c.canon);
+	nx_free(a, c.gender);
 	nx_free(a, qs);
 	if (rc < 0)
 		nx_quote_list_free(out, a);

@@ -75,7 +75,6 @@ attribute_after(qctx *c, size_t o, size_t e, int closed)
 				v;
 	qspk		s;
 
-	(void) o;
 	if (!closed || is_punct_tok(c, e - 1, ".") || j >= c->t->ntok || line_start(c, j))
 		return QSPK_NONE;
 	while (j < c->t->ntok && !line_start(c, j) && is_punct_tok(c, j, ","))
@@ -88,6 +87,13 @@ attribute_after(qctx *c, size_t o, size_t e, int closed)
 			break;
 	}
 	if (v >= c->t->ntok || v == j + MAX_AFTER)
+		return QSPK_NONE;
+	/* "..." in Gaza, as Israel continues / "Label" in the files, says X: the words after
+	 * the quote belong to the writer's sentence, not to an attribution */
+	for (size_t k = j; k < v; k++)
+		if (qtok_is(c, k, QW_SUBORDINATOR))
+			return QSPK_NONE;
+	if (v > j && qtok_is(c, j, QW_PREPOSITION) && !looks_finite(c, o + 1, e))
 		return QSPK_NONE;
 	if (v > j && qtok_is(c, v - 1, QW_PASSIVE))
 		return QSPK_NONE;		/* "...?" she was asked */
@@ -104,10 +110,16 @@ attribute_after(qctx *c, size_t o, size_t e, int closed)
 static qspk
 according_to(const qctx *c, size_t to, size_t end)
 {
+	size_t		p1 = to + 1;
+
 	if (to == 0 || !nx_word_eq_ci(TS(c, to), TL(c, to), "to") ||
-		!nx_word_eq_ci(TS(c, to - 1), TL(c, to - 1), "according") || end <= to + 1)
+		!nx_word_eq_ci(TS(c, to - 1), TL(c, to - 1), "according"))
 		return QSPK_NONE;
-	return resolve_phrase(c, to + 1, end, 1);
+	while (p1 < end && !is_punct_tok(c, p1, ","))
+		p1++;
+	/* the phrase must reach the quote: "According to X, "..."", not "According to X, he
+	 * enrolled in "Title"" */
+	return p1 > to + 1 && p1 == end ? resolve_phrase(c, to + 1, p1, 1) : QSPK_NONE;
 }
 
 /*

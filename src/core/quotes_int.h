@@ -23,6 +23,7 @@ typedef struct qspk
 } qspk;
 
 #define QSPK_NONE ((qspk) {-1, 0, 0})
+#define QSAL_HIST 8				/* people a pronoun may reach back to */
 
 typedef struct qctx
 {
@@ -36,7 +37,12 @@ typedef struct qctx
 	uint32_t   *para;			/* per token: paragraph number */
 	int		   *canon;			/* per entity: the person it names in full (title and
 								 * first-name folding), or itself */
-	/* salience: the person most recently named as a speaker or as a sentence's subject */
+	uint8_t    *gender;			/* per entity: 0 unknown, 1 he, 2 she (from the article) */
+	/* salience: the people most recently named as a speaker or as a sentence's subject,
+	 * the most recent last; sal_ent / sal_tok is that one */
+	int			sal_hist[QSAL_HIST];
+	uint32_t	sal_hist_tok[QSAL_HIST];
+	int			nsal;
 	int			sal_ent;
 	uint32_t	sal_tok;
 	/* the most recent speaker (of a quote or of reported speech) */
@@ -56,11 +62,17 @@ enum qword
 	QW_AUX,						/* words between a subject and its verb: has, also, ... */
 	QW_CLAUSE_STOP,				/* words that end a subject phrase: and, but, that, ... */
 	QW_PRONOUN,					/* he, she */
+	QW_HE,						/* he, his, himself, Mr, Sir, ... */
+	QW_SHE,						/* she, hers, herself, Ms, Mrs, ... */
 	QW_TITLE,					/* Adv, Dr, Mr, ... (a title before a surname) */
 	QW_NP_START,				/* words a role phrase may start with: a, the, one, ... */
 	QW_AFTER_STOP,				/* words that end a speaker phrase after its verb */
 	QW_PASSIVE,					/* was, were, ... (X was asked "...": not X's words) */
 	QW_FINITE,					/* is, was, has, will, n't, ... */
+	QW_TO_VERB,					/* speech verbs that also take "to" + infinitive */
+	QW_PREPOSITION,				/* in, on, at, ... */
+	QW_SUBORDINATOR,			/* as, while, because, ... */
+	QW_INSTITUTION,				/* department, ministry, ... (a role that is no person) */
 };
 int			qword_is(const char *s, size_t n, enum qword list);
 int			qtok_is(const qctx *c, size_t i, enum qword list);
@@ -74,6 +86,8 @@ long		pair_marks(const qctx *c, uint32_t *qo, uint32_t *qc, uint8_t *closed,
 
 /* quotes_speaker.c */
 int			canon_entities(qctx *c, const nx_allocator *a);
+const char *person_name(const qctx *c, int ent, size_t *len);
+int			infer_genders(qctx *c, const nx_allocator *a);
 qspk		resolve_phrase(const qctx *c, size_t p0, size_t p1, int prefer_first);
 qspk		subject_before(const qctx *c, size_t verb);
 qspk		sentence_subject(const qctx *c, size_t verb);

@@ -69,7 +69,21 @@ static const char *const clause_stop[] = {
 	"before", "though", "although", "that", "if", "whether", "than", "since", "until", NULL
 };
 
+/* words that open a clause of the writer's after a quote ("..." in Gaza, as Israel ...) */
+static const char *const subordinators[] = {
+	"but", "while", "as", "because", "so", "when", "where", "after", "before", "though",
+	"although", "that", "if", "whether", "than", "since", "until", "whereas", NULL
+};
+
 static const char *const pronouns[] = {"he", "she", NULL};
+/* words that tell a person's gender: subject and reflexive pronouns after the name ("her"
+ * and "him" are as often someone else), titles before it */
+static const char *const he_words[] = {
+	"he", "his", "himself", "mr", "mr.", "sir", "lord", NULL
+};
+static const char *const she_words[] = {
+	"she", "hers", "herself", "ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", NULL
+};
 
 /* titles the tagger may leave on a name ("Adv Smith"): a surname after one is a person */
 static const char *const titles[] = {
@@ -77,7 +91,8 @@ static const char *const titles[] = {
 	"adv.", "rev", "rev.", "sir", "dame", "lady", "lord", "gen", "gen.", "col", "col.", "capt",
 	"capt.", "sgt", "sgt.", "insp", "supt", "cllr", "hon", "judge", "justice", "chief",
 	"president", "minister", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "coach",
-	NULL
+	"advocate", "doctor", "professor", "reverend", "general", "colonel", "captain", "sergeant",
+	"inspector", "superintendent", "councillor", "honourable", "lieutenant", NULL
 };
 
 static const char *const np_start[] = {
@@ -90,6 +105,29 @@ static const char *const after_stop[] = {
 	"on", "in", "at", "after", "before", "while", "when", "during", "adding", "that", "to",
 	"of", "from", "last", "this", "told", "who", "which", "as", "and", "but", "about", "with",
 	"speaking", "referring", "citing", "in", "earlier", "yesterday", "today", NULL
+};
+
+static const char *const prepositions[] = {
+	"in", "on", "at", "of", "from", "for", "with", "by", "to", "over", "about", "inside",
+	"during", "into", "under", "against", "near", "within", NULL
+};
+
+/* head nouns of a role phrase that name an organisation, not a person ("the department") */
+static const char *const institutions[] = {
+	"department", "ministry", "company", "government", "police", "agency", "council",
+	"court", "committee", "office", "service", "club", "team", "group", "party",
+	"university", "organisation", "organization", "board", "commission", "union", "firm",
+	"bank", "statement", "report", "authority", "municipality", "province", "state",
+	"city", "school", "hospital", "embassy", "army", "military", "force", "campaign",
+	"association", "federation", "institute", "foundation", "network", "channel",
+	"newspaper", "broadcaster", NULL
+};
+
+/* verbs of the list that also take "to" and an infinitive ("continues to grow") */
+static const char *const to_verbs[] = {
+	"continue", "continues", "continued", "agree", "agrees", "agreed", "promises", "promised",
+	"vows", "vowed", "pledges", "pledged", "claims", "claimed", "ask", "asks", "asked",
+	"urge", "urges", "urged", "advise", "advises", "advised", "begin", NULL
 };
 
 /* auxiliaries and modals: a quote holding one is a clause, not a term */
@@ -109,11 +147,17 @@ static const char *const *const tables[] = {
 	[QW_AUX] = aux_words,
 	[QW_CLAUSE_STOP] = clause_stop,
 	[QW_PRONOUN] = pronouns,
+	[QW_HE] = he_words,
+	[QW_SHE] = she_words,
 	[QW_TITLE] = titles,
 	[QW_NP_START] = np_start,
 	[QW_AFTER_STOP] = after_stop,
 	[QW_PASSIVE] = passive,
 	[QW_FINITE] = finite,
+	[QW_TO_VERB] = to_verbs,
+	[QW_PREPOSITION] = prepositions,
+	[QW_SUBORDINATOR] = subordinators,
+	[QW_INSTITUTION] = institutions,
 };
 
 int
@@ -133,13 +177,17 @@ qtok_is(const qctx *c, size_t i, enum qword list)
 	return qword_is(TS(c, i), TL(c, i), list);
 }
 
-/* a speech verb in lower case (or opening a sentence): "State" in "a State Department
- * official" is a name */
+/* a speech verb in lower case (or opening a sentence: "State" in "a State Department
+ * official" is a name), not one taking an infinitive */
 int
 is_speech_verb(const qctx *c, size_t i)
 {
-	return ((c->t->tok[i].flags & NX_TF_SENT_START) || !(c->t->tok[i].flags & NX_TF_UPPER_INIT)) &&
-		qtok_is(c, i, QW_SPEECH_VERB);
+	if (!((c->t->tok[i].flags & NX_TF_SENT_START) || !(c->t->tok[i].flags & NX_TF_UPPER_INIT)) ||
+		!qtok_is(c, i, QW_SPEECH_VERB))
+		return 0;
+	/* "continues to grow", "agreed to pay" are not speech */
+	return !(i + 1 < c->t->ntok && nx_word_eq_ci(TS(c, i + 1), TL(c, i + 1), "to") &&
+			 qtok_is(c, i, QW_TO_VERB));
 }
 
 int

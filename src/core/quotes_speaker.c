@@ -14,6 +14,9 @@
 
 #define MAX_SUBJECT 24			/* tokens of a subject with appositions */
 #define MAX_SEGMENTS 8			/* comma-separated parts of it */
+#ifndef SUBJECT_WORDS
+#define SUBJECT_WORDS 3
+#endif
 #define ROLE_REACH 3			/* paragraphs a role phrase reaches back for its person */
 
 static int
@@ -41,31 +44,71 @@ name_words(const char *s, size_t n, size_t *f1, size_t *l0)
 	return words;
 }
 
-/* the one person entity other than self whose first (first_word) or last word is w; or -1 */
+/* the abbreviation "Adv" of the title "Advocate" (or the same title) */
+static int
+title_abbreviates(const char *abbr, size_t an, const char *title, size_t tn)
+{
+	while (an > 0 && abbr[an - 1] == '.')
+		an--;
+	return an > 0 && an <= tn && nx_strncaseeq(abbr, title, an);
+}
+
+/*
+ * The one person entity other than self whose first (first_word) or last word is w, with a
+ * given name besides (titles aside); when several share it (a family), the one whose title
+ * the name's own title abbreviates ("Adv Smith" -> "Advocate Jane Smith"); or -1.
+ * self == nentities: no entity of its own.
+ */
 static int
 unique_person_with_word(const qctx *c, size_t self, const char *w, size_t wn, int first_word)
 {
-	int			found = -1;
+	size_t		my_f1 = 0,
+				my_l0;
+	int			found = -1,
+				nfound = 0,
+				titled = -1,
+				ntitled = 0,
+				my_title = 0;
+	const char *my_name = "";
+
+	if (self < c->ents->nentities)
+	{
+		const nx_entity *me = &c->ents->entities[self];
+
+		my_name = me->name;
+		my_title = name_words(me->name, me->name_len, &my_f1, &my_l0) >= 2 &&
+			qword_is(me->name, my_f1, QW_TITLE);
+	}
 
 	for (size_t f = 0; f < c->ents->nentities; f++)
 	{
 		const nx_entity *e = &c->ents->entities[f];
 		size_t		f1,
 					l0;
+		int			words,
+					has_title;
 
-		if (f == self || e->kind != NX_KIND_PERSON || name_words(e->name, e->name_len, &f1, &l0) < 2)
+		if (f == self || e->kind != NX_KIND_PERSON)
 			continue;
-		if (qword_is(e->name, f1, QW_TITLE))
+		words = name_words(e->name, e->name_len, &f1, &l0);
+		has_title = qword_is(e->name, f1, QW_TITLE);
+		if (words - has_title < 2)
 			continue;
-		if (first_word ? (f1 == wn && memcmp(e->name, w, wn) == 0)
+		if (first_word ? (!has_title && f1 == wn && memcmp(e->name, w, wn) == 0)
 			: (e->name_len - l0 == wn && memcmp(e->name + l0, w, wn) == 0))
 		{
-			if (found >= 0)
-				return -1;		/* two people share it: leave it */
 			found = (int) f;
+			nfound++;
+			if (my_title && has_title && title_abbreviates(my_name, my_f1, e->name, f1))
+			{
+				titled = (int) f;
+				ntitled++;
+			}
 		}
 	}
-	return found;
+	if (nfound == 1)
+		return found;
+	return ntitled == 1 ? titled : -1;
 }
 
 /*
@@ -89,7 +132,7 @@ canon_entities(qctx *c, const nx_allocator *a)
 					to = -1;
 
 		c->canon[i] = (int) i;
-		if (words >= 2 && e->kind == NX_KIND_PERSON && qword_is(e->name, f1, QW_TITLE))
+		if (words == 2 && e->kind == NX_KIND_PERSON && qword_is(e->name, f1, QW_TITLE))
 			to = unique_person_with_word(c, i, e->name + l0, e->name_len - l0, 0);
 		else if (words == 1 && e->kind != NX_KIND_PLACE)
 		{
@@ -101,6 +144,65 @@ canon_entities(qctx *c, const nx_allocator *a)
 			c->canon[i] = to;
 	}
 	return 0;
+}
+
+/* the person a speaker name stands for: its entity's name less a title the tagger kept
+ * ("Advocate Jane Smith" -> "Jane Smith"); sets *len */
+const char *
+person_name(const qctx *c, int ent, size_t *len)
+{
+	const nx_entity *e = &c->ents->entities[ent];
+	size_t		f1,
+				l0;
+
+	*len = e->name_len;
+	if (e->kind == NX_KIND_PERSON && name_words(e->name, e->name_len, &f1, &l0) >= 3 &&
+		qword_is(e->name, f1, QW_TITLE))
+	{
+		*len = e->name_len - f1 - 1;
+		return e->name + f1 + 1;
+	}
+	return e->name;
+}
+
+/* the person (canonical entity) named by the mention covering token k, or -1 */
+static int
+person_at(const qctx *c, size_t k)
+{
+	int			mi = c->tok_mention[k],
+				ent;
+
+	if (mi < 0)
+		return -1;
+	ent = c->canon[c->ents->mentions[mi].entity];
+	return ent_is_person(c, ent) ? ent : -1;
+}
+
+/*
+ * The person named at token k when the name can be who a sentence is about: not the object
+ * of a preposition ("a researcher at Doe", "victory over Doe") and not a possessor ("Doe's
+ * lawyer said"); or -1. A preposition before lo does not count (the phrase starts after it:
+ * "according to Doe").
+ */
+static int
+referent_at(const qctx *c, size_t k, size_t lo)
+{
+	int			mi = c->tok_mention[k];
+	size_t		k0 = k,
+				k1 = k;
+
+	if (person_at(c, k) < 0)
+		return -1;
+	while (k0 > 0 && c->tok_mention[k0 - 1] == mi)
+		k0--;
+	while (k1 + 1 < c->t->ntok && c->tok_mention[k1 + 1] == mi)
+		k1++;
+	if (k0 > lo && qtok_is(c, k0 - 1, QW_PREPOSITION))
+		return -1;
+	if (k1 + 1 < c->t->ntok && (nx_word_eq_ci(TS(c, k1 + 1), TL(c, k1 + 1), "'s") ||
+								nx_word_eq_ci(TS(c, k1 + 1), TL(c, k1 + 1), "’s")))
+		return -1;
+	return person_at(c, k);
 }
 
 int
@@ -118,14 +220,53 @@ entity_speaker(const qctx *c, int ent)
 	return s;
 }
 
-/* the salient person if named within `reach` paragraphs before token tok (any distance
- * when reach < 0) */
+/*
+ * The salient person if named within `reach` paragraphs before token tok (any distance
+ * when reach < 0): the most recent one, or for a pronoun (he_she 1 or 2) the most recent
+ * one whose gender, as the article shows it, does not contradict it.
+ */
 static qspk
-salient(const qctx *c, size_t tok, int reach)
+salient(const qctx *c, size_t tok, int reach, int he_she)
 {
-	if (c->sal_ent < 0 || (reach >= 0 && c->para[tok] - c->para[c->sal_tok] > (uint32_t) reach))
-		return QSPK_NONE;
-	return entity_speaker(c, c->sal_ent);
+	for (int k = c->nsal; k-- > 0;)
+	{
+		int			ent = c->sal_hist[k];
+
+		if (reach >= 0 && c->para[tok] - c->para[c->sal_hist_tok[k]] > (uint32_t) reach)
+			break;
+		if (he_she && c->gender[ent] && c->gender[ent] != he_she)
+			continue;
+		return entity_speaker(c, ent);
+	}
+	return QSPK_NONE;
+}
+
+static int
+pronoun_gender(const qctx *c, size_t i)
+{
+	return nx_word_eq_ci(TS(c, i), TL(c, i), "he") ? 1 : 2;
+}
+
+static void
+push_salient(qctx *c, int ent, size_t tok)
+{
+	int			k = 0;
+
+	while (k < c->nsal && c->sal_hist[k] != ent)
+		k++;
+	if (k == c->nsal && c->nsal == QSAL_HIST)
+		k = 0;					/* full: the oldest goes */
+	if (k < c->nsal)
+	{
+		memmove(c->sal_hist + k, c->sal_hist + k + 1, (size_t) (c->nsal - k - 1) * sizeof(int));
+		memmove(c->sal_hist_tok + k, c->sal_hist_tok + k + 1, (size_t) (c->nsal - k - 1) * sizeof(uint32_t));
+		c->nsal--;
+	}
+	c->sal_hist[c->nsal] = ent;
+	c->sal_hist_tok[c->nsal] = (uint32_t) tok;
+	c->nsal++;
+	c->sal_ent = ent;
+	c->sal_tok = (uint32_t) tok;
 }
 
 /* a definite singular role phrase: "the minister", "the 36-year-old", not "the organizers" */
@@ -157,15 +298,10 @@ resolve_phrase(const qctx *c, size_t p0, size_t p1, int prefer_first)
 	if (p0 >= p1)
 		return s;
 	if (p1 - p0 == 1 && qtok_is(c, p0, QW_PRONOUN))
-		return salient(c, p0, -1);
+		return salient(c, p0, -1, pronoun_gender(c, p0));
 	for (size_t k = p0; k < p1; k++)
-	{
-		int			mi = c->tok_mention[k];
-
-		if (mi >= 0 && ent_is_person(c, (int) c->ents->mentions[mi].entity) &&
-			(person < 0 || !prefer_first))
-			person = (int) c->ents->mentions[mi].entity;
-	}
+		if (referent_at(c, k, p0) >= 0 && (person < 0 || !prefer_first))
+			person = referent_at(c, k, p0);
 	if (person >= 0)
 		return entity_speaker(c, person);
 	{
@@ -176,9 +312,28 @@ resolve_phrase(const qctx *c, size_t p0, size_t p1, int prefer_first)
 			c->ents->mentions[m0].end == c->t->tok[p1 - 1].end)
 			return entity_speaker(c, (int) c->ents->mentions[m0].entity);
 	}
-	if (definite_role(c, p0, p1))
 	{
-		s = salient(c, p0, ROLE_REACH);
+		/* "Speaking to the Daily Mail Doe said": a surname the tagger ran into the name
+		 * before it, right before the verb */
+		int			m1 = c->tok_mention[p1 - 1],
+					to;
+
+		if (m1 >= 0 && c->ents->mentions[m1].end == c->t->tok[p1 - 1].end &&
+			c->ents->mentions[m1].start < c->t->tok[p1 - 1].start &&
+			(c->t->tok[p1 - 1].flags & NX_TF_UPPER_INIT) &&
+			(to = unique_person_with_word(c, c->ents->nentities, TS(c, p1 - 1), TL(c, p1 - 1), 0)) >= 0)
+			return entity_speaker(c, to);
+	}
+	if (definite_role(c, p0, p1) && qtok_is(c, p1 - 1, QW_INSTITUTION))
+	{
+		/* "the department said": the organisation that spoke last */
+		if (c->have_last && c->last.ent >= 0 && !ent_is_person(c, c->last.ent) &&
+			c->para[p0] - c->para[c->last_tok] <= ROLE_REACH)
+			return c->last;
+	}
+	else if (definite_role(c, p0, p1))
+	{
+		s = salient(c, p0, ROLE_REACH, 0);
 		if (speaker_is_set(s))
 			return s;
 	}
@@ -202,7 +357,7 @@ static int
 has_person(const qctx *c, size_t p0, size_t p1)
 {
 	for (size_t k = p0; k < p1; k++)
-		if (c->tok_mention[k] >= 0 && ent_is_person(c, (int) c->ents->mentions[c->tok_mention[k]].entity))
+		if (referent_at(c, k, p0) >= 0)
 			return 1;
 	return 0;
 }
@@ -211,8 +366,8 @@ has_person(const qctx *c, size_t p0, size_t p1)
  * The subject of the speech verb at token verb, read backwards: "Jane Doe said",
  * "Jane Doe, 42, a lecturer from Leeds, said", "Another officer, Jane Doe, said",
  * "Doe, who led the inquiry, said", "he also told". The comma-separated part next to the
- * verb wins when it names someone; else a part that names a person; else that part as a
- * role phrase.
+ * verb wins when it names a person; else a part that names a person; else that part as a
+ * role phrase or entity ("the ministry said").
  */
 qspk
 subject_before(const qctx *c, size_t verb)
@@ -259,9 +414,9 @@ subject_before(const qctx *c, size_t verb)
 	}
 	if (nseg < MAX_SEGMENTS)
 		seg0[nseg++] = p0;
-	/* seg 0 is next to the verb */
+	/* seg 0 is next to the verb: it wins when it names a person */
 	s = seg0[0] < seg1[0] ? resolve_phrase(c, seg0[0], seg1[0], 0) : QSPK_NONE;
-	if (s.ent >= 0)
+	if (ent_is_person(c, s.ent))
 		return s;
 	for (int k = 1; k < nseg; k++)
 		if (seg0[k] < seg1[k] && has_person(c, seg0[k], seg1[k]))
@@ -271,28 +426,25 @@ subject_before(const qctx *c, size_t verb)
 	return nseg > 1 && seg0[1] < seg1[1] ? resolve_phrase(c, seg0[1], seg1[1], 0) : s;
 }
 
-/* the subject of the sentence holding token verb (for "..., saying", "adding:"): its first
- * words when they are a pronoun, else the first person it names outside quotes */
+/* the subject of the sentence holding token verb (for "..., saying", "adding:"): the first
+ * he/she or person it names outside quotes */
 qspk
 sentence_subject(const qctx *c, size_t verb)
 {
 	size_t		s0 = verb;
-	int			first = 1;
 
 	while (s0 > 0 && verb - s0 < 60 && !(c->t->tok[s0].flags & NX_TF_LINE_START) &&
 		   !((c->t->tok[s0].flags & NX_TF_SENT_START) && !c->in_quote[s0]))
 		s0--;
 	for (size_t k = s0; k < verb; k++)
 	{
-		int			mi = c->tok_mention[k];
-
 		if (c->in_quote[k] || quote_mark(c, k) || !is_word_tok(c, k))
 			continue;
-		if (first && qtok_is(c, k, QW_PRONOUN))
-			return salient(c, k, -1);
-		first = 0;
-		if (mi >= 0 && ent_is_person(c, (int) c->ents->mentions[mi].entity))
-			return entity_speaker(c, (int) c->ents->mentions[mi].entity);
+		/* "He ...", "In 2022, she ...": the first pronoun before any name */
+		if (qtok_is(c, k, QW_PRONOUN))
+			return salient(c, k, -1, pronoun_gender(c, k));
+		if (referent_at(c, k, s0) >= 0)
+			return entity_speaker(c, referent_at(c, k, s0));
 	}
 	return QSPK_NONE;
 }
@@ -303,12 +455,10 @@ note_subject(qctx *c, size_t i, int tokens_before)
 {
 	int			mi = c->tok_mention[i];
 
-	if (mi < 0 || tokens_before > 3 || c->ents->mentions[mi].start != c->t->tok[i].start)
+	if (mi < 0 || tokens_before > SUBJECT_WORDS || c->ents->mentions[mi].start != c->t->tok[i].start ||
+		referent_at(c, i, 0) < 0)
 		return;
-	if (!ent_is_person(c, (int) c->ents->mentions[mi].entity))
-		return;
-	c->sal_ent = c->canon[c->ents->mentions[mi].entity];
-	c->sal_tok = (uint32_t) i;
+	push_salient(c, person_at(c, i), i);
 }
 
 void
@@ -318,8 +468,55 @@ note_speaker(qctx *c, qspk s, size_t tok)
 	c->last_tok = (uint32_t) tok;
 	c->have_last = 1;
 	if (ent_is_person(c, s.ent))
+		push_salient(c, s.ent, tok);
+}
+
+/*
+ * What the article shows of each person's gender: a title before a mention ("Ms Doe"), and
+ * the first pronoun after a mention in its sentence, when no other person comes between
+ * ("Doe said she ...", "Doe won his match").
+ */
+int
+infer_genders(qctx *c, const nx_allocator *a)
+{
+	size_t		n = c->t->ntok,
+				ne = c->ents->nentities;
+	uint32_t   *votes = nx_alloc(a, (2 * ne + 1) * sizeof(uint32_t));
+
+	c->gender = nx_alloc(a, ne + 1);
+	if (!votes || !c->gender)
 	{
-		c->sal_ent = s.ent;
-		c->sal_tok = (uint32_t) tok;
+		nx_free(a, votes);
+		return -1;
 	}
+	memset(votes, 0, (2 * ne + 1) * sizeof(uint32_t));
+	memset(c->gender, 0, ne + 1);
+	for (size_t i = 0; i < n; i++)
+	{
+		int			ent = person_at(c, i);
+		size_t		j = i + 1;
+
+		if (ent < 0 || c->in_quote[i] || (i > 0 && c->tok_mention[i - 1] == c->tok_mention[i]))
+			continue;
+		if (i > 0 && (qtok_is(c, i - 1, QW_HE) || qtok_is(c, i - 1, QW_SHE)))
+			votes[2 * ent + qtok_is(c, i - 1, QW_SHE)]++;
+		while (j < n && c->tok_mention[j] == c->tok_mention[i])
+			j++;
+		for (; j < n && j < i + 30 && !(c->t->tok[j].flags & (NX_TF_SENT_START | NX_TF_LINE_START)); j++)
+		{
+			if (c->in_quote[j] || quote_mark(c, j))
+				continue;
+			if (person_at(c, j) >= 0)
+				break;
+			if (qtok_is(c, j, QW_HE) || qtok_is(c, j, QW_SHE))
+			{
+				votes[2 * ent + qtok_is(c, j, QW_SHE)]++;
+				break;
+			}
+		}
+	}
+	for (size_t e = 0; e < ne; e++)
+		c->gender[e] = votes[2 * e] > votes[2 * e + 1] ? 1 : votes[2 * e + 1] > votes[2 * e] ? 2 : 0;
+	nx_free(a, votes);
+	return 0;
 }
