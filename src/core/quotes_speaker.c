@@ -365,9 +365,9 @@ has_person(const qctx *c, size_t p0, size_t p1)
 /*
  * The subject of the speech verb at token verb, read backwards: "Jane Doe said",
  * "Jane Doe, 42, a lecturer from Leeds, said", "Another officer, Jane Doe, said",
- * "Doe, who led the inquiry, said", "he also told". The comma-separated part next to the
- * verb wins when it names a person; else a part that names a person; else that part as a
- * role phrase or entity ("the ministry said").
+ * "Doe, who led the inquiry, said", "he also told", "Doe (KC) said", "Doe ... and said".
+ * The comma-separated part next to the verb wins when it names a person; else a part that
+ * names a person; else that part as a role phrase or entity ("the ministry said").
  */
 qspk
 subject_before(const qctx *c, size_t verb)
@@ -386,8 +386,20 @@ subject_before(const qctx *c, size_t verb)
 	seg1[0] = p1;
 	while (p0 > 0 && verb - p0 < MAX_SUBJECT && !(c->t->tok[p0].flags & NX_TF_LINE_START))
 	{
-		size_t		k = p0 - 1;
+		size_t		k = p0 - 1,
+					open = k;
 
+		if (is_punct_tok(c, k, ")"))
+		{
+			/* a parenthesis inside the subject: "Jane Doe (KC) said" */
+			while (open > 0 && k - open < 8 && !is_punct_tok(c, open, "(") && !quote_mark(c, open))
+				open--;
+			if (is_punct_tok(c, open, "("))
+			{
+				p0 = open;
+				continue;
+			}
+		}
 		if (quote_mark(c, k) || c->in_quote[k] || is_punct_tok(c, k, ".?!;:()") ||
 			is_speech_verb(c, k))
 			break;
@@ -423,7 +435,12 @@ subject_before(const qctx *c, size_t verb)
 			return resolve_phrase(c, seg0[k], seg1[k], 0);
 	if (speaker_is_set(s))
 		return s;
-	return nseg > 1 && seg0[1] < seg1[1] ? resolve_phrase(c, seg0[1], seg1[1], 0) : s;
+	if (nseg > 1 && seg0[1] < seg1[1])
+		return resolve_phrase(c, seg0[1], seg1[1], 0);
+	/* "Doe declined to elaborate and only said:": the sentence's subject */
+	if (p1 > 0 && nx_word_eq_ci(TS(c, p1 - 1), TL(c, p1 - 1), "and"))
+		return sentence_subject(c, verb);
+	return s;
 }
 
 /* the subject of the sentence holding token verb (for "..., saying", "adding:"): the first
