@@ -488,10 +488,20 @@ note_speaker(qctx *c, qspk s, size_t tok)
 		push_salient(c, s.ent, tok);
 }
 
+/* the name at token i opens its sentence (a title before it aside) */
+static int
+sentence_initial(const qctx *c, size_t i)
+{
+	const uint32_t starts = NX_TF_SENT_START | NX_TF_LINE_START;
+
+	return (c->t->tok[i].flags & starts) ||
+		(i > 0 && (c->t->tok[i - 1].flags & starts) && qtok_is(c, i - 1, QW_TITLE));
+}
+
 /*
  * What the article shows of each person's gender: a title before a mention ("Ms Doe"), and
  * the first pronoun after a mention in its sentence, when no other person comes between
- * ("Doe said she ...", "Doe won his match").
+ * ("Doe said she ...", "Doe won his match"), or opening the next sentence.
  */
 int
 infer_genders(qctx *c, const nx_allocator *a)
@@ -523,14 +533,15 @@ infer_genders(qctx *c, const nx_allocator *a)
 		{
 			if (c->in_quote[j] || quote_mark(c, j))
 				continue;
-			if (person_at(c, j) >= 0)
+			if (person_at(c, j) >= 0 || qtok_is(c, j, QW_HE) || qtok_is(c, j, QW_SHE))
 				break;
-			if (qtok_is(c, j, QW_HE) || qtok_is(c, j, QW_SHE))
-			{
-				votes[2 * ent + qtok_is(c, j, QW_SHE)]++;
-				break;
-			}
 		}
+		/* the pronoun in the same sentence, or opening the next one after a sentence that
+		 * opened with the name ("Doe won. She said ...") */
+		if (j < n && (qtok_is(c, j, QW_HE) || qtok_is(c, j, QW_SHE)) &&
+			(!(c->t->tok[j].flags & (NX_TF_SENT_START | NX_TF_LINE_START)) ||
+			 (qtok_is(c, j, QW_PRONOUN) && sentence_initial(c, i))))
+			votes[2 * ent + qtok_is(c, j, QW_SHE)]++;
 	}
 	for (size_t e = 0; e < ne; e++)
 		c->gender[e] = votes[2 * e] > votes[2 * e + 1] ? 1 : votes[2 * e + 1] > votes[2 * e] ? 2 : 0;
