@@ -62,8 +62,8 @@ enum qword
 	QW_AUX,						/* words between a subject and its verb: has, also, ... */
 	QW_CLAUSE_STOP,				/* words that end a subject phrase: and, but, that, ... */
 	QW_PRONOUN,					/* he, she */
-	QW_HE,						/* he, his, himself, Mr, Sir, ... */
-	QW_SHE,						/* she, hers, herself, Ms, Mrs, ... */
+	QW_HE,						/* he, Mr, Sir, ... */
+	QW_SHE,						/* she, Ms, Mrs, ... */
 	QW_TITLE,					/* Adv, Dr, Mr, ... (a title before a surname) */
 	QW_NP_START,				/* words a role phrase may start with: a, the, one, ... */
 	QW_AFTER_STOP,				/* words that end a speaker phrase after its verb */

@@ -76,13 +76,10 @@ static const char *const subordinators[] = {
 };
 
 static const char *const pronouns[] = {"he", "she", NULL};
-/* words that tell a person's gender: subject and reflexive pronouns after the name ("her"
- * and "him" are as often someone else), titles before it */
-static const char *const he_words[] = {
-	"he", "his", "himself", "mr", "mr.", "sir", "lord", NULL
-};
+/* words that tell a person's gender: a title before the name, he/she after it */
+static const char *const he_words[] = {"he", "mr", "mr.", "sir", "lord", NULL};
 static const char *const she_words[] = {
-	"she", "hers", "herself", "ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", NULL
+	"she", "ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", NULL
 };
 
 /* titles the tagger may leave on a name ("Adv Smith"): a surname after one is a person */

@@ -500,8 +500,9 @@ sentence_initial(const qctx *c, size_t i)
 
 /*
  * What the article shows of each person's gender: a title before a mention ("Ms Doe"), and
- * the first pronoun after a mention in its sentence, when no other person comes between
- * ("Doe said she ...", "Doe won his match"), or opening the next sentence.
+ * he/she opening the sentence after one that opened with the name ("Doe won. She said").
+ * (A pronoun later in the name's own sentence is as often someone else's: measured, it
+ * made speakers worse.)
  */
 int
 infer_genders(qctx *c, const nx_allocator *a)
@@ -527,20 +528,11 @@ infer_genders(qctx *c, const nx_allocator *a)
 			continue;
 		if (i > 0 && (qtok_is(c, i - 1, QW_HE) || qtok_is(c, i - 1, QW_SHE)))
 			votes[2 * ent + qtok_is(c, i - 1, QW_SHE)]++;
-		while (j < n && c->tok_mention[j] == c->tok_mention[i])
+		if (!sentence_initial(c, i))
+			continue;
+		while (j < n && j < i + 60 && !(c->t->tok[j].flags & (NX_TF_SENT_START | NX_TF_LINE_START)))
 			j++;
-		for (; j < n && j < i + 30 && !(c->t->tok[j].flags & (NX_TF_SENT_START | NX_TF_LINE_START)); j++)
-		{
-			if (c->in_quote[j] || quote_mark(c, j))
-				continue;
-			if (person_at(c, j) >= 0 || qtok_is(c, j, QW_HE) || qtok_is(c, j, QW_SHE))
-				break;
-		}
-		/* the pronoun in the same sentence, or opening the next one after a sentence that
-		 * opened with the name ("Doe won. She said ...") */
-		if (j < n && (qtok_is(c, j, QW_HE) || qtok_is(c, j, QW_SHE)) &&
-			(!(c->t->tok[j].flags & (NX_TF_SENT_START | NX_TF_LINE_START)) ||
-			 (qtok_is(c, j, QW_PRONOUN) && sentence_initial(c, i))))
+		if (j < n && !c->in_quote[j] && qtok_is(c, j, QW_PRONOUN))
 			votes[2 * ent + qtok_is(c, j, QW_SHE)]++;
 	}
 	for (size_t e = 0; e < ne; e++)
