@@ -333,7 +333,7 @@ pair_marks(const qctx *c, uint32_t *qo, uint32_t *qc, uint8_t *closed, const nx_
 			continue;
 		if ((open < 0 || single) && (mk == 1 || mk == 3))
 		{
-			/* a double mark overrides a single one left open (an apostrophe: '90s) */
+			/* a double mark overrides a pending single one (an apostrophe: '90s) */
 			open = (long) i;
 			single = 0;
 		}
