@@ -1,202 +1,20 @@
 /*
  * quotes.c - direct quotes with speakers; see quotes.h for the rules.
+ *
+ * One walk over the article in text order. Each quote takes the attribution next to it
+ * (quotes_attr.c); a quote with none that starts a sentence continues the last speaker of
+ * its paragraph ("...," X said. "...") or, opening a paragraph, of the paragraphs just
+ * before (a follow-on quote); a quote left open at a paragraph's end runs on into the next
+ * paragraph's quote and shares its speaker. Outside quotes, the walk notes speakers of
+ * reported speech and the subjects of sentences (quotes_speaker.c's salience).
  */
 #include <string.h>
 
-#include "quotes.h"
+#include "quotes_int.h"
 #include "nx_text.h"
 
-#define MAX_PHRASE 8			/* attribution phrase, in tokens */
-
-static const char *const speech_verbs[] = {
-	"said", "says", "say", "told", "tells", "added", "adds", "stressed", "stresses", "warned",
-	"warns", "asked", "asks", "explained", "explains", "insisted", "insists", "noted", "notes",
-	"declared", "declares", "announced", "wrote", "writes", "tweeted", "replied", "replies",
-	"continued", "argued", "argues", "claimed", "claims", "stated", "states", "commented",
-	"remarked", "urged", "admitted", "admits", "conceded", "acknowledged", "recalled",
-	"suggested", "cautioned", "predicted", "concluded", "complained", "responded", "confirmed",
-	"denied", "emphasised", "emphasized", "agreed", "added:", "shouted", "whispered",
-	"testified", "joked", "boasted", "vowed", "pledged", "promised", "insisted", "observed",
-	"countered", "retorted", "according", NULL
-};
-
-static const char *const aux_words[] = {
-	"has", "had", "have", "also", "then", "later", "again", "once", "previously", "earlier",
-	"has also", "would", "will", NULL
-};
-
-static const char *const stop_words[] = {
-	"and", "but", "while", "as", "because", "so", "when", "where", "which", "who", "after",
-	"before", "though", "although", "that", NULL
-};
-
-static int
-in_list(const char *s, size_t n, const char *const *list)
-{
-	for (int i = 0; list[i]; i++)
-		if (nx_word_eq_ci(s, n, list[i]))
-			return 1;
-	return 0;
-}
-
-typedef struct
-{
-	const char *text;
-	const nx_ner_tokens *t;
-	const nx_entity_list *ents;
-	int		   *tok_mention;	/* per token: mention index covering it, or -1 */
-	uint8_t    *in_quote;		/* per token: inside a quotation */
-} qctx;
-
-#define TS(c, i) ((c)->text + (c)->t->tok[i].start)
-#define TL(c, i) ((size_t) ((c)->t->tok[i].end - (c)->t->tok[i].start))
-
-/* 0 none, 1 opening mark, 2 closing mark, 3 straight (either) */
-static int
-quote_mark(const qctx *c, size_t i)
-{
-	const unsigned char *s = (const unsigned char *) TS(c, i);
-	size_t		n = TL(c, i);
-
-	if (n == 1 && s[0] == '"')
-		return 3;
-	if (n == 3 && s[0] == 0xE2 && s[1] == 0x80)
-	{
-		if (s[2] == 0x9C || s[2] == 0x9E)
-			return 1;			/* “ „ */
-		if (s[2] == 0x9D)
-			return 2;			/* ” */
-	}
-	if (n == 2 && s[0] == 0xC2 && s[1] == 0xAB)
-		return 1;				/* « */
-	if (n == 2 && s[0] == 0xC2 && s[1] == 0xBB)
-		return 2;				/* » */
-	return 0;
-}
-
-static int
-is_punct_tok(const qctx *c, size_t i, const char *set)
-{
-	return TL(c, i) == 1 && strchr(set, TS(c, i)[0]) != NULL;
-}
-
-static int
-is_verb(const qctx *c, size_t i)
-{
-	return in_list(TS(c, i), TL(c, i), speech_verbs);
-}
-
-/* speaker of the phrase [p0, p1); before = quote start (for pronouns). Returns 0 or -1 (OOM) */
-static int
-resolve(const qctx *c, size_t p0, size_t p1, uint32_t before, const nx_allocator *a, nx_quote *q)
-{
-	int			ent = -1;
-	const char *s;
-	size_t		n;
-
-	/* trim conjunctions and punctuation at the edges */
-	while (p0 < p1 && (in_list(TS(c, p0), TL(c, p0), stop_words) || is_punct_tok(c, p0, ",;:-(")))
-		p0++;
-	while (p1 > p0 && is_punct_tok(c, p1 - 1, ",;:-)"))
-		p1--;
-	if (p0 >= p1)
-		return 1;
-	if (p1 - p0 == 1 && (nx_word_eq_ci(TS(c, p0), TL(c, p0), "he") || nx_word_eq_ci(TS(c, p0), TL(c, p0), "she")))
-	{
-		/* most recent person named outside quotes */
-		for (size_t k = c->ents->nmentions; k-- > 0;)
-		{
-			const nx_mention *m = &c->ents->mentions[k];
-			size_t		lo = 0,
-						hi = c->t->ntok;
-
-			if (m->start >= before || m->kind != NX_KIND_PERSON)
-				continue;
-			while (lo < hi)
-			{
-				size_t		mid = (lo + hi) / 2;
-
-				if (c->t->tok[mid].start < m->start)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
-			if (lo < c->t->ntok && c->in_quote[lo])
-				continue;
-			ent = (int) m->entity;
-			break;
-		}
-		if (ent < 0)
-			return 1;			/* nobody to refer to: no speaker */
-	}
-	else
-	{
-		/* a person named in the phrase, or a phrase that is exactly one mention */
-		int			last_person = -1;
-
-		for (size_t k = p0; k < p1; k++)
-		{
-			int			mi = c->tok_mention[k];
-
-			if (mi >= 0 && c->ents->mentions[mi].kind == NX_KIND_PERSON)
-				last_person = (int) c->ents->mentions[mi].entity;
-		}
-		if (last_person >= 0)
-			ent = last_person;
-		else if (c->tok_mention[p0] >= 0 && c->tok_mention[p0] == c->tok_mention[p1 - 1] &&
-				 c->ents->mentions[c->tok_mention[p0]].start == c->t->tok[p0].start &&
-				 c->ents->mentions[c->tok_mention[p0]].end == c->t->tok[p1 - 1].end)
-			ent = (int) c->ents->mentions[c->tok_mention[p0]].entity;
-	}
-	if (ent >= 0)
-	{
-		s = c->ents->entities[ent].name;
-		n = c->ents->entities[ent].name_len;
-	}
-	else
-	{
-		/* the phrase must look like a noun phrase: a determiner or a capitalised word first */
-		if (!(c->t->tok[p0].flags & NX_TF_UPPER_INIT) &&
-			!in_list(TS(c, p0), TL(c, p0), (const char *const[]) {"a", "an", "the", "one", "another", "his", "her", "their", "its", "two", "three", "several", "some", "many", "officials", "sources", "analysts", "experts", "witnesses", "residents", NULL}))
-			return 1;
-		s = TS(c, p0);
-		n = c->t->tok[p1 - 1].end - c->t->tok[p0].start;
-	}
-	q->speaker = nx_alloc(a, n + 1);
-	if (!q->speaker)
-		return -1;
-	{
-		/* copy with whitespace runs collapsed */
-		size_t		k = 0;
-		int			sp = 0;
-
-		for (size_t i = 0; i < n; i++)
-		{
-			char		ch = s[i];
-
-			if (ch == ' ' || ch == '\n' || ch == '\r' || ch == '\t')
-			{
-				sp = 1;
-				continue;
-			}
-			if (sp && k)
-				q->speaker[k++] = ' ';
-			sp = 0;
-			q->speaker[k++] = ch;
-		}
-		q->speaker[k] = 0;
-		q->speaker_len = k;
-	}
-	q->speaker_entity = ent;
-	return 0;
-}
-
-/* first token index of the sentence/paragraph boundary at or after i */
-static int
-boundary(const qctx *c, size_t i)
-{
-	return (c->t->tok[i].flags & NX_TF_LINE_START) != 0;
-}
+#define MIN_CARRIED_WORDS 3		/* a continued or follow-on quote is a sentence, not a term */
+#define FOLLOW_ON_REACH 2		/* paragraphs back a follow-on quote looks for its speaker */
 
 void
 nx_quote_list_free(nx_quote_list *q, const nx_allocator *a)
@@ -206,146 +24,6 @@ nx_quote_list_free(nx_quote_list *q, const nx_allocator *a)
 			nx_free(a, q->quotes[i].speaker);
 	nx_free(a, q->quotes);
 	memset(q, 0, sizeof(*q));
-}
-
-/* pairs the quotation marks within paragraphs: opening token qo, closing token (or the
- * paragraph's end) qc; returns how many, or -1 when interrupted */
-static long
-pair_marks(const qctx *c, uint32_t *qo, uint32_t *qc, uint8_t *closed, const nx_allocator *a)
-{
-	size_t		nq = 0;
-
-		long		open = -1;
-
-		for (size_t i = 0; i <= c->t->ntok; i++)
-		{
-			int			mk;
-
-			if ((i & 1023) == 1023 && nx_interrupted(a))
-				return -1;
-			if (open >= 0 && (i == c->t->ntok || boundary(c, i)))
-			{
-				if (i > (size_t) open + 1)
-				{
-					qo[nq] = (uint32_t) open;
-					qc[nq] = (uint32_t) i;
-					closed[nq] = 0;
-					nq++;
-				}
-				open = -1;
-			}
-			if (i == c->t->ntok)
-				break;
-			mk = quote_mark(c, i);
-			if (mk == 0)
-				continue;
-			if (open < 0 && (mk == 1 || mk == 3))
-				open = (long) i;
-			else if (open >= 0 && (mk == 2 || mk == 3))
-			{
-				if (i > (size_t) open + 1)
-				{
-					qo[nq] = (uint32_t) open;
-					qc[nq] = (uint32_t) i;
-					closed[nq] = 1;
-					nq++;
-				}
-				open = -1;
-			}
-		}
-	return (long) nq;
-}
-
-/*
- * The speaker of the quote between marks o and e: after the closing mark ("...," Obama
- * said / said a spokesman) or before the opening one (Kerry stressed that "...").
- * Returns 2 when q got a speaker, 0 when none was found, -1 when memory ran out.
- */
-static int
-attribute_quote(const qctx *c, size_t o, size_t e, int closed, uint32_t qs,
-				const nx_allocator *a, nx_quote *q)
-{
-	int			found = 0,
-				r;
-
-	/* attribution after the closing mark: [phrase] VERB or VERB phrase */
-	if (closed && !is_punct_tok(c, e - 1, "."))
-	{
-		size_t		j = e + 1,
-					v;
-
-		while (j < c->t->ntok && !boundary(c, j) && is_punct_tok(c, j, ","))
-			j++;
-		for (v = j; v < c->t->ntok && v < j + MAX_PHRASE + 1; v++)
-		{
-			if (boundary(c, v) || quote_mark(c, v) || is_punct_tok(c, v, ".?!;:"))
-				break;
-			if (is_verb(c, v))
-			{
-				found = 1;
-				break;
-			}
-		}
-		if (found && v == j)
-		{
-			/* said Obama / said a spokesman, ... */
-			size_t		p1 = v + 1;
-
-			if (nx_word_eq_ci(TS(c, v), TL(c, v), "according") && p1 < c->t->ntok && nx_word_eq_ci(TS(c, p1), TL(c, p1), "to"))
-				p1++;
-			j = p1;
-			while (p1 < c->t->ntok && p1 < j + MAX_PHRASE && !boundary(c, p1) && !quote_mark(c, p1) &&
-				   !is_punct_tok(c, p1, ".,?!;:(") &&
-				   !in_list(TS(c, p1), TL(c, p1), (const char *const[]) {"on", "in", "at", "after", "before", "while", "when", "during", "adding", "that", "to", "of", "from", "last", "this", "told", NULL}))
-				p1++;
-			r = p1 > j ? resolve(c, j, p1, qs, a, q) : 1;
-		}
-		else if (found)
-		{
-			size_t		p1 = v;
-
-			while (p1 > j && in_list(TS(c, p1 - 1), TL(c, p1 - 1), aux_words))
-				p1--;
-			r = resolve(c, j, p1, qs, a, q);
-		}
-		else
-			r = 1;
-		if (r < 0)
-			return -1;
-		if (r == 0)
-			found = 2;
-	}
-	/* attribution before the opening mark: PHRASE VERB [that|:|,] "..." */
-	if (found != 2 && o > 0 && !boundary(c, o))
-	{
-		size_t		v = o;
-
-		while (v > 0 && !boundary(c, v) && (is_punct_tok(c, v - 1, ":,") || nx_word_eq_ci(TS(c, v - 1), TL(c, v - 1), "that")))
-			v--;
-		if (v > 0 && v < o + 1 && !(c->t->tok[v].flags & NX_TF_LINE_START) && is_verb(c, v - 1) &&
-			!nx_word_eq_ci(TS(c, v - 1), TL(c, v - 1), "according"))
-		{
-			size_t		p1 = v - 1,
-						p0;
-
-			while (p1 > 0 && in_list(TS(c, p1 - 1), TL(c, p1 - 1), aux_words))
-				p1--;
-			p0 = p1;
-			while (p0 > 0 && p1 - p0 < MAX_PHRASE && !boundary(c, p0) && !quote_mark(c, p0 - 1) &&
-				   !c->in_quote[p0 - 1] && !is_punct_tok(c, p0 - 1, ".,?!;:()") &&
-				   !in_list(TS(c, p0 - 1), TL(c, p0 - 1), stop_words))
-				p0--;
-			if (p0 < p1)
-			{
-				r = resolve(c, p0, p1, qs, a, q);
-				if (r < 0)
-					return -1;
-				if (r == 0)
-					found = 2;
-			}
-		}
-	}
-	return found == 2 ? 2 : 0;
 }
 
 int
@@ -365,105 +43,270 @@ nx_quotes_extract(const char *text, size_t len, const nx_entity_list *ents,
 	return rc;
 }
 
+/* one paired quotation: marks, content and what the walk found for it */
+typedef struct qspan
+{
+	uint32_t	o,
+				e;				/* opening mark, closing mark (or paragraph end) */
+	uint32_t	c0,
+				c1;				/* content tokens, a trailing comma trimmed */
+	uint32_t	nwords;
+	uint8_t		closed;
+	uint8_t		direct;			/* attributed by the words next to it */
+	qspk		spk;
+} qspan;
+
+static int
+is_closing_mark(const qctx *c, size_t i)
+{
+	int			mk = quote_mark(c, i);
+
+	return mk == 2 || mk == 3 || mk == 5 || mk == 6;
+}
+
+/*
+ * A quote with no attribution of its own is a speaker's further words when it is a
+ * sentence: it starts one, has a few words, and ends with sentence punctuation (or runs on
+ * to the paragraph's end). Titles and terms ("the “Road” report") are not.
+ */
+static int
+sentence_like(const qctx *c, const qspan *q)
+{
+	size_t		o = q->o;
+	int			starts = (c->t->tok[o].flags & NX_TF_LINE_START) ||
+		(o > 0 && (is_punct_tok(c, o - 1, ".?!") || is_closing_mark(c, o - 1)));
+
+	if (!starts || q->nwords < MIN_CARRIED_WORDS)
+		return 0;
+	if (!q->closed || is_punct_tok(c, q->c1 - 1, ".?!,") || q->c1 < q->e)
+		return 1;
+	return q->e + 1 >= c->t->ntok || (c->t->tok[q->e + 1].flags & NX_TF_LINE_START) ||
+		is_punct_tok(c, q->e + 1, ".?!");
+}
+
+/* the speaker a quote with no attribution carries on: the more recent of the last speaker
+ * and the salient person, in the same paragraph (continued) or just before (follow-on) */
+static qspk
+carried_speaker(const qctx *c, const qspan *q)
+{
+	uint32_t	para = c->para[q->o],
+				reach = (c->t->tok[q->o].flags & NX_TF_LINE_START) ? FOLLOW_ON_REACH : 0;
+	int			use_sal = c->sal_ent >= 0 && (!c->have_last || c->sal_tok > c->last_tok);
+	uint32_t	tok = use_sal ? c->sal_tok : c->last_tok;
+	qspk		s = QSPK_NONE;
+
+	if (!sentence_like(c, q) || (!use_sal && !c->have_last) || para - c->para[tok] > reach)
+		return s;
+	if (use_sal)
+		s.ent = c->sal_ent;
+	else
+		s = c->last;
+	return s;
+}
+
+/* the walk: every quote in text order, with the speakers and subjects between them */
+static int
+walk(qctx *c, qspan *qs, size_t nq, const nx_allocator *a)
+{
+	size_t		k = 0;
+	int			words_in_sentence = 0;
+
+	c->sal_ent = -1;
+	c->nsal = 0;
+	for (size_t i = 0; i < c->t->ntok; i++)
+	{
+		if ((i & 1023) == 1023 && nx_interrupted(a))
+			return -1;
+		if (c->t->tok[i].flags & (NX_TF_SENT_START | NX_TF_LINE_START))
+			words_in_sentence = 0;
+		if (k < nq && i == qs[k].o)
+		{
+			qspan	   *q = &qs[k++];
+
+			q->spk = attribute_after(c, q->o, q->e, q->closed);
+			if (!speaker_is_set(q->spk))
+				q->spk = attribute_before(c, q->o, q->c1);
+			q->direct = speaker_is_set(q->spk);
+			if (!q->direct)
+				q->spk = carried_speaker(c, q);
+			if (speaker_is_set(q->spk))
+				note_speaker(c, q->spk, i);
+			continue;
+		}
+		if (c->in_quote[i] || quote_mark(c, i))
+			continue;
+		note_subject(c, i, words_in_sentence);
+		if ((is_speech_verb(c, i) || qtok_is(c, i, QW_SPEECH_PARTICIPLE)) && !c->used_verb[i])
+		{
+			qspk		s = reported_speech(c, i);
+
+			if (speaker_is_set(s))
+				note_speaker(c, s, i);
+		}
+		if (is_word_tok(c, i))
+			words_in_sentence++;
+	}
+	/* a quote left open at its paragraph's end runs on into the next paragraph's quote: the
+	 * attribution that closes the run names the speaker of all of it */
+	for (size_t j = nq; j-- > 1;)
+	{
+		qspan	   *prev = &qs[j - 1];
+
+		if (!prev->closed && !prev->direct && speaker_is_set(qs[j].spk) &&
+			(c->t->tok[qs[j].o].flags & NX_TF_LINE_START) &&
+			c->para[qs[j].o] == c->para[prev->o] + 1 && prev->nwords >= MIN_CARRIED_WORDS)
+		{
+			prev->spk = qs[j].spk;
+			prev->direct = qs[j].direct;
+		}
+	}
+	return 0;
+}
+
+/* pairs the marks and fills the spans; returns how many, or -1 */
+static long
+find_spans(qctx *c, qspan **spans, const nx_allocator *a)
+{
+	size_t		n = c->t->ntok;
+	uint32_t   *qo = nx_alloc(a, n * sizeof(uint32_t)),
+			   *qc = nx_alloc(a, n * sizeof(uint32_t));
+	uint8_t    *closed = nx_alloc(a, n);
+	long		nq = -1;
+
+	*spans = NULL;
+	if (qo && qc && closed)
+		nq = pair_marks(c, qo, qc, closed, a);
+	if (nq >= 0)
+		*spans = nx_alloc(a, ((size_t) nq + 1) * sizeof(qspan));
+	if (nq >= 0 && !*spans)
+		nq = -1;
+	for (long k = 0; k < nq; k++)
+	{
+		qspan	   *q = &(*spans)[k];
+
+		memset(q, 0, sizeof(*q));
+		q->o = qo[k];
+		q->e = qc[k];
+		q->closed = closed[k];
+		q->c0 = q->o + 1;
+		q->c1 = q->e;
+		while (q->c1 > q->c0 && is_punct_tok(c, q->c1 - 1, ","))
+			q->c1--;
+		for (uint32_t i = q->c0; i < q->e; i++)
+		{
+			c->in_quote[i] = 1;
+			q->nwords += is_word_tok(c, i);
+		}
+		q->spk = QSPK_NONE;
+	}
+	nx_free(a, qo);
+	nx_free(a, qc);
+	nx_free(a, closed);
+	return nq;
+}
+
+/* the speaker's name: the entity's canonical name or the phrase, white space folded */
+static int
+speaker_name(const qctx *c, qspk s, const nx_allocator *a, nx_quote *q)
+{
+	const char *src;
+	size_t		n;
+
+	if (s.ent >= 0)
+		src = person_name(c, s.ent, &n);
+	else
+	{
+		src = TS(c, s.p0);
+		n = c->t->tok[s.p1 - 1].end - c->t->tok[s.p0].start;
+	}
+	q->speaker = nx_strndup_squeezed(a, src, n);
+	if (!q->speaker)
+		return -1;
+	q->speaker_len = strlen(q->speaker);
+	q->speaker_entity = s.ent;
+	return 0;
+}
+
+/* per-token tables: the mention covering each token, and paragraph numbers */
+static int
+token_tables(qctx *c, const nx_allocator *a)
+{
+	size_t		n = c->t->ntok,
+				k = 0;
+	uint32_t	para = 0;
+
+	c->tok_mention = nx_alloc(a, n * sizeof(int));
+	c->in_quote = nx_alloc(a, n);
+	c->used_verb = nx_alloc(a, n);
+	c->para = nx_alloc(a, n * sizeof(uint32_t));
+	if (!c->tok_mention || !c->in_quote || !c->used_verb || !c->para)
+		return -1;
+	memset(c->in_quote, 0, n);
+	memset(c->used_verb, 0, n);
+	for (size_t i = 0; i < n; i++)
+	{
+		c->tok_mention[i] = -1;
+		if (i > 0 && (c->t->tok[i].flags & NX_TF_LINE_START))
+			para++;
+		c->para[i] = para;
+	}
+	for (size_t m = 0; m < c->ents->nmentions; m++)
+	{
+		while (k < n && c->t->tok[k].start < c->ents->mentions[m].start)
+			k++;
+		for (size_t j = k; j < n && c->t->tok[j].end <= c->ents->mentions[m].end; j++)
+			c->tok_mention[j] = (int) m;
+	}
+	c->text_end = n ? c->t->tok[n - 1].end : 0;
+	return canon_entities(c, a);
+}
+
 int
 nx_quotes_from_tokens(const char *text, const nx_ner_tokens *tokens, const nx_entity_list *ents,
 					  const nx_allocator *a, nx_quote_list *out)
 {
-	const nx_ner_tokens t = *tokens;
 	qctx		c;
-	uint32_t   *qo = NULL,
-			   *qc = NULL;		/* open mark token, closing mark token (or paragraph end) */
-	uint8_t    *closed = NULL;
-	size_t		nq = 0;
+	qspan	   *qs = NULL;
+	long		nq = 0;
 	int			rc = -1;
 
 	memset(out, 0, sizeof(*out));
 	memset(&c, 0, sizeof(c));
 	c.text = text;
-	c.t = &t;
+	c.t = tokens;
 	c.ents = ents;
-	if (t.ntok == 0)
-	{
-		rc = 0;
+	if (tokens->ntok == 0)
+		return 0;
+	if (token_tables(&c, a) < 0 || (nq = find_spans(&c, &qs, a)) < 0 || infer_genders(&c, a) < 0)
 		goto done;
-	}
-	c.tok_mention = nx_alloc(a, t.ntok * sizeof(int));
-	c.in_quote = nx_alloc(a, t.ntok);
-	qo = nx_alloc(a, t.ntok * sizeof(uint32_t));
-	qc = nx_alloc(a, t.ntok * sizeof(uint32_t));
-	closed = nx_alloc(a, t.ntok);
-	if (!c.tok_mention || !c.in_quote || !qo || !qc || !closed)
+	if (walk(&c, qs, (size_t) nq, a) < 0)
 		goto done;
-	memset(c.in_quote, 0, t.ntok);
-	for (size_t i = 0; i < t.ntok; i++)
-		c.tok_mention[i] = -1;
-	{
-		size_t		k = 0;
-
-		for (size_t m = 0; m < ents->nmentions; m++)
-		{
-			while (k < t.ntok && t.tok[k].start < ents->mentions[m].start)
-				k++;
-			for (size_t j = k; j < t.ntok && t.tok[j].end <= ents->mentions[m].end; j++)
-				c.tok_mention[j] = (int) m;
-		}
-	}
-
-	/* pair the marks within paragraphs */
-	{
-		long		np = pair_marks(&c, qo, qc, closed, a);
-
-		if (np < 0)
-			goto done;
-		nq = (size_t) np;
-	}
-	for (size_t k = 0; k < nq; k++)
-		for (size_t i = qo[k] + 1; i < qc[k]; i++)
-			c.in_quote[i] = 1;
-
-	out->quotes = nx_alloc(a, (nq + 1) * sizeof(nx_quote));
+	out->quotes = nx_alloc(a, ((size_t) nq + 1) * sizeof(nx_quote));
 	if (!out->quotes)
 		goto done;
-
-	for (size_t k = 0; k < nq; k++)
+	for (long k = 0; k < nq; k++)
 	{
-		size_t		o = qo[k],
-					e = qc[k];
-		size_t		c0 = o + 1,
-					c1 = e;		/* content tokens [c0, c1) */
 		nx_quote   *q = &out->quotes[out->nquotes];
-		int			found;
-		uint32_t	qs,
-					qe;
 
-		/* quoted text: trim a trailing comma */
-		while (c1 > c0 && is_punct_tok(&c, c1 - 1, ","))
-			c1--;
-		if (c1 <= c0)
+		if (!speaker_is_set(qs[k].spk) || qs[k].c1 <= qs[k].c0)
 			continue;
-		qs = t.tok[c0].start;
-		qe = t.tok[c1 - 1].end;
 		memset(q, 0, sizeof(*q));
-		q->start = qs;
-		q->end = qe;
-		q->speaker_entity = -1;
-
-		found = attribute_quote(&c, o, e, closed[k], qs, a, q);
-		if (found < 0)
+		q->start = tokens->tok[qs[k].c0].start;
+		q->end = tokens->tok[qs[k].c1 - 1].end;
+		if (speaker_name(&c, qs[k].spk, a, q) < 0)
 			goto done;
-		if (found == 2)
-			out->nquotes++;
-		else
-			nx_free(a, q->speaker);
+		out->nquotes++;
 	}
 	rc = 0;
 
 done:
 	nx_free(a, c.tok_mention);
 	nx_free(a, c.in_quote);
-	nx_free(a, qo);
-	nx_free(a, qc);
-	nx_free(a, closed);
+	nx_free(a, c.used_verb);
+	nx_free(a, c.para);
+	nx_free(a, c.canon);
+	nx_free(a, c.gender);
+	nx_free(a, qs);
 	if (rc < 0)
 		nx_quote_list_free(out, a);
 	return rc;

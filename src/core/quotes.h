@@ -1,16 +1,19 @@
 /*
  * quotes.h - direct quotes and their speakers (plain C99).
  *
- * A quote is text in straight ("...") or typographic (“...”, «...») double quotes
- * within a paragraph (an unclosed quote runs to the end of its paragraph) that has a
- * speech attribution right next to it:
- *   after it:  "...," Obama told reporters  /  "..." he said  /  "...," said the minister
- *   before it: Kerry stressed that "..."   /  The minister said: "..."
- * Quoted fragments with no speech verb beside them (scare quotes: 'walks back',
- * "walking back", "often outgunned") are not quotes of a speaker and are skipped.
- * The speaker is the canonical entity when the attribution names a person (or is exactly
- * an entity mention), the most recent person named outside quotes for he/she, and
- * otherwise the attribution phrase itself ("a senior State Department official").
+ * A quote is text in double ("...", “...”, «...») or single ('...', ‘...’) quotation marks
+ * within a paragraph (an unclosed double quote runs to the end of its paragraph) that has a
+ * speaker:
+ *   after it:  "...," Obama told reporters  /  "..." he says  /  "...," according to X
+ *   before it: Kerry stressed that "..."   /  The minister said: "..."  /  ..., saying, "..."
+ *   none of its own: a further sentence-quote in the paragraph, or a quoted paragraph after
+ *              the speaker's paragraph (follow-on), carries the last speaker on.
+ * Quoted fragments with no speaker (scare quotes: 'walks back', "walking back", "often
+ * outgunned"; titles; terms in a reported sentence) are skipped, and apostrophes never pair.
+ * The speaker is the person's fullest name in the article (surnames and kept titles fold
+ * into it); he/she and "the minister" are the person most recently named as a speaker or as
+ * a sentence's subject; otherwise the entity named, or the attribution phrase itself ("a
+ * senior State Department official"). The rules: README "Quotes"; the code: quotes_int.h.
  */
 #ifndef NX_QUOTES_H
 #define NX_QUOTES_H

@@ -16,10 +16,12 @@ counts neither for nor against):
   speaker    among found quotes: right (canonical name equal after case and white-space
              folding), a role phrase where the article names the person (the system gives a
              phrase that is none of the article's entities), the wrong name
-and the same broken down by attribution form. QUOTES_VERBOSE=1 lists misses and false quotes
+and the same broken down by attribution form, then found / precision / speaker on each half of a
+split by publisher (publisher_half). QUOTES_VERBOSE=1 lists misses and false quotes
 by record and offsets (no text), QUOTES_VERBOSE=2 with a snippet of the text (publisher text:
-read it, never commit it).
+read it, never commit it); QUOTES_HALF=1 or 2 lists only that half's.
 """
+import hashlib
 import os
 import sys
 from collections import Counter, defaultdict
@@ -138,6 +140,20 @@ def pct(a, b):
     return f"{a}/{b} ({100.0 * a / b:.1f}%)" if b else f"{a}/0"
 
 
+def publisher_half(publisher):
+    """Cross-validation halves by publisher: 1 or 2 from a hash of the name (deterministic, and
+    blind to the articles), so rules developed on one half can be checked on the other."""
+    return 1 + hashlib.md5(publisher.encode("utf-8")).digest()[0] % 2
+
+
+def report_half(half, t, n_articles, n_publishers):
+    total, found = sum(t.total.values()), sum(t.found.values())
+    right = sum(c["right"] for c in t.speaker.values())
+    scored_system = t.correct_system + t.false_outside + t.false_inside
+    print(f"  half {half} ({n_articles} articles, {n_publishers} publishers): found {pct(found, total)},"
+          f" precision {pct(t.correct_system, scored_system)}, speaker right {pct(right, found)}")
+
+
 def report(t, n_articles, n_publishers):
     total, found = sum(t.total.values()), sum(t.found.values())
     verdicts = Counter()
@@ -186,14 +202,23 @@ def main():
     conn = psycopg2.connect("")
     cur = conn.cursor()
     tally = Tally()
-    for record_id in records:
+    halves = {1: Tally(), 2: Tally()}
+    half_publishers = {1: set(), 2: set()}
+    half_articles = Counter()
+    for record_id, publisher in zip(records, publishers):
         text = texts[record_id]
-        tally.add_article(record_id, text, gold_by_record[record_id], system_quotes(cur, text),
-                          entity_names(cur, text))
+        gold, system, names = gold_by_record[record_id], system_quotes(cur, text), entity_names(cur, text)
+        half = publisher_half(publisher)
+        tally.add_article(record_id, text, gold, system, names)
+        halves[half].add_article(record_id, text, gold, system, names)
+        half_publishers[half].add(publisher)
+        half_articles[half] += 1
     conn.close()
     report(tally, len(records), len(set(publishers)))
-    if VERBOSE:
-        list_errors(tally)
+    for half in (1, 2):
+        report_half(half, halves[half], half_articles[half], len(half_publishers[half]))
+    if VERBOSE:  # QUOTES_HALF=1 or 2: list only that half's errors
+        list_errors(halves[int(os.environ["QUOTES_HALF"])] if os.environ.get("QUOTES_HALF") else tally)
     return 0
 
 
