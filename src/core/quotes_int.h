@@ -75,6 +75,8 @@ enum qword
 	QW_INSTITUTION,				/* department, ministry, ... (a role that is no person) */
 };
 int			qword_is(const char *s, size_t n, enum qword list);
+/* 1 when every word table is in qword_is's order (a unit test checks) */
+int			qword_tables_sorted(void);
 int			qtok_is(const qctx *c, size_t i, enum qword list);
 int			is_speech_verb(const qctx *c, size_t i);
 int			quote_mark(const qctx *c, size_t i);

@@ -12,160 +12,214 @@
  * here works in every position (after the quote, before it, in reported speech).
  */
 static const char *const speech_verbs[] = {
-	"say", "says", "said", "tell", "tells", "told", "add", "adds", "added",
-	"note", "notes", "noted", "explain", "explains", "explained", "write", "writes", "wrote",
-	"tweets", "tweeted", "posted", "comments", "commented",
-	"emphasise", "emphasises", "emphasised", "emphasize", "emphasizes", "emphasized",
-	"stresses", "stressed", "warn", "warns", "warned", "ask", "asks", "asked",
-	"insist", "insists", "insisted", "declare", "declares", "declared", "announce",
-	"announces", "announced", "replies", "replied", "continue", "continues",
-	"continued", "argue", "argues", "argued", "claims", "claimed", "states", "stated", "remarks", "remarked", "urge", "urges", "urged", "admit",
-	"admits", "admitted", "concede", "concedes", "conceded", "acknowledge", "acknowledges",
-	"acknowledged", "recall", "recalls", "recalled", "suggest", "suggests", "suggested",
-	"cautions", "cautioned", "predict", "predicts", "predicted", "conclude",
-	"concludes", "concluded", "complain", "complains", "complained", "respond", "responds",
-	"responded", "confirm", "confirms", "confirmed", "deny", "denies", "denied", "agree",
-	"agrees", "agreed", "shouts", "shouted", "whispers", "whispered",
-	"testify", "testifies", "testified", "jokes", "joked", "boasts",
-	"boasted", "vows", "vowed", "pledges", "pledged", "promises",
-	"promised", "observe", "observes", "observed", "counters", "countered",
-	"retort", "retorts", "retorted", "reflect", "reflects", "reflected", "shares",
-	"shared", "assert", "asserts", "asserted", "summarise", "summarises", "summarised",
-	"summarize", "summarizes", "summarized", "chants", "chanted", "detailed", "quip", "quips", "quipped", "answers", "answered",
-	"exclaim", "exclaims", "exclaimed", "recount", "recounts", "recounted", "narrate",
-	"narrates", "narrated", "reveal", "reveals", "revealed", "mentions",
-	"mentioned", "maintain", "maintains", "maintained", "contend", "contends", "contended",
-	"allege", "alleges", "alleged", "lament", "laments", "lamented", "sighs",
-	"sighed", "laughs", "laughed", "cries", "cried", "screams",
-	"screamed", "yells", "yelled", "muses", "mused", "underline",
-	"underlines", "underlined", "highlights", "highlighted", "reiterate",
-	"reiterates", "reiterated", "reported", "advise",
-	"advises", "advised", "recommend", "recommends", "recommended", "according",
-	NULL
+	"according", "acknowledge", "acknowledged", "acknowledges", "add", "added", "adds",
+	"admit", "admits", "admitted", "advise", "advised", "advises", "agree", "agreed", "agrees",
+	"allege", "alleged", "alleges", "announce", "announced", "announces", "answered",
+	"answers", "argue", "argued", "argues", "ask", "asked", "asks", "assert", "asserted",
+	"asserts", "boasted", "boasts", "cautioned", "cautions", "chanted", "chants", "claimed",
+	"claims", "commented", "comments", "complain", "complained", "complains", "concede",
+	"conceded", "concedes", "conclude", "concluded", "concludes", "confirm", "confirmed",
+	"confirms", "contend", "contended", "contends", "continue", "continued", "continues",
+	"countered", "counters", "cried", "cries", "declare", "declared", "declares", "denied",
+	"denies", "deny", "detailed", "emphasise", "emphasised", "emphasises", "emphasize",
+	"emphasized", "emphasizes", "exclaim", "exclaimed", "exclaims", "explain", "explained",
+	"explains", "highlighted", "highlights", "insist", "insisted", "insists", "joked", "jokes",
+	"lament", "lamented", "laments", "laughed", "laughs", "maintain", "maintained",
+	"maintains", "mentioned", "mentions", "mused", "muses", "narrate", "narrated", "narrates",
+	"note", "noted", "notes", "observe", "observed", "observes", "pledged", "pledges",
+	"posted", "predict", "predicted", "predicts", "promised", "promises", "quip", "quipped",
+	"quips", "recall", "recalled", "recalls", "recommend", "recommended", "recommends",
+	"recount", "recounted", "recounts", "reflect", "reflected", "reflects", "reiterate",
+	"reiterated", "reiterates", "remarked", "remarks", "replied", "replies", "reported",
+	"respond", "responded", "responds", "retort", "retorted", "retorts", "reveal", "revealed",
+	"reveals", "said", "say", "says", "screamed", "screams", "shared", "shares", "shouted",
+	"shouts", "sighed", "sighs", "stated", "states", "stressed", "stresses", "suggest",
+	"suggested", "suggests", "summarise", "summarised", "summarises", "summarize",
+	"summarized", "summarizes", "tell", "tells", "testified", "testifies", "testify", "told",
+	"tweeted", "tweets", "underline", "underlined", "underlines", "urge", "urged", "urges",
+	"vowed", "vows", "warn", "warned", "warns", "whispered", "whispers", "write", "writes",
+	"wrote", "yelled", "yells", NULL
 };
 
 static const char *const speech_participles[] = {
-	"saying", "telling", "adding", "noting", "explaining", "writing", "tweeting", "posting",
-	"commenting", "emphasising", "emphasizing", "stressing", "warning", "asking", "insisting",
-	"declaring", "announcing", "replying", "continuing", "arguing", "claiming", "stating",
-	"remarking", "urging", "admitting", "conceding", "acknowledging", "recalling",
-	"suggesting", "cautioning", "predicting", "concluding", "complaining", "responding",
-	"confirming", "denying", "shouting", "whispering", "testifying", "joking", "boasting",
-	"vowing", "pledging", "promising", "observing", "countering", "retorting", "reflecting",
-	"sharing", "asserting", "exclaiming", "recounting", "revealing", "mentioning",
-	"maintaining", "contending", "alleging", "lamenting", "quipping", "answering",
-	"highlighting", "underlining", "reiterating", "advising", "expounding", "pleading",
-	NULL
+	"acknowledging", "adding", "admitting", "advising", "alleging", "announcing", "answering",
+	"arguing", "asking", "asserting", "boasting", "cautioning", "claiming", "commenting",
+	"complaining", "conceding", "concluding", "confirming", "contending", "continuing",
+	"countering", "declaring", "denying", "emphasising", "emphasizing", "exclaiming",
+	"explaining", "expounding", "highlighting", "insisting", "joking", "lamenting",
+	"maintaining", "mentioning", "noting", "observing", "pleading", "pledging", "posting",
+	"predicting", "promising", "quipping", "recalling", "recounting", "reflecting",
+	"reiterating", "remarking", "replying", "responding", "retorting", "revealing", "saying",
+	"sharing", "shouting", "stating", "stressing", "suggesting", "telling", "testifying",
+	"tweeting", "underlining", "urging", "vowing", "warning", "whispering", "writing", NULL
 };
 
 static const char *const aux_words[] = {
-	"has", "had", "have", "also", "then", "later", "again", "once", "previously", "earlier",
-	"would", "will", "further", "only", "simply", "just", "now", "still", "even", "often",
-	"always", "never", "recently", "subsequently", "quickly", "finally", "eventually", NULL
+	"again", "also", "always", "earlier", "even", "eventually", "finally", "further", "had",
+	"has", "have", "just", "later", "never", "now", "often", "once", "only", "previously",
+	"quickly", "recently", "simply", "still", "subsequently", "then", "will", "would", NULL
 };
 
 static const char *const clause_stop[] = {
-	"and", "but", "while", "as", "because", "so", "when", "where", "which", "who", "after",
-	"before", "though", "although", "that", "if", "whether", "than", "since", "until", NULL
+	"after", "although", "and", "as", "because", "before", "but", "if", "since", "so", "than",
+	"that", "though", "until", "when", "where", "whether", "which", "while", "who", NULL
 };
 
 /* words that open a clause of the writer's after a quote ("..." in Gaza, as Israel ...) */
 static const char *const subordinators[] = {
-	"but", "while", "as", "because", "so", "when", "where", "after", "before", "though",
-	"although", "that", "if", "whether", "than", "since", "until", "whereas", NULL
+	"after", "although", "as", "because", "before", "but", "if", "since", "so", "than", "that",
+	"though", "until", "when", "where", "whereas", "whether", "while", NULL
 };
 
-static const char *const pronouns[] = {"he", "she", NULL};
+static const char *const pronouns[] = {
+	"he", "she", NULL
+};
 /* words that tell a person's gender: a title before the name, he/she after it */
-static const char *const he_words[] = {"he", "mr", "mr.", "sir", "lord", NULL};
+static const char *const he_words[] = {
+	"he", "lord", "mr", "mr.", "sir", NULL
+};
 static const char *const she_words[] = {
-	"she", "ms", "ms.", "mrs", "mrs.", "miss", "dame", "lady", NULL
+	"dame", "lady", "miss", "mrs", "mrs.", "ms", "ms.", "she", NULL
 };
 
 /* titles the tagger may leave on a name ("Adv Smith"): a surname after one is a person */
 static const char *const titles[] = {
-	"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "adv",
-	"adv.", "rev", "rev.", "sir", "dame", "lady", "lord", "gen", "gen.", "col", "col.", "capt",
-	"capt.", "sgt", "sgt.", "insp", "supt", "cllr", "hon", "judge", "justice", "chief",
-	"president", "minister", "senator", "sen.", "rep.", "gov.", "governor", "mayor", "coach",
-	"advocate", "doctor", "professor", "reverend", "general", "colonel", "captain", "sergeant",
-	"inspector", "superintendent", "councillor", "honourable", "lieutenant", NULL
+	"adv", "adv.", "advocate", "capt", "capt.", "captain", "chief", "cllr", "coach", "col",
+	"col.", "colonel", "councillor", "dame", "doctor", "dr", "dr.", "gen", "gen.", "general",
+	"gov.", "governor", "hon", "honourable", "insp", "inspector", "judge", "justice", "lady",
+	"lieutenant", "lord", "mayor", "minister", "miss", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+	"president", "prof", "prof.", "professor", "rep.", "rev", "rev.", "reverend", "sen.",
+	"senator", "sergeant", "sgt", "sgt.", "sir", "superintendent", "supt", NULL
 };
 
 static const char *const np_start[] = {
-	"a", "an", "the", "one", "another", "his", "her", "their", "its", "two", "three",
-	"several", "some", "many", "officials", "sources", "analysts", "experts", "witnesses",
-	"residents", "police", "critics", "researchers", "scientists", "economists", NULL
+	"a", "an", "analysts", "another", "critics", "economists", "experts", "her", "his", "its",
+	"many", "officials", "one", "police", "researchers", "residents", "scientists", "several",
+	"some", "sources", "the", "their", "three", "two", "witnesses", NULL
 };
 
 static const char *const after_stop[] = {
-	"on", "in", "at", "after", "before", "while", "when", "during", "adding", "that", "to",
-	"of", "from", "last", "this", "told", "who", "which", "as", "and", "but", "about", "with",
-	"speaking", "referring", "citing", "in", "earlier", "yesterday", "today", NULL
+	"about", "adding", "after", "and", "as", "at", "before", "but", "citing", "during",
+	"earlier", "from", "in", "last", "of", "on", "referring", "speaking", "that", "this", "to",
+	"today", "told", "when", "which", "while", "who", "with", "yesterday", NULL
 };
 
 static const char *const prepositions[] = {
-	"in", "on", "at", "of", "from", "for", "with", "by", "to", "over", "about", "inside",
-	"during", "into", "under", "against", "near", "within", NULL
+	"about", "against", "at", "by", "during", "for", "from", "in", "inside", "into", "near",
+	"of", "on", "over", "to", "under", "with", "within", NULL
 };
 
 /* head nouns of a role phrase that name an organisation, not a person ("the department") */
 static const char *const institutions[] = {
-	"department", "ministry", "company", "government", "police", "agency", "council",
-	"court", "committee", "office", "service", "club", "team", "group", "party",
-	"university", "organisation", "organization", "board", "commission", "union", "firm",
-	"bank", "statement", "report", "authority", "municipality", "province", "state",
-	"city", "school", "hospital", "embassy", "army", "military", "force", "campaign",
-	"association", "federation", "institute", "foundation", "network", "channel",
-	"newspaper", "broadcaster", NULL
+	"agency", "army", "association", "authority", "bank", "board", "broadcaster", "campaign",
+	"channel", "city", "club", "commission", "committee", "company", "council", "court",
+	"department", "embassy", "federation", "firm", "force", "foundation", "government",
+	"group", "hospital", "institute", "military", "ministry", "municipality", "network",
+	"newspaper", "office", "organisation", "organization", "party", "police", "province",
+	"report", "school", "service", "state", "statement", "team", "union", "university", NULL
 };
 
 /* verbs of the list that also take "to" and an infinitive ("continues to grow") */
 static const char *const to_verbs[] = {
-	"continue", "continues", "continued", "agree", "agrees", "agreed", "promises", "promised",
-	"vows", "vowed", "pledges", "pledged", "claims", "claimed", "ask", "asks", "asked",
-	"urge", "urges", "urged", "advise", "advises", "advised", "begin", NULL
+	"advise", "advised", "advises", "agree", "agreed", "agrees", "ask", "asked", "asks",
+	"begin", "claimed", "claims", "continue", "continued", "continues", "pledged", "pledges",
+	"promised", "promises", "urge", "urged", "urges", "vowed", "vows", NULL
 };
 
 /* auxiliaries and modals: a quote holding one is a clause, not a term */
 static const char *const finite[] = {
-	"is", "was", "are", "were", "am", "has", "have", "had", "will", "would", "can", "could",
-	"should", "may", "might", "must", "do", "does", "did", "'m", "'re", "'ve", "'ll", "'d",
-	"’m", "’re", "’ve", "’ll", "’d", "n't", "n’t", NULL
+	"'d", "'ll", "'m", "'re", "'ve", "am", "are", "can", "could", "did", "do", "does", "had",
+	"has", "have", "is", "may", "might", "must", "n't", "n’t", "should", "was", "were", "will",
+	"would", "’d", "’ll", "’m", "’re", "’ve", NULL
 };
 
 static const char *const passive[] = {
-	"was", "were", "is", "are", "been", "being", "be", "get", "got", NULL
+	"are", "be", "been", "being", "get", "got", "is", "was", "were", NULL
 };
 
-static const char *const *const tables[] = {
-	[QW_SPEECH_VERB] = speech_verbs,
-	[QW_SPEECH_PARTICIPLE] = speech_participles,
-	[QW_AUX] = aux_words,
-	[QW_CLAUSE_STOP] = clause_stop,
-	[QW_PRONOUN] = pronouns,
-	[QW_HE] = he_words,
-	[QW_SHE] = she_words,
-	[QW_TITLE] = titles,
-	[QW_NP_START] = np_start,
-	[QW_AFTER_STOP] = after_stop,
-	[QW_PASSIVE] = passive,
-	[QW_FINITE] = finite,
-	[QW_TO_VERB] = to_verbs,
-	[QW_PREPOSITION] = prepositions,
-	[QW_SUBORDINATOR] = subordinators,
-	[QW_INSTITUTION] = institutions,
+/* a table and its number of words (the NULL that ends it not counted) */
+typedef struct qword_table
+{
+	const char *const *words;
+	size_t		n;
+} qword_table;
+
+#define QTABLE(a) {a, sizeof(a) / sizeof((a)[0]) - 1}
+
+/* every table sorted by bytes (ASCII upper case folded), for qword_is's binary search;
+ * qword_tables_sorted checks it */
+static const qword_table tables[] = {
+	[QW_SPEECH_VERB] = QTABLE(speech_verbs),
+	[QW_SPEECH_PARTICIPLE] = QTABLE(speech_participles),
+	[QW_AUX] = QTABLE(aux_words),
+	[QW_CLAUSE_STOP] = QTABLE(clause_stop),
+	[QW_PRONOUN] = QTABLE(pronouns),
+	[QW_HE] = QTABLE(he_words),
+	[QW_SHE] = QTABLE(she_words),
+	[QW_TITLE] = QTABLE(titles),
+	[QW_NP_START] = QTABLE(np_start),
+	[QW_AFTER_STOP] = QTABLE(after_stop),
+	[QW_PASSIVE] = QTABLE(passive),
+	[QW_FINITE] = QTABLE(finite),
+	[QW_TO_VERB] = QTABLE(to_verbs),
+	[QW_PREPOSITION] = QTABLE(prepositions),
+	[QW_SUBORDINATOR] = QTABLE(subordinators),
+	[QW_INSTITUTION] = QTABLE(institutions),
 };
 
+/* s[0..n) with ASCII upper case folded against a lower-case word, ordered as memcmp orders
+ * bytes (a prefix first) */
+static int
+fold_cmp(const char *s, size_t n, const char *word)
+{
+	size_t		i;
+
+	for (i = 0; i < n && word[i] != '\0'; i++)
+	{
+		unsigned char a = (unsigned char) s[i],
+					b = (unsigned char) word[i];
+
+		if (a >= 'A' && a <= 'Z')
+			a += 32;
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	if (i < n)
+		return 1;
+	return word[i] != '\0' ? -1 : 0;
+}
+
+/* the walk asks this of every token, several times: a binary search, not a scan */
 int
 qword_is(const char *s, size_t n, enum qword list)
 {
-	const char *const *words = tables[list];
+	const qword_table *t = &tables[list];
+	size_t		lo = 0,
+				hi = t->n;
 
-	for (int i = 0; words[i]; i++)
-		if (nx_word_eq_ci(s, n, words[i]))
+	while (lo < hi)
+	{
+		size_t		mid = lo + (hi - lo) / 2;
+		int			c = fold_cmp(s, n, t->words[mid]);
+
+		if (c == 0)
 			return 1;
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
 	return 0;
+}
+
+int
+qword_tables_sorted(void)
+{
+	for (size_t l = 0; l < sizeof(tables) / sizeof(tables[0]); l++)
+		for (size_t i = 1; i < tables[l].n; i++)
+			if (fold_cmp(tables[l].words[i], strlen(tables[l].words[i]), tables[l].words[i - 1]) <= 0)
+				return 0;
+	return 1;
 }
 
 int

@@ -9,6 +9,7 @@
 #include <cmocka.h>
 
 #include "quotes.h"
+#include "quotes_int.h"
 #include "ner_fixture.h"
 
 typedef struct
@@ -232,6 +233,24 @@ test_odd_inputs(void **state)
 	}
 }
 
+/* the word tables: kept in binary-search order, matched whole words, case folded */
+static void
+test_word_tables(void **state)
+{
+	(void) state;
+	assert_true(qword_tables_sorted());
+	assert_true(qword_is("said", 4, QW_SPEECH_VERB));
+	assert_true(qword_is("SAID", 4, QW_SPEECH_VERB));
+	assert_true(qword_is("Tweeted", 7, QW_SPEECH_VERB));
+	assert_false(qword_is("sai", 3, QW_SPEECH_VERB));
+	assert_false(qword_is("saidx", 5, QW_SPEECH_VERB));
+	assert_false(qword_is("", 0, QW_SPEECH_VERB));
+	assert_true(qword_is("according", 9, QW_SPEECH_VERB));
+	assert_true(qword_is("\xe2\x80\x99re", 5, QW_FINITE));
+	assert_true(qword_is("Mrs.", 4, QW_SHE));
+	assert_false(qword_is("Mrs", 3, QW_HE));
+}
+
 int
 main(void)
 {
@@ -244,6 +263,7 @@ main(void)
 		cmocka_unit_test(test_single_quotes),
 		cmocka_unit_test(test_speaker_names),
 		cmocka_unit_test(test_odd_inputs),
+		cmocka_unit_test(test_word_tables),
 	};
 
 	return cmocka_run_group_tests(tests, fixture_setup, fixture_teardown);
