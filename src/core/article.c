@@ -742,10 +742,14 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		if (ln->kind == LK_BLANK)
 			continue;
 		seen++;
-		if (ln->kind != LK_CONTENT || ln->n > 200 || nx_count_words(ln->s, ln->n) < 2 ||
-			!nx_looks_like_names(ln->s, ln->n, 0))
+		if (ln->kind != LK_CONTENT || ln->n > 200)
 			continue;
-		next = next_nonblank(lines, nlines, i + 1);
+		if (nx_count_words(ln->s, ln->n) >= 2 && nx_looks_like_names(ln->s, ln->n, 0))
+			next = next_nonblank(lines, nlines, i + 1);
+		else if (nx_looks_like_handles(ln->s, ln->n))
+			next = i + 1;		/* "dpa", "ORF.at": only right against the meta line */
+		else
+			continue;
 		if ((next < nlines && is_header_meta(lines[next].kind) && lines[next].kind != LK_DATELINE_LINE) ||
 			(i > from && is_header_meta(lines[i - 1].kind) && lines[i - 1].kind != LK_DATELINE_LINE))
 		{

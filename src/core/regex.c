@@ -15,10 +15,6 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"(?:\\s*,?\\s*(?<date>" NX_MONTHS "\\s+\\d{1,2}(?:\\s*,\\s*\\d{4}){0,2}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+" NX_MONTHS "(?:\\s+\\d{4})?))?"
 	"(?:\\s*\\((?<agency>[\\p{L}][\\p{L}\\s./&-]{0,28})\\))?"
 	"(?<end>\\s*(?:--?|\\x{2013}|\\x{2014})(?:\\s+|$)|\\s*$)",
-	/* NX_RE_BYLINE */
-	"^(?i:by)\\s+(?<names>\\p{Lu}[^\\n]{1,150})$",
-	/* NX_RE_BYLINE_PIPE */
-	"^(?<names>\\p{Lu}[\\p{L}\\p{M}.'\\x{2019}-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'\\x{2019}-]+){1,3})\\s*\\|\\s*(?<org>\\p{Lu}[\\p{L}\\p{M} .&'-]{1,40})$",
 	/* NX_RE_READING_TIME */
 	"^(?i)(?:(?<label>(?:estimated\\s+)?(?:reading|read)\\s+time)\\s*:?\\s*)?(?<minutes>\\d{1,3})\\s*-?\\s*(?:min|mins|minute|minutes)\\.?(?<suffix>\\s+read)?$",
 	/* NX_RE_CAPTION */
@@ -38,7 +34,7 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 };
 
 static const char *const pattern_name[NX_RE_COUNT] = {
-	"dateline", "byline", "byline_pipe", "reading_time", "caption", "boilerplate"
+	"dateline", "reading_time", "caption", "boilerplate"
 };
 
 typedef struct compiled

@@ -207,6 +207,48 @@ test_byline_forms(void **state)
 	}
 }
 
+/* a handle or agency alone against the meta lines, and "Names | Publisher" with the publisher spelled freely */
+static void
+test_handle_and_publisher_bylines(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		const char *byline;
+		const char *standfirst;
+	}			cases[] = {
+		{"Hafen wieder offen\nHafen wieder offen\nDer Hafen ist nach dem Sturm wieder offen.\nnewsdesk.example\n2 min read\n07 March, 2021\n"
+		 "Die Schiffe sind am Sonntag zurückgekehrt.", "newsdesk.example", "Der Hafen ist nach dem Sturm wieder offen."},
+		{"Hafen wieder offen\nHafen wieder offen\nDer Hafen ist nach dem Sturm wieder offen.\nabc, xyz\n2 min read\n07 March, 2021\n"
+		 "Die Schiffe sind am Sonntag zurückgekehrt.", "abc, xyz", "Der Hafen ist nach dem Sturm wieder offen."},
+		{"Hafen wieder offen\n\nDer Hafen ist nach dem Sturm wieder offen.\n\nAnna Berg | Hafenblatt (HB)\nSun 7 Mar 2021 10.05 GMT+1\n\n"
+		 "Die Schiffe sind am Sonntag zurückgekehrt.", "Anna Berg | Hafenblatt (HB)", "Der Hafen ist nach dem Sturm wieder offen."},
+		{"Hafen wieder offen\n\nDer Hafen ist nach dem Sturm wieder offen.\n\nagency | Hafenblatt\nSun 7 Mar 2021 10.05 GMT+1\n\n"
+		 "Die Schiffe sind am Sonntag zurückgekehrt.", "agency | Hafenblatt", "Der Hafen ist nach dem Sturm wieder offen."},
+	};
+	size_t		i;
+	nx_article	a;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		a = parse(cases[i].text);
+		if (a.byline == NULL || strcmp(a.byline, cases[i].byline) != 0)
+			fail_msg("case %zu: byline %s", i, a.byline ? a.byline : "NULL");
+		if (a.standfirst == NULL || strcmp(a.standfirst, cases[i].standfirst) != 0)
+			fail_msg("case %zu: standfirst %s", i, a.standfirst ? a.standfirst : "NULL");
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+	/* a clause after a bar is not a publisher, and a word alone away from the meta lines is not a byline */
+	a = parse("Politics | Mayor wins the vote\n\nSun 7 Mar 2021\n\nThe mayor won.");
+	assert_string_equal(a.headline, "Politics | Mayor wins the vote");
+	assert_null(a.byline);
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Harbour reopens\n\nupdate\n\nSun 7 Mar 2021\n\nThe harbour reopened.");
+	assert_null(a.byline);
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 static void
 test_standfirst_paragraphs(void **state)
 {
@@ -288,6 +330,7 @@ main(void)
 		cmocka_unit_test(test_meta_segments_on_one_line),
 		cmocka_unit_test(test_pipes_in_prose_stay_prose),
 		cmocka_unit_test(test_byline_forms),
+		cmocka_unit_test(test_handle_and_publisher_bylines),
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_wire_dateline_lines),
 		cmocka_unit_test(test_headlines_in_other_scripts),
