@@ -268,6 +268,48 @@ test_standfirst_paragraphs(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* a standfirst under the byline and date: a summary phrase, or paragraphs before a dateline lead; never the lead itself */
+static void
+test_standfirst_after_meta_lines(void **state)
+{
+	static const struct
+	{
+		const char *paragraphs;	/* under "Headline\nPosted on ... by ...\n\n" */
+		const char *standfirst;
+		const char *lead;
+	}			cases[] = {
+		{"Ships return to a port that had been shut for a week by the worst storm in years\n\n"
+			"The harbour reopened on Sunday.\n\nMore text.",
+		"Ships return to a port that had been shut for a week by the worst storm in years", "The harbour reopened on Sunday."},
+		{"The port had been shut for a week by the worst storm in years.\n\n"
+			"PORTO \xE2\x80\x94 The harbour reopened on Sunday.\n\nMore text.",
+		"The port had been shut for a week by the worst storm in years.", "The harbour reopened on Sunday."},
+		/* a lead that ends like a sentence, and a short sub-heading, stay in the body */
+		{"The harbour reopened on Sunday after a week.\n\nShips came back.\n\nMore text.",
+		NULL, "The harbour reopened on Sunday after a week."},
+		{"What the storm left\n\nThe harbour reopened on Sunday after a week.\n\nMore text.",
+		NULL, "What the storm left"},
+	};
+	size_t		i;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		char		text[1024];
+		nx_article	a;
+
+		snprintf(text, sizeof(text), "Harbour reopens after storm\nPosted on Mar. 7, 2021 by Ana Lima\n\n%s",
+				 cases[i].paragraphs);
+		a = parse(text);
+		if ((a.standfirst == NULL) != (cases[i].standfirst == NULL) ||
+			(a.standfirst != NULL && strcmp(a.standfirst, cases[i].standfirst) != 0))
+			fail_msg("case %zu: standfirst %s", i, a.standfirst ? a.standfirst : "NULL");
+		if (a.lead == NULL || strcmp(a.lead, cases[i].lead) != 0)
+			fail_msg("case %zu: lead %s", i, a.lead ? a.lead : "NULL");
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 static void
 test_wire_dateline_lines(void **state)
 {
@@ -332,6 +374,7 @@ main(void)
 		cmocka_unit_test(test_byline_forms),
 		cmocka_unit_test(test_handle_and_publisher_bylines),
 		cmocka_unit_test(test_standfirst_paragraphs),
+		cmocka_unit_test(test_standfirst_after_meta_lines),
 		cmocka_unit_test(test_wire_dateline_lines),
 		cmocka_unit_test(test_headlines_in_other_scripts),
 	};
