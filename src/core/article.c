@@ -339,13 +339,46 @@ set_dateline(parse_state *st, const nx_re_groups *m, const char *s)
 	st->out->dateline = dup_squeezed(st, ps, pn);
 }
 
+/* labels that news pages print in capitals before a colon, where a dateline would be */
+static const char *const colon_kickers[] = {
+	"NOTE", "EDITOR'S NOTE", "UPDATE", "UPDATED", "CORRECTION", "WARNING", "BREAKING", "EXCLUSIVE",
+	"WATCH", "LIVE", "VIDEO", "PHOTOS", "ANALYSIS", "OPINION", "FILE", "REPORT", NULL
+};
+
+/*
+ * The colon form "BHOPAL: The ...": a place of one or two words in capitals, no region,
+ * not a kicker label, and a capital after the colon ("NOTE: 1985 period ..." is a note).
+ */
+static int
+colon_dateline(const char *ps, size_t pn, const char *after, size_t after_n)
+{
+	size_t		letters,
+				digits,
+				upper,
+				lower;
+	const char *const *k;
+
+	if (memchr(ps, ',', pn) != NULL || nx_count_words(ps, pn) > 2 || after_n == 0 ||
+		(!(after[0] >= 'A' && after[0] <= 'Z') && (unsigned char) after[0] < 0x80))
+		return 0;
+	for (k = colon_kickers; *k; k++)
+		if (strlen(*k) == pn && nx_strncaseeq(ps, *k, pn))
+			return 0;
+	nx_count_chars(ps, pn, &letters, &digits, &upper, &lower);
+	return lower == 0 && upper >= 3;
+}
+
+/* what match_dateline_prefix does and accepts */
+#define DL_RECORD 1				/* set the dateline (and a date it carries) */
+#define DL_NEED_DATE_OR_AGENCY 2	/* a bare "CAPS -" does not count (headlines like "CRICKET - ..." have one) */
+#define DL_COLON 4				/* the colon form "BHOPAL: " counts (a kicker like "UPDATE: " looks the same) */
+
 /*
  * A dateline at the start of the first body paragraph: returns the bytes it
- * takes (including the dash), 0 when there is none. With need_date_or_agency,
- * a bare "CAPS -" prefix does not count (headlines like "CRICKET - ..." have one).
+ * takes (including the dash or colon), 0 when there is none.
  */
 static size_t
-match_dateline_prefix(parse_state *st, const char *s, size_t n, int record, int need_date_or_agency)
+match_dateline_prefix(parse_state *st, const char *s, size_t n, int flags)
 {
 	nx_re_groups	m;
 	const char *gs,
@@ -373,7 +406,12 @@ match_dateline_prefix(parse_state *st, const char *s, size_t n, int record, int 
 	at_end = m.end[0] == scan && scan == n;
 	if (at_end && !has_date)
 		return 0;
-	if (need_date_or_agency && !has_date && !has_agency)
+	if ((flags & DL_NEED_DATE_OR_AGENCY) && !has_date && !has_agency)
+		return 0;
+	/* the colon form is a bare place in capitals of one or two words: "BHOPAL:", "NEW DELHI:" */
+	if (named(NX_RE_DATELINE, &m, "colon", s, &gs, &gn) &&
+		(!(flags & DL_COLON) || has_date || has_agency ||
+		 !colon_dateline(ps, pn, s + m.end[0], n - m.end[0])))
 		return 0;
 	if (!at_end && m.end[0] == scan)
 		return 0;				/* "$" matched only because we cut the line */
@@ -391,7 +429,7 @@ match_dateline_prefix(parse_state *st, const char *s, size_t n, int record, int 
 		if (c >= 'a' && c <= 'z')
 			return 0;
 	}
-	if (record)
+	if (flags & DL_RECORD)
 	{
 		set_dateline(st, &m, s);
 		if (has_date && named(NX_RE_DATELINE, &m, "date", s, &gs, &gn))
@@ -429,7 +467,7 @@ lone_place_line(const line *ln)
 static int
 starts_with_dateline_prose(parse_state *st, const line *ln)
 {
-	size_t		skip = match_dateline_prefix(st, ln->s, ln->n, 0, 1);
+	size_t		skip = match_dateline_prefix(st, ln->s, ln->n, DL_NEED_DATE_OR_AGENCY);
 	size_t		letters,
 				digits,
 				upper,
@@ -764,79 +802,6 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 	}
 }
 
-/*
- * The next paragraph that could be part of a summary, from *j (blank lines skipped): a
- * content line that does not open with a dateline. NULL at anything else, *j left there.
- */
-static const line *
-next_summary_para(parse_state *st, const line *lines, size_t nlines, size_t *j, int need_date_or_agency)
-{
-	const line *ln;
-
-	*j = next_nonblank(lines, nlines, *j);
-	if (*j >= nlines)
-		return NULL;
-	ln = &lines[*j];
-	if (ln->kind != LK_CONTENT || ln->n > 1000 ||
-		match_dateline_prefix(st, ln->s, ln->n, 0, need_date_or_agency) != 0)
-		return NULL;
-	return ln;
-}
-
-/*
- * Summary paragraphs between the headline and the meta lines: up to STANDFIRST_MAX_PARAS
- * content lines from i, followed by a header meta line (and then more text: a labelled date
- * at the foot of a short article does not make its paragraphs a standfirst). Returns the
- * index of that meta line, or i when there is none.
- */
-static size_t
-standfirst_end(parse_state *st, const line *lines, size_t nlines, size_t i)
-{
-	size_t		j = i;
-	int			paras = 0;
-
-	while (paras < STANDFIRST_MAX_PARAS && next_summary_para(st, lines, nlines, &j, 1) != NULL)
-	{
-		paras++;
-		j++;
-	}
-	if (paras == 0 || j >= nlines || !is_header_meta(lines[j].kind) || lines[j].kind == LK_DATELINE_LINE)
-		return i;
-	/* paragraphs before a dateline line are not a standfirst; more than one needs text after the meta */
-	if (paras > 1 && next_nonblank(lines, nlines, j + 1) >= nlines)
-		return i;
-	return j;
-}
-
-/* the content lines [from, to) as paragraphs separated by a blank line */
-static char *
-join_paragraphs(parse_state *st, const line *lines, size_t from, size_t to)
-{
-	nx_buf		b;
-	size_t		k;
-	char	   *r;
-
-	nx_buf_init(&b, st->a);
-	for (k = from; k < to; k++)
-	{
-		char	   *para;
-
-		if (lines[k].kind != LK_CONTENT)
-			continue;
-		/* squeezed like every other field: no control characters, single spaces */
-		if ((para = dup_squeezed(st, lines[k].s, lines[k].n)) == NULL)
-			continue;
-		if (b.len > 0)
-			nx_buf_append(&b, "\n\n", 2);
-		nx_buf_append(&b, para, strlen(para));
-		nx_free(st->a, para);
-	}
-	if (b.failed)
-		st->failed = 1;
-	r = nx_buf_take(&b);
-	return r;
-}
-
 /* closing quotes and brackets after the last word: ." .” .» .) */
 static int
 is_closing_mark(const char *s, size_t n, size_t *width)
@@ -881,11 +846,100 @@ sentence_final(const line *ln)
 }
 
 /*
+ * The next paragraph that could be part of a summary, from *j (blank lines skipped): a
+ * content line (with stop_at_dateline, one that does not open with a dateline). NULL at
+ * anything else, *j left there.
+ */
+static const line *
+next_summary_para(parse_state *st, const line *lines, size_t nlines, size_t *j, int stop_at_dateline)
+{
+	const line *ln;
+
+	*j = next_nonblank(lines, nlines, *j);
+	if (*j >= nlines)
+		return NULL;
+	ln = &lines[*j];
+	if (ln->kind != LK_CONTENT || ln->n > 1000 ||
+		(stop_at_dateline && match_dateline_prefix(st, ln->s, ln->n, 0) != 0))
+		return NULL;
+	return ln;
+}
+
+/*
+ * Summary paragraphs between the headline and the meta lines: up to STANDFIRST_MAX_PARAS
+ * content lines from i, followed by a header meta line (and then more text: a labelled date
+ * at the foot of a short article does not make its paragraphs a standfirst). Returns the
+ * index of that meta line, or i when there is none.
+ */
+static size_t
+standfirst_end(parse_state *st, const line *lines, size_t nlines, size_t i)
+{
+	size_t		j = i;
+	int			paras = 0,
+				dateline_para = 0,
+				last_final = 0;
+	const line *ln;
+
+	/* by position: what sits between the headline and the meta lines, a dateline paragraph too */
+	while (paras < STANDFIRST_MAX_PARAS && (ln = next_summary_para(st, lines, nlines, &j, 0)) != NULL)
+	{
+		if (!dateline_para && match_dateline_prefix(st, ln->s, ln->n, DL_NEED_DATE_OR_AGENCY) != 0)
+			dateline_para = 1;
+		last_final = sentence_final(ln);
+		paras++;
+		j++;
+	}
+	j = next_nonblank(lines, nlines, j);
+	if (paras == 0 || j >= nlines || !is_header_meta(lines[j].kind) || lines[j].kind == LK_DATELINE_LINE)
+		return i;
+	/*
+	 * After a dateline only a byline ends a summary, after a finished sentence: in hard-wrapped
+	 * wire copy a lead goes on with a line that reads like a date ("June 19, 1987.") or a byline ("by Jane Doe.").
+	 */
+	if (dateline_para && (!last_final || (lines[j].kind != LK_BYLINE && lines[j].kind != LK_META_SEGMENTS)))
+		return i;
+	/* paragraphs before a dateline line are not a standfirst; more than one needs text after the meta */
+	if (paras > 1 && next_nonblank(lines, nlines, j + 1) >= nlines)
+		return i;
+	return j;
+}
+
+/* the content lines [from, to) as paragraphs separated by a blank line */
+static char *
+join_paragraphs(parse_state *st, const line *lines, size_t from, size_t to)
+{
+	nx_buf		b;
+	size_t		k;
+	char	   *r;
+
+	nx_buf_init(&b, st->a);
+	for (k = from; k < to; k++)
+	{
+		char	   *para;
+
+		if (lines[k].kind != LK_CONTENT)
+			continue;
+		/* squeezed like every other field: no control characters, single spaces */
+		if ((para = dup_squeezed(st, lines[k].s, lines[k].n)) == NULL)
+			continue;
+		if (b.len > 0)
+			nx_buf_append(&b, "\n\n", 2);
+		nx_buf_append(&b, para, strlen(para));
+		nx_free(st->a, para);
+	}
+	if (b.failed)
+		st->failed = 1;
+	r = nx_buf_take(&b);
+	return r;
+}
+
+/*
  * A standfirst printed after the byline and date: summary paragraphs from i, then the
  * lead. Without a layout to tell them apart, only two shapes count, so that a lead
  * under the meta lines is never taken for a summary: paragraphs of words that do not
  * end like sentences (summaries are often headline-style phrases) before a paragraph
- * that does, or paragraphs before a lead that opens with a wire dateline. Returns the
+ * that does, or paragraphs before a lead that opens with a wire dateline; each with a
+ * blank line after it. Returns the
  * index of the lead, or i when there is no standfirst.
  */
 static size_t
@@ -897,10 +951,13 @@ standfirst_after_meta(parse_state *st, const line *lines, size_t nlines, size_t 
 	const line *ln,
 			   *lead;
 
-	while (paras < STANDFIRST_MAX_PARAS && (ln = next_summary_para(st, lines, nlines, &j, 0)) != NULL)
+	while (paras < STANDFIRST_MAX_PARAS && (ln = next_summary_para(st, lines, nlines, &j, 1)) != NULL)
 	{
 		if (paras > 0 && sentence_final(ln))
 			break;				/* the lead, unless a dateline opens the next paragraph */
+		/* a paragraph of its own: in hard-wrapped text a line under the meta lines is part of the lead */
+		if (j + 1 >= nlines || lines[j + 1].kind != LK_BLANK)
+			return i;
 		paras++;
 		if (!sentence_final(ln) && nx_count_words(ln->s, ln->n) >= SUMMARY_MIN_WORDS)
 			phrases++;
@@ -909,7 +966,7 @@ standfirst_after_meta(parse_state *st, const line *lines, size_t nlines, size_t 
 	if (paras == 0 || j >= nlines || lines[j].kind != LK_CONTENT)
 		return i;
 	lead = &lines[j];
-	if (match_dateline_prefix(st, lead->s, lead->n, 0, 0) != 0 && nx_count_words(lines[i].s, lines[i].n) >= SUMMARY_MIN_WORDS)
+	if (match_dateline_prefix(st, lead->s, lead->n, DL_COLON) != 0 && nx_count_words(lines[i].s, lines[i].n) >= SUMMARY_MIN_WORDS)
 		return j;
 	if (phrases == paras && sentence_final(lead))
 		return j;
@@ -1147,7 +1204,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 
 	if (body_start < nlines && lines[body_start].kind == LK_CONTENT && out->dateline == NULL)
 	{
-		size_t		skip = match_dateline_prefix(&st, lines[body_start].s, lines[body_start].n, 1, 0);
+		size_t		skip = match_dateline_prefix(&st, lines[body_start].s, lines[body_start].n, DL_RECORD | DL_COLON);
 
 		lines[body_start].s += skip;
 		lines[body_start].n -= skip;

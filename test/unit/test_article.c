@@ -260,6 +260,23 @@ test_standfirst_paragraphs(void **state)
 	assert_string_equal(a.byline, "Ana Lima");
 	assert_string_equal(a.lead, "The harbour reopened.");
 	nx_article_free(&a, &nx_malloc_allocator);
+	/* by position: a paragraph opening with a dateline before the byline, and four paragraphs before it */
+	a = parse("Harbour reopens after storm\n\nPORTO, March 7 (Wire) - Ships returned on Sunday.\nBy Ana Lima\n7 March 2021\n\n"
+			  "The harbour reopened.\n\nMore text.");
+	assert_string_equal(a.standfirst, "PORTO, March 7 (Wire) - Ships returned on Sunday.");
+	assert_string_equal(a.byline, "Ana Lima");
+	assert_string_equal(a.lead, "The harbour reopened.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* hard-wrapped wire copy: a lead that goes on with a line like a byline or a date is no standfirst */
+	a = parse("HARBOUR REOPENS\n\nPORTO, March 7 - The port said its plan was drawn up\nby Ana Lima.\n"
+			  "    It will reopen on\nJune 19, 2021.\n    More text follows here.");
+	assert_null(a.standfirst);
+	assert_string_equal(a.dateline, "PORTO");
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Harbour reopens\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nBy Ana Lima\n7 March 2021\n\nThe harbour reopened.\n\nMore.");
+	assert_string_equal(a.standfirst, "One.\n\nTwo.\n\nThree.\n\nFour.");
+	assert_string_equal(a.byline, "Ana Lima");
+	nx_article_free(&a, &nx_malloc_allocator);
 	/* paragraphs before a labelled date at the foot of a short text are the body, not a standfirst */
 	a = parse("Harbour reopens\n\nShips returned on Sunday.\n\nThe port had been shut.\n\nPublished: 7 March 2021");
 	assert_null(a.standfirst);
@@ -289,6 +306,11 @@ test_standfirst_after_meta_lines(void **state)
 		NULL, "The harbour reopened on Sunday after a week."},
 		{"What the storm left\n\nThe harbour reopened on Sunday after a week.\n\nMore text.",
 		NULL, "What the storm left"},
+		/* hard-wrapped: the lines under the meta lines are one lead paragraph */
+		{"The harbour reopened on Sunday after the worst storm in many\nyears had shut it for a week and more, the port authority\n"
+			"said on Monday, adding that all of the ships were back in\nport.\n\nMore text.",
+			NULL, "The harbour reopened on Sunday after the worst storm in many years had shut it for a week and more, "
+		"the port authority said on Monday, adding that all of the ships were back in port."},
 	};
 	size_t		i;
 
@@ -328,6 +350,22 @@ test_wire_dateline_lines(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 	a = parse("Storm closes harbour\n\nLONDON, March 7 , 2021 (AFP) -\n\nThe harbour closed.");
 	assert_string_equal(a.dateline, "LONDON");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* the colon form, and a publisher with its own parentheses as the agency */
+	a = parse("Storm closes harbour\n\nBy Ana Lima\n\nNEW PORTO: The harbour closed on Sunday.");
+	assert_string_equal(a.dateline, "NEW PORTO");
+	assert_string_equal(a.lead, "The harbour closed on Sunday.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Storm closes harbour\n\nPORTO (The Harbour Times (HT)) - The harbour closed on Sunday.");
+	assert_string_equal(a.dateline, "PORTO");
+	assert_string_equal(a.lead, "The harbour closed on Sunday.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* a kicker label or a note before a colon is no dateline */
+	a = parse("Storm closes harbour\n\nUPDATE: The harbour closed on Sunday.");
+	assert_null(a.dateline);
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Storm closes harbour\n\nNOTE: 2020 figures were revised.");
+	assert_null(a.dateline);
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
