@@ -351,22 +351,39 @@ test_wire_dateline_lines(void **state)
 	a = parse("Storm closes harbour\n\nLONDON, March 7 , 2021 (AFP) -\n\nThe harbour closed.");
 	assert_string_equal(a.dateline, "LONDON");
 	nx_article_free(&a, &nx_malloc_allocator);
-	/* the colon form, and a publisher with its own parentheses as the agency */
-	a = parse("Storm closes harbour\n\nBy Ana Lima\n\nNEW PORTO: The harbour closed on Sunday.");
-	assert_string_equal(a.dateline, "NEW PORTO");
-	assert_string_equal(a.lead, "The harbour closed on Sunday.");
-	nx_article_free(&a, &nx_malloc_allocator);
-	a = parse("Storm closes harbour\n\nPORTO (The Harbour Times (HT)) - The harbour closed on Sunday.");
-	assert_string_equal(a.dateline, "PORTO");
-	assert_string_equal(a.lead, "The harbour closed on Sunday.");
-	nx_article_free(&a, &nx_malloc_allocator);
-	/* a kicker label or a note before a colon is no dateline */
-	a = parse("Storm closes harbour\n\nUPDATE: The harbour closed on Sunday.");
-	assert_null(a.dateline);
-	nx_article_free(&a, &nx_malloc_allocator);
-	a = parse("Storm closes harbour\n\nNOTE: 2020 figures were revised.");
-	assert_null(a.dateline);
-	nx_article_free(&a, &nx_malloc_allocator);
+}
+
+/* the colon form, a publisher with its own parentheses as the agency; kicker labels and notes are no datelines */
+static void
+test_colon_and_publisher_datelines(void **state)
+{
+	static const struct
+	{
+		const char *lead_line;	/* under "Storm closes harbour\n\nBy Ana Lima\n\n" */
+		const char *dateline;
+	}			cases[] = {
+		{"NEW PORTO: The harbour closed on Sunday.", "NEW PORTO"},
+		{"PORTO (The Harbour Times (HT)) - The harbour closed on Sunday.", "PORTO"},
+		{"UPDATE: The harbour closed on Sunday.", NULL},
+		{"NOTE: 2020 figures were revised.", NULL},
+	};
+	size_t		i;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		char		text[256];
+		nx_article	a;
+
+		snprintf(text, sizeof(text), "Storm closes harbour\n\nBy Ana Lima\n\n%s", cases[i].lead_line);
+		a = parse(text);
+		if ((a.dateline == NULL) != (cases[i].dateline == NULL) ||
+			(a.dateline != NULL && strcmp(a.dateline, cases[i].dateline) != 0))
+			fail_msg("case %zu: dateline %s", i, a.dateline ? a.dateline : "NULL");
+		if (cases[i].dateline != NULL && (a.lead == NULL || strcmp(a.lead, "The harbour closed on Sunday.") != 0))
+			fail_msg("case %zu: lead %s", i, a.lead ? a.lead : "NULL");
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
 }
 
 static void
@@ -414,6 +431,7 @@ main(void)
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_standfirst_after_meta_lines),
 		cmocka_unit_test(test_wire_dateline_lines),
+		cmocka_unit_test(test_colon_and_publisher_datelines),
 		cmocka_unit_test(test_headlines_in_other_scripts),
 	};
 
