@@ -179,11 +179,31 @@ def tempeval(records):
             print(f"    miss {f} {rid}: gold={gv!r} got={pv!r}")
 
 
+def german_mentions(records):
+    """Entity mentions per 1,000 words on German text (the English model must stay quiet there)."""
+    if os.environ.get("EVAL_BACKEND") == "cli":
+        return
+    import psycopg2
+
+    texts = [r["text"] for r in records if r["meta"]["language"] == "de" and r["meta"]["layout"][0] == "A"]
+    conn = psycopg2.connect("")
+    cur = conn.cursor()
+    cur.execute(
+        "SELECT coalesce(sum((SELECT sum(e.mentions) FROM article_entities(t.body) e)), 0), "
+        "sum((parse_article(t.body)).word_count) FROM unnest(%s::text[]) AS t(body)", (texts,))
+    mentions, words = cur.fetchone()
+    conn.close()
+    rate = 1000.0 * float(mentions) / float(words) if words else 0.0
+    print(f"\nfundus German articles (rendering A, {len(texts)}): {mentions} entity mentions in "
+          f"{words} words = {rate:.1f} per 1,000 words")
+
+
 def main():
     fundus_path = os.path.join(DATA, "fundus")
     records = list(load(os.path.join(fundus_path, "articles.dev.jsonl"))) + \
         list(load(os.path.join(fundus_path, "articles.other.dev.jsonl")))
     fundus(records)
+    german_mentions(records)
     tempeval(list(load(os.path.join(DATA, "tempeval3", "articles.silver.dev.jsonl"))))
     return 0
 
