@@ -98,11 +98,12 @@ FROM client_articles a, LATERAL parse_article(a.body) p, LATERAL parse_article_f
 WHERE (p.headline, p.standfirst, p.byline, p.dateline, p.published, p.reading_minutes, p.body,
        p.lead, p.word_count, coalesce(array_to_string(p.people, '; '), ''),
        coalesce(array_to_string(p.organizations, '; '), ''),
-       coalesce(array_to_string(p.places, '; '), ''), coalesce(array_to_string(p.captions, '; '), ''))
+       coalesce(array_to_string(p.places, '; '), ''), coalesce(array_to_string(p.captions, '; '), ''),
+       p.language)
       IS DISTINCT FROM
       (f.headline, f.standfirst, f.byline, f.dateline, f.published, f.reading_minutes, f.body,
        f.lead, f.word_count, coalesce(f.people_list, ''), coalesce(f.organizations_list, ''),
-       coalesce(f.places_list, ''), coalesce(f.captions_list, ''));
+       coalesce(f.places_list, ''), coalesce(f.captions_list, ''), f.language);
 
 -- inlined: one parse_article call per article, not one per column
 EXPLAIN (verbose, costs off) SELECT * FROM client_article_facts;

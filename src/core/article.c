@@ -23,6 +23,8 @@
 #define HEADER_MAX_LINES 16
 /* a standfirst has at most this many paragraphs */
 #define STANDFIRST_MAX_PARAS 4
+/* a summary phrase under the meta lines has at least this many words (sub-headings have fewer) */
+#define SUMMARY_MIN_WORDS 8
 
 typedef enum line_kind
 {
@@ -55,6 +57,7 @@ typedef struct parse_state
 	const nx_allocator *a;
 	nx_article *out;
 	nx_date_label best_label;	/* the strongest date evidence so far */
+	int			cap_alloc;		/* slots allocated in out->captions */
 	int			failed;
 } parse_state;
 
@@ -336,13 +339,46 @@ set_dateline(parse_state *st, const nx_re_groups *m, const char *s)
 	st->out->dateline = dup_squeezed(st, ps, pn);
 }
 
+/* labels that news pages print in capitals before a colon, where a dateline would be */
+static const char *const colon_kickers[] = {
+	"NOTE", "EDITOR'S NOTE", "UPDATE", "UPDATED", "CORRECTION", "WARNING", "BREAKING", "EXCLUSIVE",
+	"WATCH", "LIVE", "VIDEO", "PHOTOS", "ANALYSIS", "OPINION", "FILE", "REPORT", NULL
+};
+
+/*
+ * The colon form "BHOPAL: The ...": a place of one or two words in capitals, no region,
+ * not a kicker label, and a capital after the colon ("NOTE: 1985 period ..." is a note).
+ */
+static int
+colon_dateline(const char *ps, size_t pn, const char *after, size_t after_n)
+{
+	size_t		letters,
+				digits,
+				upper,
+				lower;
+	const char *const *k;
+
+	if (memchr(ps, ',', pn) != NULL || nx_count_words(ps, pn) > 2 || after_n == 0 ||
+		(!(after[0] >= 'A' && after[0] <= 'Z') && (unsigned char) after[0] < 0x80))
+		return 0;
+	for (k = colon_kickers; *k; k++)
+		if (strlen(*k) == pn && nx_strncaseeq(ps, *k, pn))
+			return 0;
+	nx_count_chars(ps, pn, &letters, &digits, &upper, &lower);
+	return lower == 0 && upper >= 3;
+}
+
+/* what match_dateline_prefix does and accepts */
+#define DL_RECORD 1				/* set the dateline (and a date it carries) */
+#define DL_NEED_DATE_OR_AGENCY 2	/* a bare "CAPS -" does not count (headlines like "CRICKET - ..." have one) */
+#define DL_COLON 4				/* the colon form "BHOPAL: " counts (a kicker like "UPDATE: " looks the same) */
+
 /*
  * A dateline at the start of the first body paragraph: returns the bytes it
- * takes (including the dash), 0 when there is none. With need_date_or_agency,
- * a bare "CAPS -" prefix does not count (headlines like "CRICKET - ..." have one).
+ * takes (including the dash or colon), 0 when there is none.
  */
 static size_t
-match_dateline_prefix(parse_state *st, const char *s, size_t n, int record, int need_date_or_agency)
+match_dateline_prefix(parse_state *st, const char *s, size_t n, int flags)
 {
 	nx_re_groups	m;
 	const char *gs,
@@ -370,7 +406,12 @@ match_dateline_prefix(parse_state *st, const char *s, size_t n, int record, int 
 	at_end = m.end[0] == scan && scan == n;
 	if (at_end && !has_date)
 		return 0;
-	if (need_date_or_agency && !has_date && !has_agency)
+	if ((flags & DL_NEED_DATE_OR_AGENCY) && !has_date && !has_agency)
+		return 0;
+	/* the colon form is a bare place in capitals of one or two words: "BHOPAL:", "NEW DELHI:" */
+	if (named(NX_RE_DATELINE, &m, "colon", s, &gs, &gn) &&
+		(!(flags & DL_COLON) || has_date || has_agency ||
+		 !colon_dateline(ps, pn, s + m.end[0], n - m.end[0])))
 		return 0;
 	if (!at_end && m.end[0] == scan)
 		return 0;				/* "$" matched only because we cut the line */
@@ -388,7 +429,7 @@ match_dateline_prefix(parse_state *st, const char *s, size_t n, int record, int 
 		if (c >= 'a' && c <= 'z')
 			return 0;
 	}
-	if (record)
+	if (flags & DL_RECORD)
 	{
 		set_dateline(st, &m, s);
 		if (has_date && named(NX_RE_DATELINE, &m, "date", s, &gs, &gn))
@@ -426,7 +467,7 @@ lone_place_line(const line *ln)
 static int
 starts_with_dateline_prose(parse_state *st, const line *ln)
 {
-	size_t		skip = match_dateline_prefix(st, ln->s, ln->n, 0, 1);
+	size_t		skip = match_dateline_prefix(st, ln->s, ln->n, DL_NEED_DATE_OR_AGENCY);
 	size_t		letters,
 				digits,
 				upper,
@@ -470,8 +511,9 @@ bare_name_line(const line *ln)
 }
 
 static void
-add_caption(parse_state *st, const line *ln, int *cap_alloc)
+add_caption(parse_state *st, const line *ln)
 {
+	int		   *cap_alloc = &st->cap_alloc;
 	nx_article *out = st->out;
 	char	   *c;
 
@@ -742,10 +784,14 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		if (ln->kind == LK_BLANK)
 			continue;
 		seen++;
-		if (ln->kind != LK_CONTENT || ln->n > 200 || nx_count_words(ln->s, ln->n) < 2 ||
-			!nx_looks_like_names(ln->s, ln->n, 0))
+		if (ln->kind != LK_CONTENT || ln->n > 200)
 			continue;
-		next = next_nonblank(lines, nlines, i + 1);
+		if (nx_count_words(ln->s, ln->n) >= 2 && nx_looks_like_names(ln->s, ln->n, 0))
+			next = next_nonblank(lines, nlines, i + 1);
+		else if (nx_looks_like_handles(ln->s, ln->n))
+			next = i + 1;		/* "dpa", "ORF.at": only right against the meta line */
+		else
+			continue;
 		if ((next < nlines && is_header_meta(lines[next].kind) && lines[next].kind != LK_DATELINE_LINE) ||
 			(i > from && is_header_meta(lines[i - 1].kind) && lines[i - 1].kind != LK_DATELINE_LINE))
 		{
@@ -754,6 +800,69 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 			ln->names_n = ln->n;
 		}
 	}
+}
+
+/* closing quotes and brackets after the last word: ." .” .» .) */
+static int
+is_closing_mark(const char *s, size_t n, size_t *width)
+{
+	static const char *const marks[] = {"\"", "'", ")", "]", "\xE2\x80\x9D", "\xE2\x80\x99", "\xC2\xBB",
+	"\xE3\x80\x8D", "\xE3\x80\x8F", "\xEF\xBC\x89", NULL};
+	const char *const *m;
+
+	for (m = marks; *m; m++)
+	{
+		size_t		k = strlen(*m);
+
+		if (n >= k && memcmp(s + n - k, *m, k) == 0)
+		{
+			*width = k;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* does the line end like a sentence (or a colon that introduces one), closing quotes aside? */
+static int
+sentence_final(const line *ln)
+{
+	static const char *const stops[] = {".", "!", "?", ":", "\xE2\x80\xA6", "\xE3\x80\x82", "\xEF\xBC\x81",
+	"\xEF\xBC\x9F", "\xEF\xBC\x9A", NULL};
+	const char *const *m;
+	size_t		n = ln->n,
+				k;
+	int			marks = 0;
+
+	while (n > 0 && marks++ < 4 && is_closing_mark(ln->s, n, &k))
+		n -= k;
+	for (m = stops; *m; m++)
+	{
+		k = strlen(*m);
+		if (n >= k && memcmp(ln->s + n - k, *m, k) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * The next paragraph that could be part of a summary, from *j (blank lines skipped): a
+ * content line (with stop_at_dateline, one that does not open with a dateline). NULL at
+ * anything else, *j left there.
+ */
+static const line *
+next_summary_para(parse_state *st, const line *lines, size_t nlines, size_t *j, int stop_at_dateline)
+{
+	const line *ln;
+
+	*j = next_nonblank(lines, nlines, *j);
+	if (*j >= nlines)
+		return NULL;
+	ln = &lines[*j];
+	if (ln->kind != LK_CONTENT || ln->n > 1000 ||
+		(stop_at_dateline && match_dateline_prefix(st, ln->s, ln->n, 0) != 0))
+		return NULL;
+	return ln;
 }
 
 /*
@@ -766,23 +875,28 @@ static size_t
 standfirst_end(parse_state *st, const line *lines, size_t nlines, size_t i)
 {
 	size_t		j = i;
-	int			paras = 0;
+	int			paras = 0,
+				dateline_para = 0,
+				last_final = 0;
+	const line *ln;
 
-	while (j < nlines && paras < STANDFIRST_MAX_PARAS)
+	/* by position: what sits between the headline and the meta lines, a dateline paragraph too */
+	while (paras < STANDFIRST_MAX_PARAS && (ln = next_summary_para(st, lines, nlines, &j, 0)) != NULL)
 	{
-		const line *ln = &lines[j];
-
-		if (ln->kind == LK_BLANK)
-		{
-			j++;
-			continue;
-		}
-		if (ln->kind != LK_CONTENT || ln->n > 1000 || match_dateline_prefix(st, ln->s, ln->n, 0, 1) != 0)
-			break;
+		if (!dateline_para && match_dateline_prefix(st, ln->s, ln->n, DL_NEED_DATE_OR_AGENCY) != 0)
+			dateline_para = 1;
+		last_final = sentence_final(ln);
 		paras++;
 		j++;
 	}
+	j = next_nonblank(lines, nlines, j);
 	if (paras == 0 || j >= nlines || !is_header_meta(lines[j].kind) || lines[j].kind == LK_DATELINE_LINE)
+		return i;
+	/*
+	 * After a dateline only a byline ends a summary, after a finished sentence: in hard-wrapped
+	 * wire copy a lead goes on with a line that reads like a date ("June 19, 1987.") or a byline ("by Jane Doe.").
+	 */
+	if (dateline_para && (!last_final || (lines[j].kind != LK_BYLINE && lines[j].kind != LK_META_SEGMENTS)))
 		return i;
 	/* paragraphs before a dateline line are not a standfirst; more than one needs text after the meta */
 	if (paras > 1 && next_nonblank(lines, nlines, j + 1) >= nlines)
@@ -819,32 +933,60 @@ join_paragraphs(parse_state *st, const line *lines, size_t from, size_t to)
 	return r;
 }
 
-int
-nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allocator *a, nx_article *out)
+/*
+ * A standfirst printed after the byline and date: summary paragraphs from i, then the
+ * lead. Without a layout to tell them apart, only two shapes count, so that a lead
+ * under the meta lines is never taken for a summary: paragraphs of words that do not
+ * end like sentences (summaries are often headline-style phrases) before a paragraph
+ * that does, or paragraphs before a lead that opens with a wire dateline; each with a
+ * blank line after it. Returns the
+ * index of the lead, or i when there is no standfirst.
+ */
+static size_t
+standfirst_after_meta(parse_state *st, const line *lines, size_t nlines, size_t i)
 {
-	parse_state st;
-	line	   *lines;
-	size_t		nlines = 0,
-				i,
-				first,
-				body_start;
-	int			cap_alloc = 0;
+	size_t		j = i;
+	int			paras = 0,
+				phrases = 0;
+	const line *ln,
+			   *lead;
+
+	while (paras < STANDFIRST_MAX_PARAS && (ln = next_summary_para(st, lines, nlines, &j, 1)) != NULL)
+	{
+		if (paras > 0 && sentence_final(ln))
+			break;				/* the lead, unless a dateline opens the next paragraph */
+		/* a paragraph of its own: in hard-wrapped text a line under the meta lines is part of the lead */
+		if (j + 1 >= nlines || lines[j + 1].kind != LK_BLANK)
+			return i;
+		paras++;
+		if (!sentence_final(ln) && nx_count_words(ln->s, ln->n) >= SUMMARY_MIN_WORDS)
+			phrases++;
+		j++;
+	}
+	if (paras == 0 || j >= nlines || lines[j].kind != LK_CONTENT)
+		return i;
+	lead = &lines[j];
+	if (match_dateline_prefix(st, lead->s, lead->n, DL_COLON) != 0 && nx_count_words(lines[i].s, lines[i].n) >= SUMMARY_MIN_WORDS)
+		return j;
+	if (phrases == paras && sentence_final(lead))
+		return j;
+	return i;
+}
+
+/*
+ * Classifies every line. Returns 0 when the text is not an article: no line with two
+ * words (a number table, one word, white space) and no letters in its meta lines.
+ */
+static int
+classify_lines(const nx_allocator *a, line *lines, size_t nlines)
+{
+	size_t		i,
+				letters = 0,
+				digits,
+				upper,
+				lower;
 	int			content_lines = 0;
-	int			wrap;
-	nx_buf		body,
-				para;
-	int			have_para = 0;
 
-	memset(out, 0, sizeof(*out));
-	out->reading_minutes = -1;
-	st.a = a;
-	st.out = out;
-	st.best_label = NX_DATE_NONE;
-	st.failed = 0;
-
-	lines = split_lines(text, len, a, &nlines);
-	if (lines == NULL)
-		return NX_ENOMEM;
 	for (i = 0; i < nlines; i++)
 	{
 		/* often: a line can cost several regex matches up to their limits */
@@ -854,25 +996,20 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		if (lines[i].kind == LK_CONTENT && is_wordy(&lines[i]))
 			content_lines++;
 	}
-	/* not an article: no line with two words (a number table, one word, white space) */
-	if (content_lines == 0)
-	{
-		size_t		letters = 0,
-					digits,
-					upper,
-					lower;
+	if (content_lines > 0)
+		return 1;
+	for (i = 0; i < nlines && letters == 0; i++)
+		if (lines[i].kind != LK_BLANK && lines[i].kind != LK_CONTENT)
+			nx_count_chars(lines[i].s, lines[i].n, &letters, &digits, &upper, &lower);
+	return letters > 0;
+}
 
-		for (i = 0; i < nlines && letters == 0; i++)
-			if (lines[i].kind != LK_BLANK && lines[i].kind != LK_CONTENT)
-				nx_count_chars(lines[i].s, lines[i].n, &letters, &digits, &upper, &lower);
-		if (letters == 0)
-		{
-			nx_free(a, lines);
-			return NX_OK;
-		}
-	}
+/* meta lines before the headline: a wire timestamp, a date, a reading time; returns the first other line */
+static size_t
+take_leading_meta(parse_state *st, line *lines, size_t nlines)
+{
+	size_t		first;
 
-	/* leading meta lines: a wire timestamp, a date, a reading time (bylines come after the headline) */
 	for (first = 0; first < nlines; first++)
 	{
 		line	   *ln = &lines[first];
@@ -880,13 +1017,170 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		if (ln->kind == LK_BLANK || ln->kind == LK_BOILERPLATE)
 			continue;
 		if (ln->kind == LK_DATE || ln->kind == LK_READING)
-			take_meta(&st, ln);
+			take_meta(st, ln);
 		else if (ln->kind == LK_META_SEGMENTS)
-			(void) for_each_segment(ln, take_meta, &st);
+			(void) for_each_segment(ln, take_meta, st);
 		else
 			break;
 	}
+	return first;
+}
 
+/*
+ * A content line in the header: a bare name line above a dateline, a standfirst, or the
+ * first body paragraph. Returns the index of the last line it takes, or (size_t) -1 when
+ * the body starts at i.
+ */
+static size_t
+take_header_content(parse_state *st, const line *lines, size_t nlines, size_t i, int seen_meta)
+{
+	nx_article *out = st->out;
+	const line *ln = &lines[i];
+	size_t		j = next_nonblank(lines, nlines, i + 1);
+
+	if (out->byline == NULL && out->headline != NULL && out->dateline == NULL && j < nlines &&
+		bare_name_line(ln) && (lone_place_line(&lines[j]) || lines[j].kind == LK_DATELINE_LINE))
+	{
+		out->byline = dup_squeezed(st, ln->s, ln->n);
+		return i;
+	}
+	if (out->standfirst != NULL || out->headline == NULL)
+		return (size_t) -1;
+	/* a standfirst before the meta lines, or (seen_meta) one after them */
+	if ((j = standfirst_end(st, lines, nlines, i)) == i && seen_meta)
+		j = standfirst_after_meta(st, lines, nlines, i);
+	if (j == i)
+		return (size_t) -1;
+	out->standfirst = join_paragraphs(st, lines, i, j);
+	return j - 1;
+}
+
+/* the header after the headline: standfirst and meta lines up to the first body paragraph, whose index it returns */
+static size_t
+parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_mode mode)
+{
+	nx_article *out = st->out;
+	size_t		i;
+	int			seen_meta = 0;
+
+	for (i = from; i < nlines; i++)
+	{
+		line	   *ln = &lines[i];
+		nx_re_groups m;
+
+		if (ln->kind == LK_BLANK || ln->kind == LK_BOILERPLATE)
+			continue;
+		if (ln->kind == LK_DATE || ln->kind == LK_READING || ln->kind == LK_BYLINE)
+			take_meta(st, ln);
+		else if (ln->kind == LK_META_SEGMENTS)
+			(void) for_each_segment(ln, take_meta, st);
+		else if (ln->kind == LK_CAPTION)
+		{
+			if (mode == NX_PARSE_FULL)
+				add_caption(st, ln);
+			continue;
+		}
+		else if (out->dateline == NULL && out->headline != NULL && lone_place_line(ln))
+		{
+			/* "BANGKOK" or "LITTLE ROCK, Ark." alone under the headline, the date maybe on the next line */
+			if (nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
+				set_dateline(st, &m, ln->s);
+		}
+		else if (ln->kind == LK_DATELINE_LINE)
+		{
+			if (out->dateline == NULL && nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
+				set_dateline(st, &m, ln->s);
+			offer_date(st, NX_DATE_PLAIN, ln->date);
+		}
+		else
+		{
+			size_t		last = take_header_content(st, lines, nlines, i, seen_meta);
+
+			if (last == (size_t) -1)
+				break;
+			i = last;
+			continue;
+		}
+		seen_meta = 1;
+	}
+	return i;
+}
+
+/* body: paragraphs from content lines from body_start; captions and boilerplate kept out */
+static void
+build_body(parse_state *st, line *lines, size_t nlines, size_t body_start)
+{
+	int			wrap = detect_wrap_width(lines, body_start, nlines);
+	int			have_para = 0;
+	nx_buf		body,
+				para;
+	size_t		i;
+
+	nx_buf_init(&body, st->a);
+	nx_buf_init(&para, st->a);
+	for (i = body_start; i <= nlines; i++)
+	{
+		line	   *ln = i < nlines ? &lines[i] : NULL;
+
+		if ((i & 1023) == 0)
+			nx_interrupted(st->a);
+		if (ln && ln->kind == LK_CAPTION)
+			add_caption(st, ln);
+		else if (ln && ln->kind != LK_BLANK && ln->kind != LK_BOILERPLATE &&
+				 !(ln->kind == LK_DATE && ln->date_label != NX_DATE_PLAIN))
+		{
+			/* content (and unlabelled meta-looking lines inside the body stay text) */
+			int			new_para = !have_para || !wrap || ln->indented ||
+				(i > 0 && !wrapped_here(&lines[i - 1], ln, (size_t) wrap));
+
+			if (new_para && have_para)
+				flush_para(st, &body, &para);
+			if (have_para && !new_para)
+				nx_buf_putc(&para, ' ');
+			nx_buf_append(&para, ln->s, ln->n);
+			have_para = 1;
+			continue;
+		}
+		/* a caption, boilerplate, a labelled date, a blank line or the end close the paragraph */
+		if (have_para)
+			flush_para(st, &body, &para);
+		have_para = 0;
+	}
+	nx_buf_free(&para);
+	if (body.failed || para.failed)
+		st->failed = 1;
+	st->out->body = nx_buf_take(&body);
+	if (st->out->body)
+		st->out->word_count = nx_count_words(st->out->body, strlen(st->out->body));
+}
+
+int
+nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allocator *a, nx_article *out)
+{
+	parse_state st;
+	line	   *lines;
+	size_t		nlines = 0,
+				i,
+				first,
+				body_start;
+
+	memset(out, 0, sizeof(*out));
+	out->reading_minutes = -1;
+	memset(&st, 0, sizeof(st));
+	st.a = a;
+	st.out = out;
+	st.best_label = NX_DATE_NONE;
+
+	lines = split_lines(text, len, a, &nlines);
+	if (lines == NULL)
+		return NX_ENOMEM;
+	if (!classify_lines(a, lines, nlines))
+	{
+		nx_free(a, lines);
+		return NX_OK;
+	}
+
+	first = take_leading_meta(&st, lines, nlines);
 	/* headline: the first content line, when it is shaped like one or meta lines follow it */
 	body_start = first;
 	if (first < nlines && take_headline(&st, lines, nlines, first))
@@ -900,63 +1194,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 			body_start = next + 1;
 		mark_bare_name_lines(lines, nlines, body_start);
 	}
-
-	/* the rest of the header: standfirst and meta lines, up to the first body paragraph */
-	for (i = body_start; i < nlines; i++)
-	{
-		line	   *ln = &lines[i];
-
-		if (ln->kind == LK_BLANK || ln->kind == LK_BOILERPLATE)
-			continue;
-		if (ln->kind == LK_DATE || ln->kind == LK_READING || ln->kind == LK_BYLINE)
-			take_meta(&st, ln);
-		else if (ln->kind == LK_META_SEGMENTS)
-			(void) for_each_segment(ln, take_meta, &st);
-		else if (ln->kind == LK_CAPTION)
-		{
-			if (mode == NX_PARSE_FULL)
-				add_caption(&st, ln, &cap_alloc);
-		}
-		else if (out->dateline == NULL && out->headline != NULL && lone_place_line(ln))
-		{
-			nx_re_groups	m;
-
-			/* "BANGKOK" or "LITTLE ROCK, Ark." alone under the headline, the date maybe on the next line */
-			if (nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
-				set_dateline(&st, &m, ln->s);
-		}
-		else if (ln->kind == LK_DATELINE_LINE)
-		{
-			nx_re_groups	m;
-
-			if (out->dateline == NULL && nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
-				set_dateline(&st, &m, ln->s);
-			offer_date(&st, NX_DATE_PLAIN, ln->date);
-		}
-		else
-		{
-			/* content: a standfirst when meta lines follow it before more content */
-			size_t		j = i + 1;
-
-			while (j < nlines && lines[j].kind == LK_BLANK)
-				j++;
-			if (out->byline == NULL && out->headline != NULL && out->dateline == NULL && j < nlines &&
-				bare_name_line(ln) && (lone_place_line(&lines[j]) || lines[j].kind == LK_DATELINE_LINE))
-			{
-				out->byline = dup_squeezed(&st, ln->s, ln->n);
-				continue;
-			}
-			if (out->standfirst == NULL && out->headline != NULL &&
-				(j = standfirst_end(&st, lines, nlines, i)) > i)
-			{
-				out->standfirst = join_paragraphs(&st, lines, i, j);
-				i = j - 1;
-				continue;
-			}
-			break;
-		}
-	}
-	body_start = i;
+	body_start = parse_header(&st, lines, nlines, body_start, mode);
 
 	/* labelled date lines count wherever they are ("Published: ..." at the foot) */
 	for (i = body_start; i < nlines; i++)
@@ -966,69 +1204,17 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 
 	if (body_start < nlines && lines[body_start].kind == LK_CONTENT && out->dateline == NULL)
 	{
-		size_t		skip = match_dateline_prefix(&st, lines[body_start].s, lines[body_start].n, 1, 0);
+		size_t		skip = match_dateline_prefix(&st, lines[body_start].s, lines[body_start].n, DL_RECORD | DL_COLON);
 
 		lines[body_start].s += skip;
 		lines[body_start].n -= skip;
 	}
 
-	if (mode == NX_PARSE_HEADER_ONLY)
+	if (mode != NX_PARSE_HEADER_ONLY)
 	{
-		nx_free(a, lines);
-		return st.failed ? NX_ENOMEM : NX_OK;
+		out->language = nx_language_identify(text, len, &out->language_has_english);
+		build_body(&st, lines, nlines, body_start);
 	}
-	out->language = nx_language_identify(text, len, &out->language_has_english);
-
-	/* body: paragraphs from content lines; captions and boilerplate kept out */
-	wrap = detect_wrap_width(lines, body_start, nlines);
-	nx_buf_init(&body, a);
-	nx_buf_init(&para, a);
-	for (i = body_start; i <= nlines; i++)
-	{
-		line	   *ln = i < nlines ? &lines[i] : NULL;
-		int			ends_para;
-
-		if ((i & 1023) == 0)
-			nx_interrupted(a);
-		if (ln && ln->kind == LK_CAPTION)
-		{
-			add_caption(&st, ln, &cap_alloc);
-			ends_para = 1;
-		}
-		else if (ln && (ln->kind == LK_BOILERPLATE ||
-						(ln->kind == LK_DATE && ln->date_label != NX_DATE_PLAIN)))
-			ends_para = 1;
-		else if (ln == NULL || ln->kind == LK_BLANK)
-			ends_para = 1;
-		else
-		{
-			/* content (and unlabelled meta-looking lines inside the body stay text) */
-			int			new_para = !have_para || !wrap || ln->indented ||
-				(i > 0 && !wrapped_here(&lines[i - 1], ln, (size_t) wrap));
-
-			if (new_para && have_para)
-			{
-				flush_para(&st, &body, &para);
-				have_para = 0;
-			}
-			if (have_para)
-				nx_buf_putc(&para, ' ');
-			nx_buf_append(&para, ln->s, ln->n);
-			have_para = 1;
-			continue;
-		}
-		if (ends_para && have_para)
-		{
-			flush_para(&st, &body, &para);
-			have_para = 0;
-		}
-	}
-	nx_buf_free(&para);
-	if (body.failed || para.failed)
-		st.failed = 1;
-	out->body = nx_buf_take(&body);
-	if (out->body)
-		out->word_count = nx_count_words(out->body, strlen(out->body));
 	nx_free(a, lines);
 	return st.failed ? NX_ENOMEM : NX_OK;
 }

@@ -8,6 +8,8 @@
 
 #define BYLINE_MAX_BYTES 300
 #define NAMES_MAX_WORDS 30
+#define HANDLES_MAX_BYTES 40
+#define PUBLISHER_MAX_BYTES 60
 
 /* the words for "by" before names, folded (nx_fold_word) */
 static const char *const by_words[] = {
@@ -156,6 +158,80 @@ nx_looks_like_names(const char *s, size_t n, int after_by_word)
 	return after_by_word && words == 1 && lower == 1 && n <= 40;
 }
 
+/*
+ * Handles and agencies as sites print them without a "By": "dpa", "kicker", "ORF.at",
+ * "ssi, dan". At most three short tokens of letters (dots and hyphens inside), no sentence.
+ */
+int
+nx_looks_like_handles(const char *s, size_t n)
+{
+	size_t		i = 0;
+	int			tokens = 0;
+
+	nx_trim(&s, &n);
+	if (n == 0 || n > HANDLES_MAX_BYTES)
+		return 0;
+	while (i < n)
+	{
+		size_t		j,
+					letters = 0;
+
+		while (i < n && (s[i] == ' ' || s[i] == ','))
+			i++;
+		if (i >= n)
+			break;
+		j = i;
+		while (j < n && s[j] != ' ' && s[j] != ',')
+		{
+			unsigned char c = (unsigned char) s[j];
+
+			if (c >= 0x80 || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+				letters++;
+			else if (!(c == '.' || c == '-' || c == '_' || (c >= '0' && c <= '9')))
+				return 0;
+			j++;
+		}
+		/* a token ends with a letter or digit: "etc." or "end." is prose */
+		if (letters == 0 || s[j - 1] == '.' || s[j - 1] == '-')
+			return 0;
+		if (!in_folded_list(s + i, j - i, name_glue) && ++tokens > 3)
+			return 0;
+		i = j;
+	}
+	return tokens > 0;
+}
+
+/* a publisher after "|", spelled as it likes ("Euronews (DE)", "Die Tageszeitung (taz)"): a short label */
+static int
+publisher_like(const char *s, size_t n)
+{
+	size_t		i;
+	int			lower_words = 0;
+
+	nx_trim(&s, &n);
+	if (n == 0 || n > PUBLISHER_MAX_BYTES || nx_count_words(s, n) > 8 || word_case(s, n) == 'x')
+		return 0;
+	for (i = 0; i < n; i++)
+	{
+		if (s[i] == '|' || s[i] == ':' || s[i] == '!' || s[i] == '?')
+			return 0;
+		/* "Post. The": a sentence, where "S.A." or "Le Monde.fr" are not */
+		if (s[i] == '.' && i + 1 < n && s[i + 1] == ' ')
+			return 0;
+		/* a name, not a clause: "Trump wins the vote" has lower-case words that are not glue */
+		if (i == 0 || s[i - 1] == ' ')
+		{
+			size_t		j = i;
+
+			while (j < n && s[j] != ' ')
+				j++;
+			if (word_case(s + i, j - i) == 'l' && !in_folded_list(s + i, j - i, name_glue) && ++lower_words > 1)
+				return 0;
+		}
+	}
+	return 1;
+}
+
 /* "Jane Doe, September 4, 2016" / "Jane Doe | 4 Sep 2016": where the names stop and a date line starts */
 static int
 split_names_date(const char *s, size_t n, nx_byline *out)
@@ -238,8 +314,9 @@ nx_byline_parse(const char *s, size_t n, nx_byline *out)
 	{
 		const char *bar = memchr(s, '|', n);
 
-		if (bar > s && nx_looks_like_names(s, (size_t) (bar - s), 0) &&
-			nx_looks_like_names(bar + 1, n - (size_t) (bar - s) - 1, 0))
+		if (bar > s && (nx_looks_like_names(s, (size_t) (bar - s), 0) ||
+						nx_looks_like_handles(s, (size_t) (bar - s))) &&
+			publisher_like(bar + 1, n - (size_t) (bar - s) - 1))
 		{
 			out->names = s;
 			out->names_n = n;

@@ -31,6 +31,12 @@ size_t		nx_by_word(const char *s, size_t n);
  */
 int			nx_looks_like_names(const char *s, size_t n, int after_by_word);
 
+/*
+ * Do s[0..n) look like the handles or agencies sites print for a byline without a "By"
+ * ("dpa", "ORF.at", "ssi, dan"): at most three short tokens, no sentence?
+ */
+int			nx_looks_like_handles(const char *s, size_t n);
+
 /* a byline line (any of the forms above): fills *out and returns 1, else 0 */
 int			nx_byline_parse(const char *s, size_t n, nx_byline *out);
 

@@ -279,7 +279,8 @@ static int
 match_date(const tok *t, int allow_no_year, nx_date *d)
 {
 	int			k = 0,
-				u;
+				u,
+				separator;
 	nx_date		r = {0, 0, 0};
 
 	/* ISO: 2016-09-04 */
@@ -347,17 +348,18 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 		if ((u = match_month(&t[k], &r.month)) == 0)
 			return 0;
 		k += u;
-		if (is_punct(&t[k], '-') || is_punct(&t[k], ','))
-			k++;
-		else if (t[k].kind == TK_WORD && t[k].n == 2 && nx_strncaseeq(t[k].s, "de", 2) &&
-				 t[k + 1].kind == TK_NUM && t[k + 1].n == 4)
-			k++;				/* septiembre de 2016 */
+		separator = 0;
+		if (is_punct(&t[k], '-') || is_punct(&t[k], ',') ||
+			(t[k].kind == TK_WORD && t[k].n == 2 && nx_strncaseeq(t[k].s, "de", 2) &&
+			 t[k + 1].kind == TK_NUM && t[k + 1].n == 4))
+			separator = 1;		/* 4 September, 2016; septiembre de 2016 */
+		k += separator;
 		if ((u = match_year(&t[k], &r.year)) > 0)
 			k += u;
 		else if (!allow_no_year)
 			return 0;
-		else if (is_punct(&t[k - 1], ',') || is_punct(&t[k - 1], '-'))
-			k--;
+		else
+			k -= separator;		/* no year: the separator ("de" too) is not part of the date */
 		if (!nx_date_valid(r.year, r.month, r.day))
 			return 0;
 		*d = r;

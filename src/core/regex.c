@@ -8,17 +8,14 @@
 #define NX_PLACE_WORD "\\p{Lu}[\\p{L}\\p{M}.'\\x{2019}&-]*"
 
 static const char *const pattern_source[NX_RE_COUNT] = {
-	/* NX_RE_DATELINE: place, optional region, optional date, optional agency, then a dash or the end
+	/* NX_RE_DATELINE: place, optional region, optional date, optional agency (a publisher may carry
+	 * its own parentheses: "(Die Zeitung (DZ))"), then a dash, a colon ("BHOPAL: ") or the end
 	 * (feeds sometimes print the year twice: "Dec 1 , 2006, 2006") */
 	"^(?<place>" NX_PLACE_WORD "(?:\\s+(?:" NX_PLACE_WORD "|de|del|da|do|dos|es|el|la|le|al|of|upon)){0,4})"
 	"(?:\\s*,\\s*(?!" NX_MONTHS "\\s*\\d)(?<region>" NX_PLACE_WORD "(?:\\s+" NX_PLACE_WORD "){0,2}))?"
 	"(?:\\s*,?\\s*(?<date>" NX_MONTHS "\\s+\\d{1,2}(?:\\s*,\\s*\\d{4}){0,2}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+" NX_MONTHS "(?:\\s+\\d{4})?))?"
-	"(?:\\s*\\((?<agency>[\\p{L}][\\p{L}\\s./&-]{0,28})\\))?"
-	"(?<end>\\s*(?:--?|\\x{2013}|\\x{2014})(?:\\s+|$)|\\s*$)",
-	/* NX_RE_BYLINE */
-	"^(?i:by)\\s+(?<names>\\p{Lu}[^\\n]{1,150})$",
-	/* NX_RE_BYLINE_PIPE */
-	"^(?<names>\\p{Lu}[\\p{L}\\p{M}.'\\x{2019}-]+(?:\\s+\\p{Lu}[\\p{L}\\p{M}.'\\x{2019}-]+){1,3})\\s*\\|\\s*(?<org>\\p{Lu}[\\p{L}\\p{M} .&'-]{1,40})$",
+	"(?:\\s*\\((?<agency>\\p{L}[\\p{L}\\p{M}\\s./&'-]{0,40}(?:\\([\\p{L}\\p{M}\\s./&'-]{1,20}\\))?)\\))?"
+	"(?<end>\\s*(?:--?|\\x{2013}|\\x{2014})(?:\\s+|$)|(?<colon>:)\\s+|\\s*$)",
 	/* NX_RE_READING_TIME */
 	"^(?i)(?:(?<label>(?:estimated\\s+)?(?:reading|read)\\s+time)\\s*:?\\s*)?(?<minutes>\\d{1,3})\\s*-?\\s*(?:min|mins|minute|minutes)\\.?(?<suffix>\\s+read)?$",
 	/* NX_RE_CAPTION */
@@ -38,7 +35,7 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 };
 
 static const char *const pattern_name[NX_RE_COUNT] = {
-	"dateline", "byline", "byline_pipe", "reading_time", "caption", "boilerplate"
+	"dateline", "reading_time", "caption", "boilerplate"
 };
 
 typedef struct compiled

@@ -12,8 +12,6 @@
 typedef enum nx_pattern
 {
 	NX_RE_DATELINE,				/* WASHINGTON (Reuters) - / SALVADOR, Feb 26 - / BRUSSELS 1996-08-22 */
-	NX_RE_BYLINE,				/* By Jane Doe and John Roe, Reuters */
-	NX_RE_BYLINE_PIPE,			/* Jane Doe | AP */
 	NX_RE_READING_TIME,			/* 3 min read / Reading time: 4 minutes */
 	NX_RE_CAPTION,				/* ... conflict [Getty] / (AFP Photo) / Photo: Reuters */
 	NX_RE_BOILERPLATE,			/* Follow us on Twitter / Read more: / Advertisement */

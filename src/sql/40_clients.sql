@@ -37,14 +37,14 @@ CREATE FUNCTION parse_article_flat(doc pg_catalog.text,
     OUT reading_minutes pg_catalog.int4, OUT captions_list pg_catalog.text,
     OUT body pg_catalog.text, OUT lead pg_catalog.text, OUT word_count pg_catalog.int4,
     OUT people_list pg_catalog.text, OUT organizations_list pg_catalog.text,
-    OUT places_list pg_catalog.text)
+    OUT places_list pg_catalog.text, OUT language pg_catalog.text)
 RETURNS SETOF record
 LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 1
 BEGIN ATOMIC
     SELECT p.headline, p.standfirst, p.byline, p.dateline, p.published, p.reading_minutes,
            flat_list(p.captions), p.body, p.lead, p.word_count,
-           flat_list(p.people), flat_list(p.organizations), flat_list(p.places)
+           flat_list(p.people), flat_list(p.organizations), flat_list(p.places), p.language
     FROM parse_article(doc) p;
 END;
 COMMENT ON FUNCTION parse_article_flat(pg_catalog.text) IS
-    'parse_article with every list as flat text (captions_list, people_list, organizations_list, places_list, joined by flat_list): only text, date and integer columns, for BI tools; call as LATERAL parse_article_flat(body)';
+    'parse_article with every list as flat text (captions_list, people_list, organizations_list, places_list, joined by flat_list) and its language: only text, date and integer columns, for BI tools; call as LATERAL parse_article_flat(body)';

@@ -133,27 +133,6 @@ CREATE FUNCTION flat_list(items pg_catalog.text[]) RETURNS pg_catalog.text
 COMMENT ON FUNCTION flat_list(pg_catalog.text[]) IS
     'the items joined by "; " (semicolon, space) in their order, NULL items skipped; NULL when there are none';
 
--- Not STRICT: the planner inlines only non-strict SQL set-returning functions,
--- and inlined, a LATERAL call parses each article once (parse_article itself
--- is STRICT, so NULL in still gives a row of NULLs).
-CREATE FUNCTION parse_article_flat(doc pg_catalog.text,
-    OUT headline pg_catalog.text, OUT standfirst pg_catalog.text, OUT byline pg_catalog.text,
-    OUT dateline pg_catalog.text, OUT published pg_catalog.date,
-    OUT reading_minutes pg_catalog.int4, OUT captions_list pg_catalog.text,
-    OUT body pg_catalog.text, OUT lead pg_catalog.text, OUT word_count pg_catalog.int4,
-    OUT people_list pg_catalog.text, OUT organizations_list pg_catalog.text,
-    OUT places_list pg_catalog.text)
-RETURNS SETOF record
-LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 1
-BEGIN ATOMIC
-    SELECT p.headline, p.standfirst, p.byline, p.dateline, p.published, p.reading_minutes,
-           flat_list(p.captions), p.body, p.lead, p.word_count,
-           flat_list(p.people), flat_list(p.organizations), flat_list(p.places)
-    FROM parse_article(doc) p;
-END;
-COMMENT ON FUNCTION parse_article_flat(pg_catalog.text) IS
-    'parse_article with every list as flat text (captions_list, people_list, organizations_list, places_list, joined by flat_list): only text, date and integer columns, for BI tools; call as LATERAL parse_article_flat(body)';
-
 -- ---------------------------------------------------------------------------
 -- issue 12 (language): parsed_article gains language (last, as in a fresh install), and
 -- article_language(text)
@@ -168,6 +147,29 @@ CREATE FUNCTION article_language(pg_catalog.text) RETURNS pg_catalog.text
 
 COMMENT ON FUNCTION article_language(pg_catalog.text) IS
 'the language of the text as an ISO 639-1 code (en, de, ja, ...), NULL when unsure; by CLD2 from at most the first 1.5 kB, without parsing the article';
+
+-- parse_article_flat (issue 15) reads parsed_article, so it follows the new language
+-- attribute here; it has the language column too
+-- Not STRICT: the planner inlines only non-strict SQL set-returning functions,
+-- and inlined, a LATERAL call parses each article once (parse_article itself
+-- is STRICT, so NULL in still gives a row of NULLs).
+CREATE FUNCTION parse_article_flat(doc pg_catalog.text,
+    OUT headline pg_catalog.text, OUT standfirst pg_catalog.text, OUT byline pg_catalog.text,
+    OUT dateline pg_catalog.text, OUT published pg_catalog.date,
+    OUT reading_minutes pg_catalog.int4, OUT captions_list pg_catalog.text,
+    OUT body pg_catalog.text, OUT lead pg_catalog.text, OUT word_count pg_catalog.int4,
+    OUT people_list pg_catalog.text, OUT organizations_list pg_catalog.text,
+    OUT places_list pg_catalog.text, OUT language pg_catalog.text)
+RETURNS SETOF record
+LANGUAGE sql IMMUTABLE PARALLEL SAFE ROWS 1
+BEGIN ATOMIC
+    SELECT p.headline, p.standfirst, p.byline, p.dateline, p.published, p.reading_minutes,
+           flat_list(p.captions), p.body, p.lead, p.word_count,
+           flat_list(p.people), flat_list(p.organizations), flat_list(p.places), p.language
+    FROM parse_article(doc) p;
+END;
+COMMENT ON FUNCTION parse_article_flat(pg_catalog.text) IS
+    'parse_article with every list as flat text (captions_list, people_list, organizations_list, places_list, joined by flat_list) and its language: only text, date and integer columns, for BI tools; call as LATERAL parse_article_flat(body)';
 
 -- ---------------------------------------------------------------------------
 -- ---- phrase_query (issue 14 part 2): new type, @@@ operator, strategy 8 of gin_phrase_ops ----

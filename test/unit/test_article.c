@@ -207,6 +207,48 @@ test_byline_forms(void **state)
 	}
 }
 
+/* a handle or agency alone against the meta lines, and "Names | Publisher" with the publisher spelled freely */
+static void
+test_handle_and_publisher_bylines(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		const char *byline;
+		const char *standfirst;
+	}			cases[] = {
+		{"Hafen wieder offen\nHafen wieder offen\nDer Hafen ist nach dem Sturm wieder offen.\nnewsdesk.example\n2 min read\n07 March, 2021\n"
+		 "Die Schiffe sind am Sonntag zurückgekehrt.", "newsdesk.example", "Der Hafen ist nach dem Sturm wieder offen."},
+		{"Hafen wieder offen\nHafen wieder offen\nDer Hafen ist nach dem Sturm wieder offen.\nabc, xyz\n2 min read\n07 March, 2021\n"
+		 "Die Schiffe sind am Sonntag zurückgekehrt.", "abc, xyz", "Der Hafen ist nach dem Sturm wieder offen."},
+		{"Hafen wieder offen\n\nDer Hafen ist nach dem Sturm wieder offen.\n\nAnna Berg | Hafenblatt (HB)\nSun 7 Mar 2021 10.05 GMT+1\n\n"
+		 "Die Schiffe sind am Sonntag zurückgekehrt.", "Anna Berg | Hafenblatt (HB)", "Der Hafen ist nach dem Sturm wieder offen."},
+		{"Hafen wieder offen\n\nDer Hafen ist nach dem Sturm wieder offen.\n\nagency | Hafenblatt\nSun 7 Mar 2021 10.05 GMT+1\n\n"
+		 "Die Schiffe sind am Sonntag zurückgekehrt.", "agency | Hafenblatt", "Der Hafen ist nach dem Sturm wieder offen."},
+	};
+	size_t		i;
+	nx_article	a;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		a = parse(cases[i].text);
+		if (a.byline == NULL || strcmp(a.byline, cases[i].byline) != 0)
+			fail_msg("case %zu: byline %s", i, a.byline ? a.byline : "NULL");
+		if (a.standfirst == NULL || strcmp(a.standfirst, cases[i].standfirst) != 0)
+			fail_msg("case %zu: standfirst %s", i, a.standfirst ? a.standfirst : "NULL");
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+	/* a clause after a bar is not a publisher, and a word alone away from the meta lines is not a byline */
+	a = parse("Politics | Mayor wins the vote\n\nSun 7 Mar 2021\n\nThe mayor won.");
+	assert_string_equal(a.headline, "Politics | Mayor wins the vote");
+	assert_null(a.byline);
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Harbour reopens\n\nupdate\n\nSun 7 Mar 2021\n\nThe harbour reopened.");
+	assert_null(a.byline);
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 static void
 test_standfirst_paragraphs(void **state)
 {
@@ -218,12 +260,76 @@ test_standfirst_paragraphs(void **state)
 	assert_string_equal(a.byline, "Ana Lima");
 	assert_string_equal(a.lead, "The harbour reopened.");
 	nx_article_free(&a, &nx_malloc_allocator);
+	/* by position: a paragraph opening with a dateline before the byline, and four paragraphs before it */
+	a = parse("Harbour reopens after storm\n\nPORTO, March 7 (Wire) - Ships returned on Sunday.\nBy Ana Lima\n7 March 2021\n\n"
+			  "The harbour reopened.\n\nMore text.");
+	assert_string_equal(a.standfirst, "PORTO, March 7 (Wire) - Ships returned on Sunday.");
+	assert_string_equal(a.byline, "Ana Lima");
+	assert_string_equal(a.lead, "The harbour reopened.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* hard-wrapped wire copy: a lead that goes on with a line like a byline or a date is no standfirst */
+	a = parse("HARBOUR REOPENS\n\nPORTO, March 7 - The port said its plan was drawn up\nby Ana Lima.\n"
+			  "    It will reopen on\nJune 19, 2021.\n    More text follows here.");
+	assert_null(a.standfirst);
+	assert_string_equal(a.dateline, "PORTO");
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Harbour reopens\n\nOne.\n\nTwo.\n\nThree.\n\nFour.\n\nBy Ana Lima\n7 March 2021\n\nThe harbour reopened.\n\nMore.");
+	assert_string_equal(a.standfirst, "One.\n\nTwo.\n\nThree.\n\nFour.");
+	assert_string_equal(a.byline, "Ana Lima");
+	nx_article_free(&a, &nx_malloc_allocator);
 	/* paragraphs before a labelled date at the foot of a short text are the body, not a standfirst */
 	a = parse("Harbour reopens\n\nShips returned on Sunday.\n\nThe port had been shut.\n\nPublished: 7 March 2021");
 	assert_null(a.standfirst);
 	assert_string_equal(a.lead, "Ships returned on Sunday.");
 	assert_int_equal(a.published.day, 7);
 	nx_article_free(&a, &nx_malloc_allocator);
+}
+
+/* a standfirst under the byline and date: a summary phrase, or paragraphs before a dateline lead; never the lead itself */
+static void
+test_standfirst_after_meta_lines(void **state)
+{
+	static const struct
+	{
+		const char *paragraphs;	/* under "Headline\nPosted on ... by ...\n\n" */
+		const char *standfirst;
+		const char *lead;
+	}			cases[] = {
+		{"Ships return to a port that had been shut for a week by the worst storm in years\n\n"
+			"The harbour reopened on Sunday.\n\nMore text.",
+		"Ships return to a port that had been shut for a week by the worst storm in years", "The harbour reopened on Sunday."},
+		{"The port had been shut for a week by the worst storm in years.\n\n"
+			"PORTO \xE2\x80\x94 The harbour reopened on Sunday.\n\nMore text.",
+		"The port had been shut for a week by the worst storm in years.", "The harbour reopened on Sunday."},
+		/* a lead that ends like a sentence, and a short sub-heading, stay in the body */
+		{"The harbour reopened on Sunday after a week.\n\nShips came back.\n\nMore text.",
+		NULL, "The harbour reopened on Sunday after a week."},
+		{"What the storm left\n\nThe harbour reopened on Sunday after a week.\n\nMore text.",
+		NULL, "What the storm left"},
+		/* hard-wrapped: the lines under the meta lines are one lead paragraph */
+		{"The harbour reopened on Sunday after the worst storm in many\nyears had shut it for a week and more, the port authority\n"
+			"said on Monday, adding that all of the ships were back in\nport.\n\nMore text.",
+			NULL, "The harbour reopened on Sunday after the worst storm in many years had shut it for a week and more, "
+		"the port authority said on Monday, adding that all of the ships were back in port."},
+	};
+	size_t		i;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		char		text[1024];
+		nx_article	a;
+
+		snprintf(text, sizeof(text), "Harbour reopens after storm\nPosted on Mar. 7, 2021 by Ana Lima\n\n%s",
+				 cases[i].paragraphs);
+		a = parse(text);
+		if ((a.standfirst == NULL) != (cases[i].standfirst == NULL) ||
+			(a.standfirst != NULL && strcmp(a.standfirst, cases[i].standfirst) != 0))
+			fail_msg("case %zu: standfirst %s", i, a.standfirst ? a.standfirst : "NULL");
+		if (a.lead == NULL || strcmp(a.lead, cases[i].lead) != 0)
+			fail_msg("case %zu: lead %s", i, a.lead ? a.lead : "NULL");
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
 }
 
 static void
@@ -245,6 +351,39 @@ test_wire_dateline_lines(void **state)
 	a = parse("Storm closes harbour\n\nLONDON, March 7 , 2021 (AFP) -\n\nThe harbour closed.");
 	assert_string_equal(a.dateline, "LONDON");
 	nx_article_free(&a, &nx_malloc_allocator);
+}
+
+/* the colon form, a publisher with its own parentheses as the agency; kicker labels and notes are no datelines */
+static void
+test_colon_and_publisher_datelines(void **state)
+{
+	static const struct
+	{
+		const char *lead_line;	/* under "Storm closes harbour\n\nBy Ana Lima\n\n" */
+		const char *dateline;
+	}			cases[] = {
+		{"NEW PORTO: The harbour closed on Sunday.", "NEW PORTO"},
+		{"PORTO (The Harbour Times (HT)) - The harbour closed on Sunday.", "PORTO"},
+		{"UPDATE: The harbour closed on Sunday.", NULL},
+		{"NOTE: 2020 figures were revised.", NULL},
+	};
+	size_t		i;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		char		text[256];
+		nx_article	a;
+
+		snprintf(text, sizeof(text), "Storm closes harbour\n\nBy Ana Lima\n\n%s", cases[i].lead_line);
+		a = parse(text);
+		if ((a.dateline == NULL) != (cases[i].dateline == NULL) ||
+			(a.dateline != NULL && strcmp(a.dateline, cases[i].dateline) != 0))
+			fail_msg("case %zu: dateline %s", i, a.dateline ? a.dateline : "NULL");
+		if (cases[i].dateline != NULL && (a.lead == NULL || strcmp(a.lead, "The harbour closed on Sunday.") != 0))
+			fail_msg("case %zu: lead %s", i, a.lead ? a.lead : "NULL");
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
 }
 
 static void
@@ -288,8 +427,11 @@ main(void)
 		cmocka_unit_test(test_meta_segments_on_one_line),
 		cmocka_unit_test(test_pipes_in_prose_stay_prose),
 		cmocka_unit_test(test_byline_forms),
+		cmocka_unit_test(test_handle_and_publisher_bylines),
 		cmocka_unit_test(test_standfirst_paragraphs),
+		cmocka_unit_test(test_standfirst_after_meta_lines),
 		cmocka_unit_test(test_wire_dateline_lines),
+		cmocka_unit_test(test_colon_and_publisher_datelines),
 		cmocka_unit_test(test_headlines_in_other_scripts),
 	};
 

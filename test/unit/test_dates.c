@@ -74,6 +74,10 @@ test_date_scan(void **state)
 	assert_int_equal(d.day, 22);
 	s = "Feb 26";
 	assert_int_equal(nx_date_scan(s, strlen(s), 0, &d), 0);
+	/* without a year the "de" before a number that is no year stays out: scanning what was consumed gives it again */
+	s = "4 de septiembre de 3999";
+	assert_int_equal(nx_date_scan(s, strlen(s), 1, &d), 15);
+	assert_int_equal(nx_date_scan(s, 15, 1, &d), 15);
 	assert_int_equal(nx_month_number("Sept", 4), 9);
 	/* month names of other languages come from the CLDR table */
 	assert_int_equal(nx_month_number("Mayo", 4), 5);
