@@ -39,7 +39,7 @@ in_folded_list(const char *s, size_t n, const char *const *list)
 	if (n >= 40 || nx_fold_word(s, n, f, sizeof(f)) == 0)
 		return 0;
 	for (; *list; list++)
-		if (strcmp(f, *list) == 0)
+		if ((*list)[0] == f[0] && strcmp(f, *list) == 0)
 			return 1;
 	return 0;
 }

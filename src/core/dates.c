@@ -75,11 +75,24 @@ nx_month_number(const char *s, size_t n)
 	return nx_locale_month(s, n);
 }
 
+/* ASCII upper case folded: the first-byte test of the list scans below */
+static inline unsigned char
+ascii_lower(char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : (unsigned char) c;
+}
+
 static int
 word_in(const tok *t, const char *const *list)
 {
+	unsigned char first;
+
+	if (t->n == 0)
+		return 0;
+	/* header lines ask this of every word: the first byte rules out most entries */
+	first = ascii_lower(t->s[0]);
 	for (; *list; list++)
-		if (nx_word_eq_ci(t->s, t->n, *list))
+		if (ascii_lower((*list)[0]) == first && nx_word_eq_ci(t->s, t->n, *list))
 			return 1;
 	return 0;
 }
@@ -129,7 +142,7 @@ static int
 folded_in(const char *w, const char *const *list)
 {
 	for (; *list; list++)
-		if (strcmp(w, *list) == 0)
+		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
 			return 1;
 	return 0;
 }
