@@ -46,9 +46,10 @@ identify(const char *s, int len, int *valid_prefix, int *has_english, int *sure)
 	for (int i = 0; i < 3; i++)
 		if (top3[i] == CLD2::ENGLISH && percent3[i] >= NX_LANGID_MIN_ENGLISH_PERCENT)
 			*has_english = 1;
-	*sure = reliable && text_bytes >= NX_LANGID_MIN_BYTES && percent3[0] >= NX_LANGID_SURE_PERCENT;
+	*sure = 0;
 	if (!reliable || lang == CLD2::UNKNOWN_LANGUAGE || lang == CLD2::TG_UNKNOWN_LANGUAGE)
 		return NULL;
+	*sure = text_bytes >= NX_LANGID_MIN_BYTES && percent3[0] >= NX_LANGID_SURE_PERCENT;
 	// a sentence or two of names says little: CLD2 calls short texts reliable too readily
 	if (text_bytes < NX_LANGID_MIN_BYTES)
 		return NULL;
@@ -71,17 +72,18 @@ nx_language_identify(const char *s, size_t n, int *has_english)
 	{
 		int			len = static_cast<int>(utf8_prefix(s, n, NX_LANGID_MAX_BYTES));
 		int			first = static_cast<int>(utf8_prefix(s, static_cast<size_t>(len), NX_LANGID_FIRST_BYTES));
-		int			valid = first;
+		int			read = first,
+					valid = first;
 		const char *code = identify(s, first, &valid, &english, &sure);
 
 		// CLD2 is linear in what it reads: the opening decides when it is clear
 		if (!sure && first < len)
 		{
-			valid = len;
+			read = valid = len;
 			code = identify(s, len, &valid, &english, &sure);
 		}
 		// text with a bad byte: identify what comes before it
-		if (code == NULL && valid < len && valid > 0)
+		if (code == NULL && valid < read && valid > 0)
 			code = identify(s, valid, &valid, &english, &sure);
 		if (has_english)
 			*has_english = english;
