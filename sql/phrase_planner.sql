@@ -83,6 +83,17 @@ SELECT plan_rows($$SELECT id FROM plan_articles WHERE body @@@ '"Zorvath Quellmi
 SELECT plan_uses($$SELECT id FROM plan_articles WHERE body @@@ 'zorvath AND quellmire'$$,
                  'Bitmap Index Scan on plan_articles_body') AS rare_query_uses_index;
 
+-- saved searches in a column, matched against a constant text (an alert table): the text is
+-- not the phrase side, so the estimators fall back to their default instead of reading it
+CREATE TABLE plan_alerts (id int, q phrase_query, p phrase);
+INSERT INTO plan_alerts VALUES (1, 'zorvath NEAR/3 quellmire', 'Zorvath Quellmire'), (2, 'syria AND aleppo', 'foreign minister');
+ANALYZE plan_alerts;
+SELECT plan_rows($$SELECT id FROM plan_alerts WHERE 'Officials met Zorvath Quellmire.' @@@ q$$) > 0 AS query_column,
+       plan_rows($$SELECT id FROM plan_alerts WHERE 'Officials met Zorvath Quellmire.' @> p$$) > 0 AS phrase_column,
+       plan_rows($$SELECT id FROM plan_alerts WHERE p <@ 'Officials met Zorvath Quellmire.'$$) > 0 AS commutator;
+SELECT id FROM plan_alerts WHERE 'Officials met Zorvath Quellmire.' @@@ q AND 'Officials met Zorvath Quellmire.' @> p;
+DROP TABLE plan_alerts;
+
 -- a rare phrase goes through the index; a join with it starts from the index
 SELECT plan_uses($$SELECT id FROM plan_articles WHERE body @> 'Zorvath Quellmire'$$,
                  'Bitmap Index Scan on plan_articles_body') AS rare_uses_index;

@@ -16,8 +16,10 @@
 
 #include "access/htup_details.h"
 #include "catalog/pg_statistic.h"
+#include "catalog/pg_type.h"
 #include "fmgr.h"
 #include "nodes/nodes.h"
+#include "utils/lsyscache.h"
 #include "utils/selfuncs.h"
 
 #include "pg_alloc.h"
@@ -42,17 +44,27 @@ static bool
 restriction_constant(PG_FUNCTION_ARGS, Datum *constant, double *bytes, double *nullfrac)
 {
 	PlannerInfo *root = (PlannerInfo *) PG_GETARG_POINTER(0);
+	Oid			operator = PG_GETARG_OID(1);
 	List	   *args = (List *) PG_GETARG_POINTER(2);
 	int			varRelid = PG_GETARG_INT32(3);
 	VariableStatData vardata;
 	Node	   *other;
 	bool		varonleft;
+	Oid			lefttype,
+				righttype;
 
 	*bytes = NEWSEXT_DEFAULT_TEXT_BYTES;
 	*nullfrac = 0.0;
 	if (!get_restriction_variable(root, args, varRelid, &vardata, &other, &varonleft))
 		return false;
-	if (!IsA(other, Const) || ((Const *) other)->constisnull)
+
+	/*
+	 * The constant must be the phrase side: with a phrase (or phrase_query) column and a
+	 * constant text ('...' @@@ saved_query, an alert table), the text is no phrase value
+	 */
+	op_input_types(operator, &lefttype, &righttype);
+	if (!IsA(other, Const) || ((Const *) other)->constisnull ||
+		((Const *) other)->consttype != (lefttype == TEXTOID ? righttype : lefttype))
 	{
 		ReleaseVariableStats(vardata);
 		return false;
