@@ -31,19 +31,6 @@ static const char *const name_glue[] = {
 	"desk", "team", "redaktion", "redaccion", "redazione", "redaction", "agencies", "agency", NULL
 };
 
-static int
-in_folded_list(const char *s, size_t n, const char *const *list)
-{
-	char		f[64];
-
-	if (n >= 40 || nx_fold_word(s, n, f, sizeof(f)) == 0)
-		return 0;
-	for (; *list; list++)
-		if ((*list)[0] == f[0] && strcmp(f, *list) == 0)
-			return 1;
-	return 0;
-}
-
 size_t
 nx_by_word(const char *s, size_t n)
 {
@@ -53,9 +40,9 @@ nx_by_word(const char *s, size_t n)
 		i++;
 	if (i == 0 || i >= n)
 		return 0;
-	if (!in_folded_list(s, i, by_words))
+	if (!nx_word_in_folded_list(s, i, by_words))
 	{
-		if (!in_folded_list(s, i, by_words_labelled))
+		if (!nx_word_in_folded_list(s, i, by_words_labelled))
 			return 0;
 		/* "Written by", "Reported by", "Story by", "Text:" */
 		if (i + 4 < n && s[i] == ' ' && nx_strncaseeq(s + i + 1, "by ", 3))
@@ -148,7 +135,7 @@ nx_looks_like_names(const char *s, size_t n, int after_by_word)
 			capital++;
 		else if (c == 'x' && !(j - i == 1 && (s[i] == '-' || s[i] == '&')))
 			return 0;
-		else if (c == 'l' && !in_folded_list(s + i, j - i, name_glue))
+		else if (c == 'l' && !nx_word_in_folded_list(s + i, j - i, name_glue))
 			lower++;
 		i = j;
 	}
@@ -194,7 +181,7 @@ nx_looks_like_handles(const char *s, size_t n)
 		/* a token ends with a letter or digit: "etc." or "end." is prose */
 		if (letters == 0 || s[j - 1] == '.' || s[j - 1] == '-')
 			return 0;
-		if (!in_folded_list(s + i, j - i, name_glue) && ++tokens > 3)
+		if (!nx_word_in_folded_list(s + i, j - i, name_glue) && ++tokens > 3)
 			return 0;
 		i = j;
 	}
@@ -225,7 +212,7 @@ publisher_like(const char *s, size_t n)
 
 			while (j < n && s[j] != ' ')
 				j++;
-			if (word_case(s + i, j - i) == 'l' && !in_folded_list(s + i, j - i, name_glue) && ++lower_words > 1)
+			if (word_case(s + i, j - i) == 'l' && !nx_word_in_folded_list(s + i, j - i, name_glue) && ++lower_words > 1)
 				return 0;
 		}
 	}

@@ -75,24 +75,11 @@ nx_month_number(const char *s, size_t n)
 	return nx_locale_month(s, n);
 }
 
-/* ASCII upper case folded: the first-byte test of the list scans below */
-static inline unsigned char
-ascii_lower(char c)
-{
-	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : (unsigned char) c;
-}
-
 static int
 word_in(const tok *t, const char *const *list)
 {
-	unsigned char first;
-
-	if (t->n == 0)
-		return 0;
-	/* header lines ask this of every word: the first byte rules out most entries */
-	first = ascii_lower(t->s[0]);
 	for (; *list; list++)
-		if (ascii_lower((*list)[0]) == first && nx_word_eq_ci(t->s, t->n, *list))
+		if (nx_word_eq_ci(t->s, t->n, *list))
 			return 1;
 	return 0;
 }
@@ -136,16 +123,6 @@ static const char *const filler_words[] = {
 	"uur", "u", "kello", "pukul", "um", "jam",
 	"時", "分", "시", "분", "午前", "午後", NULL
 };
-
-/* w folded is in list (lists hold folded words) */
-static int
-folded_in(const char *w, const char *const *list)
-{
-	for (; *list; list++)
-		if ((*list)[0] == w[0] && strcmp(w, *list) == 0)
-			return 1;
-	return 0;
-}
 
 /* splits [s, s+n) into word, number and punctuation tokens; non-ASCII bytes are words */
 static int
@@ -405,9 +382,7 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 static int
 word_in_folded(const tok *t, const char *const *list)
 {
-	char		f[64];
-
-	return t->n < 40 && nx_fold_word(t->s, t->n, f, sizeof(f)) > 0 && folded_in(f, list);
+	return nx_word_in_folded_list(t->s, t->n, list);
 }
 
 static int

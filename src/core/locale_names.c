@@ -4,6 +4,7 @@
 #include <utf8proc.h>
 
 #include "locale_names.h"
+#include "nx_text.h"
 
 typedef struct nx_locale_name
 {
@@ -26,7 +27,7 @@ fold_ascii_word(const char *s, size_t n, char *out, size_t outsz)
 	if (n + 3 >= outsz)
 		return 0;
 	for (k = 0; k < n; k++)
-		out[k] = (s[k] >= 'A' && s[k] <= 'Z') ? (char) (s[k] + 32) : s[k];
+		out[k] = (char) nx_ascii_lower((unsigned char) s[k]);
 	while (k > 0 && out[k - 1] == '.')
 		k--;
 	out[k] = '\0';
@@ -43,6 +44,20 @@ nx_fold_word(const char *s, size_t n, char *out, size_t outsz)
 	if (i == n)
 		return fold_ascii_word(s, n, out, outsz);
 	return nx_fold_word_utf8proc(s, n, out, outsz);
+}
+
+int
+nx_word_in_folded_list(const char *s, size_t n, const char *const *list)
+{
+	char		f[64];
+
+	if (n >= 40 || nx_fold_word(s, n, f, sizeof(f)) == 0)
+		return 0;
+	/* header lines ask this of every word: the first byte rules out most entries */
+	for (; *list; list++)
+		if ((*list)[0] == f[0] && strcmp(f, *list) == 0)
+			return 1;
+	return 0;
 }
 
 size_t

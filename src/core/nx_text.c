@@ -229,13 +229,9 @@ nx_strncaseeq(const char *a, const char *b, size_t n)
 
 	for (i = 0; i < n; i++)
 	{
-		unsigned char ca = (unsigned char) a[i];
-		unsigned char cb = (unsigned char) b[i];
+		unsigned char ca = nx_ascii_lower((unsigned char) a[i]);
+		unsigned char cb = nx_ascii_lower((unsigned char) b[i]);
 
-		if (ca >= 'A' && ca <= 'Z')
-			ca += 32;
-		if (cb >= 'A' && cb <= 'Z')
-			cb += 32;
 		if (ca != cb)
 			return 0;
 	}
@@ -292,7 +288,11 @@ nx_count_chars(const char *s, size_t n, size_t *letters, size_t *digits, size_t 
 int
 nx_word_eq_ci(const char *s, size_t n, const char *lit)
 {
-	return strlen(lit) == n && nx_strncaseeq(s, lit, n);
+	if (n == 0)
+		return lit[0] == '\0';
+	/* callers scan word lists with this: the first byte rules out most entries before strlen */
+	return nx_ascii_lower((unsigned char) s[0]) == nx_ascii_lower((unsigned char) lit[0]) &&
+		strlen(lit) == n && nx_strncaseeq(s, lit, n);
 }
 
 size_t

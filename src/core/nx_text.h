@@ -44,6 +44,13 @@ int			nx_count_words(const char *s, size_t n);
 /* counts letters (ASCII letters and any non-ASCII byte sequence) and digits */
 void		nx_count_chars(const char *s, size_t n, size_t *letters, size_t *digits, size_t *upper, size_t *lower);
 
+/* ASCII upper case to lower case; every other byte as it is */
+static inline unsigned char
+nx_ascii_lower(unsigned char c)
+{
+	return (c >= 'A' && c <= 'Z') ? (unsigned char) (c + 32) : c;
+}
+
 /* s[0..n) equals the lower-case ASCII word lit, ignoring ASCII case */
 int			nx_word_eq_ci(const char *s, size_t n, const char *lit);
 

@@ -176,11 +176,9 @@ fold_cmp(const char *s, size_t n, const char *word)
 
 	for (i = 0; i < n && word[i] != '\0'; i++)
 	{
-		unsigned char a = (unsigned char) s[i],
+		unsigned char a = nx_ascii_lower((unsigned char) s[i]),
 					b = (unsigned char) word[i];
 
-		if (a >= 'A' && a <= 'Z')
-			a += 32;
 		if (a != b)
 			return a < b ? -1 : 1;
 	}
