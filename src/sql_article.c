@@ -148,15 +148,18 @@ newsext_parse_article_json(PG_FUNCTION_ARGS)
 										CStringGetDatum(newsext_cstring_from_utf8(json.data, json.len))));
 }
 
-/* the header fields only: article_headline and article_date never parse the body */
+/*
+ * Part of the article only: article_headline stops at the headline, article_date parses the
+ * header and looks only for labelled date lines in the body
+ */
 static const nx_article *
-header_of(FunctionCallInfo fcinfo)
+header_of(FunctionCallInfo fcinfo, bool headline_only)
 {
 	newsext_analysis *na = palloc(sizeof(newsext_analysis));
 	const nx_article *art;
 
 	newsext_analysis_start(na, PG_GETARG_TEXT_PP(0), false);
-	art = nx_analysis_header(&na->an);
+	art = headline_only ? nx_analysis_headline(&na->an) : nx_analysis_header(&na->an);
 	newsext_analysis_check(na);
 	return art;
 }
@@ -164,7 +167,7 @@ header_of(FunctionCallInfo fcinfo)
 Datum
 newsext_article_headline(PG_FUNCTION_ARGS)
 {
-	const nx_article *art = header_of(fcinfo);
+	const nx_article *art = header_of(fcinfo, true);
 
 	if (art->headline == NULL)
 		PG_RETURN_NULL();
@@ -174,7 +177,7 @@ newsext_article_headline(PG_FUNCTION_ARGS)
 Datum
 newsext_article_date(PG_FUNCTION_ARGS)
 {
-	const nx_article *art = header_of(fcinfo);
+	const nx_article *art = header_of(fcinfo, false);
 
 	if (!art->has_published)
 		PG_RETURN_NULL();

@@ -16,6 +16,9 @@
 #define DONE_ENTITIES	0x10
 #define DONE_QUOTES		0x20
 #define DONE_NAMES		0x40
+#define DONE_HEADLINE	0x80
+/* the article parsed in one of the three modes */
+#define PARSE_BITS		(DONE_HEADLINE | DONE_HEADER | DONE_ARTICLE)
 
 void
 nx_analysis_init(nx_analysis *an, const char *text, size_t len,
@@ -46,35 +49,44 @@ failed(nx_analysis *an, int rc)
 	return 1;
 }
 
-const nx_article *
-nx_analysis_article(nx_analysis *an)
+/*
+ * The article parsed in mode, which done (a DONE_ bit) records; a parse in a smaller mode
+ * (headline < header < article) is dropped for the larger one.
+ */
+static const nx_article *
+parse_article_as(nx_analysis *an, nx_parse_mode mode, unsigned done, unsigned enough)
 {
-	if (an->done & DONE_ARTICLE)
+	if (an->done & enough)
 		return &an->article;
 	if (an->status != NX_OK)
 		return NULL;
-	if (an->done & DONE_HEADER)
+	if (an->done & PARSE_BITS)
 	{
 		nx_article_free(&an->article, an->a);
-		an->done &= ~DONE_HEADER;
+		an->done &= ~PARSE_BITS;
 	}
-	if (failed(an, nx_article_parse(an->text, an->len, NX_PARSE_FULL, an->a, &an->article)))
+	if (failed(an, nx_article_parse(an->text, an->len, mode, an->a, &an->article)))
 		return NULL;
-	an->done |= DONE_ARTICLE;
+	an->done |= done;
 	return &an->article;
+}
+
+const nx_article *
+nx_analysis_article(nx_analysis *an)
+{
+	return parse_article_as(an, NX_PARSE_FULL, DONE_ARTICLE, DONE_ARTICLE);
 }
 
 const nx_article *
 nx_analysis_header(nx_analysis *an)
 {
-	if (an->done & (DONE_ARTICLE | DONE_HEADER))
-		return &an->article;
-	if (an->status != NX_OK)
-		return NULL;
-	if (failed(an, nx_article_parse(an->text, an->len, NX_PARSE_HEADER_ONLY, an->a, &an->article)))
-		return NULL;
-	an->done |= DONE_HEADER;
-	return &an->article;
+	return parse_article_as(an, NX_PARSE_HEADER_ONLY, DONE_HEADER, DONE_ARTICLE | DONE_HEADER);
+}
+
+const nx_article *
+nx_analysis_headline(nx_analysis *an)
+{
+	return parse_article_as(an, NX_PARSE_HEADLINE_ONLY, DONE_HEADLINE, PARSE_BITS);
 }
 
 const char *

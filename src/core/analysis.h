@@ -51,6 +51,8 @@ int			nx_analysis_status(const nx_analysis *an);
 const nx_article *nx_analysis_article(nx_analysis *an);
 /* the header fields only (headline, byline, dateline, date): for article_headline/article_date */
 const nx_article *nx_analysis_header(nx_analysis *an);
+/* the headline only (the article's other fields unset): for article_headline */
+const nx_article *nx_analysis_headline(nx_analysis *an);
 const char *nx_analysis_content(nx_analysis *an);
 const nx_ner_tokens *nx_analysis_tokens(nx_analysis *an);
 const nx_entity_list *nx_analysis_entities(nx_analysis *an);

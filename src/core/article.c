@@ -45,6 +45,8 @@ typedef struct line
 	size_t		n;
 	size_t		width;			/* trimmed length as printed, before a dateline is cut off */
 	int			indented;		/* started with white space: a paragraph start in wrapped text */
+	int			classified;		/* kind (and date, names) set: lines are classified when first
+								 * asked (kind_of), so a header-only parse leaves the body alone */
 	line_kind	kind;
 	nx_date_label date_label;
 	nx_date		date;
@@ -107,6 +109,18 @@ dup_squeezed(parse_state *st, const char *s, size_t n)
 
 static void classify(line *ln);
 
+/*
+ * The kind of a line, classified on first use. Logically const: the kind is a cache of the
+ * line's own text (classify reads nothing else), so callers holding a const line may ask.
+ */
+static line_kind
+kind_of(const line *ln)
+{
+	if (!ln->classified)
+		classify((line *) ln);
+	return ln->kind;
+}
+
 /* the separators scraped pages put between meta items on one line */
 static size_t
 segment_separator(const char *s, size_t n)
@@ -161,7 +175,7 @@ static int
 segment_is_meta(void *arg, line *seg)
 {
 	(void) arg;
-	return seg->kind == LK_DATE || seg->kind == LK_READING || seg->kind == LK_BYLINE;
+	return kind_of(seg) == LK_DATE || kind_of(seg) == LK_READING || kind_of(seg) == LK_BYLINE;
 }
 
 static int
@@ -175,17 +189,6 @@ all_segments_meta(const line *ln)
 	for (i = 0; i < ln->n && !has_separator; i++)
 		has_separator = segment_separator(ln->s + i, ln->n - i) > 0;
 	return has_separator && for_each_segment(ln, segment_is_meta, NULL) >= 2;
-}
-
-static int
-memchr_any_digit(const char *s, size_t n)
-{
-	size_t		i;
-
-	for (i = 0; i < n; i++)
-		if (s[i] >= '0' && s[i] <= '9')
-			return 1;
-	return 0;
 }
 
 /* a dateline alone on its line needs its date: "BRUSSELS 1996-08-22" */
@@ -220,6 +223,7 @@ classify(line *ln)
 	int			has_digit;
 	nx_byline	by;
 
+	ln->classified = 1;
 	ln->kind = LK_CONTENT;
 	ln->date_label = NX_DATE_NONE;
 	if (ln->n == 0)
@@ -230,7 +234,7 @@ classify(line *ln)
 	if (ln->n > META_LINE_MAX)
 		return;
 	/* cheap pre-checks keep the regexes off lines that cannot match */
-	has_digit = memchr_any_digit(ln->s, ln->n);
+	has_digit = nx_has_digit(ln->s, ln->n);
 	if (has_digit && (ln->date_label = nx_date_line(ln->s, ln->n, &ln->date)) != NX_DATE_NONE)
 	{
 		ln->kind = LK_DATE;
@@ -455,7 +459,7 @@ lone_place_line(const line *ln)
 				upper,
 				lower;
 
-	if (ln->kind != LK_CONTENT || ln->n > 60 ||
+	if (kind_of(ln) != LK_CONTENT || ln->n > 60 ||
 		nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) != 1 || m.end[0] != ln->n ||
 		!named(NX_RE_DATELINE, &m, "place", ln->s, &ps, &pn))
 		return 0;
@@ -490,7 +494,7 @@ bare_name_line(const line *ln)
 				lower;
 	int			words;
 
-	if (ln->kind != LK_CONTENT || ln->n > 40)
+	if (kind_of(ln) != LK_CONTENT || ln->n > 40)
 		return 0;
 	words = nx_count_words(ln->s, ln->n);
 	nx_count_chars(ln->s, ln->n, &letters, &digits, &upper, &lower);
@@ -610,14 +614,14 @@ take_meta(void *arg, line *ln)
 {
 	parse_state *st = arg;
 
-	if (ln->kind == LK_DATE)
+	if (kind_of(ln) == LK_DATE)
 		offer_date(st, ln->date_label, ln->date);
-	else if (ln->kind == LK_READING)
+	else if (kind_of(ln) == LK_READING)
 	{
 		if (st->out->reading_minutes < 0)
 			st->out->reading_minutes = reading_minutes(ln);
 	}
-	else if (ln->kind == LK_BYLINE)
+	else if (kind_of(ln) == LK_BYLINE)
 	{
 		if (st->out->byline == NULL)
 			st->out->byline = byline_text(st, ln);
@@ -659,6 +663,7 @@ split_lines(const char *text, size_t len, const nx_allocator *a, size_t *nlines)
 			if (n > 0 && s[n - 1] == '\r')
 				n--;
 			lines[k].indented = n > 0 && (s[0] == ' ' || s[0] == '\t');
+			lines[k].classified = 0;
 			nx_trim(&s, &n);
 			lines[k].s = s;
 			lines[k].n = n;
@@ -685,7 +690,7 @@ detect_wrap_width(const line *lines, size_t from, size_t to)
 				max = 0;
 
 	for (i = from; i < to; i++)
-		if (lines[i].kind == LK_CONTENT && lines[i].width > max)
+		if (kind_of(&lines[i]) == LK_CONTENT && lines[i].width > max)
 			max = lines[i].width;
 	if (max < 40 || max > 100)
 		return 0;
@@ -693,7 +698,7 @@ detect_wrap_width(const line *lines, size_t from, size_t to)
 	{
 		char		last;
 
-		if (lines[i].kind != LK_CONTENT || lines[i].width + 15 < max || lines[i].n == 0)
+		if (kind_of(&lines[i]) != LK_CONTENT || lines[i].width + 15 < max || lines[i].n == 0)
 			continue;
 		full++;
 		last = lines[i].s[lines[i].n - 1];
@@ -732,7 +737,8 @@ wrapped_here(const line *prev, const line *next, size_t wrap)
 static size_t
 next_nonblank(const line *lines, size_t nlines, size_t i)
 {
-	while (i < nlines && lines[i].kind == LK_BLANK)
+	/* blank is the one kind known without classifying: an empty line */
+	while (i < nlines && lines[i].n == 0)
 		i++;
 	return i;
 }
@@ -755,11 +761,11 @@ take_headline(parse_state *st, line *lines, size_t nlines, size_t first)
 	size_t		next = next_nonblank(lines, nlines, first + 1);
 	int			shaped;
 
-	if (ln->kind != LK_CONTENT && ln->kind != LK_CAPTION)
+	if (kind_of(ln) != LK_CONTENT && kind_of(ln) != LK_CAPTION)
 		return 0;
-	shaped = ln->kind == LK_CONTENT && headline_shaped(ln, next >= nlines) &&
+	shaped = kind_of(ln) == LK_CONTENT && headline_shaped(ln, next >= nlines) &&
 		!starts_with_dateline_prose(st, ln);
-	if (!shaped && !(ln->n <= HEADLINE_MAX_BYTES && next < nlines && is_header_meta(lines[next].kind)))
+	if (!shaped && !(ln->n <= HEADLINE_MAX_BYTES && next < nlines && is_header_meta(kind_of(&lines[next]))))
 		return 0;
 	ln->kind = LK_CONTENT;
 	st->out->headline = dup_squeezed(st, ln->s, ln->n);
@@ -781,10 +787,11 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		line	   *ln = &lines[i];
 		size_t		next;
 
-		if (ln->kind == LK_BLANK)
+		if (ln->n == 0)
 			continue;
 		seen++;
-		if (ln->kind != LK_CONTENT || ln->n > 200)
+		/* the line's own shape first: classifying it and its neighbours costs more */
+		if (ln->n > 200)
 			continue;
 		if (nx_count_words(ln->s, ln->n) >= 2 && nx_looks_like_names(ln->s, ln->n, 0))
 			next = next_nonblank(lines, nlines, i + 1);
@@ -792,8 +799,10 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 			next = i + 1;		/* "dpa", "ORF.at": only right against the meta line */
 		else
 			continue;
-		if ((next < nlines && is_header_meta(lines[next].kind) && lines[next].kind != LK_DATELINE_LINE) ||
-			(i > from && is_header_meta(lines[i - 1].kind) && lines[i - 1].kind != LK_DATELINE_LINE))
+		if (kind_of(ln) != LK_CONTENT)
+			continue;
+		if ((next < nlines && is_header_meta(kind_of(&lines[next])) && kind_of(&lines[next]) != LK_DATELINE_LINE) ||
+			(i > from && is_header_meta(kind_of(&lines[i - 1])) && kind_of(&lines[i - 1]) != LK_DATELINE_LINE))
 		{
 			ln->kind = LK_BYLINE;
 			ln->names = ln->s;
@@ -859,7 +868,7 @@ next_summary_para(parse_state *st, const line *lines, size_t nlines, size_t *j, 
 	if (*j >= nlines)
 		return NULL;
 	ln = &lines[*j];
-	if (ln->kind != LK_CONTENT || ln->n > 1000 ||
+	if (kind_of(ln) != LK_CONTENT || ln->n > 1000 ||
 		(stop_at_dateline && match_dateline_prefix(st, ln->s, ln->n, 0) != 0))
 		return NULL;
 	return ln;
@@ -890,13 +899,13 @@ standfirst_end(parse_state *st, const line *lines, size_t nlines, size_t i)
 		j++;
 	}
 	j = next_nonblank(lines, nlines, j);
-	if (paras == 0 || j >= nlines || !is_header_meta(lines[j].kind) || lines[j].kind == LK_DATELINE_LINE)
+	if (paras == 0 || j >= nlines || !is_header_meta(kind_of(&lines[j])) || kind_of(&lines[j]) == LK_DATELINE_LINE)
 		return i;
 	/*
 	 * After a dateline only a byline ends a summary, after a finished sentence: in hard-wrapped
 	 * wire copy a lead goes on with a line that reads like a date ("June 19, 1987.") or a byline ("by Jane Doe.").
 	 */
-	if (dateline_para && (!last_final || (lines[j].kind != LK_BYLINE && lines[j].kind != LK_META_SEGMENTS)))
+	if (dateline_para && (!last_final || (kind_of(&lines[j]) != LK_BYLINE && kind_of(&lines[j]) != LK_META_SEGMENTS)))
 		return i;
 	/* paragraphs before a dateline line are not a standfirst; more than one needs text after the meta */
 	if (paras > 1 && next_nonblank(lines, nlines, j + 1) >= nlines)
@@ -917,7 +926,7 @@ join_paragraphs(parse_state *st, const line *lines, size_t from, size_t to)
 	{
 		char	   *para;
 
-		if (lines[k].kind != LK_CONTENT)
+		if (kind_of(&lines[k]) != LK_CONTENT)
 			continue;
 		/* squeezed like every other field: no control characters, single spaces */
 		if ((para = dup_squeezed(st, lines[k].s, lines[k].n)) == NULL)
@@ -956,14 +965,14 @@ standfirst_after_meta(parse_state *st, const line *lines, size_t nlines, size_t 
 		if (paras > 0 && sentence_final(ln))
 			break;				/* the lead, unless a dateline opens the next paragraph */
 		/* a paragraph of its own: in hard-wrapped text a line under the meta lines is part of the lead */
-		if (j + 1 >= nlines || lines[j + 1].kind != LK_BLANK)
+		if (j + 1 >= nlines || kind_of(&lines[j + 1]) != LK_BLANK)
 			return i;
 		paras++;
 		if (!sentence_final(ln) && nx_count_words(ln->s, ln->n) >= SUMMARY_MIN_WORDS)
 			phrases++;
 		j++;
 	}
-	if (paras == 0 || j >= nlines || lines[j].kind != LK_CONTENT)
+	if (paras == 0 || j >= nlines || kind_of(&lines[j]) != LK_CONTENT)
 		return i;
 	lead = &lines[j];
 	if (match_dateline_prefix(st, lead->s, lead->n, DL_COLON) != 0 && nx_count_words(lines[i].s, lines[i].n) >= SUMMARY_MIN_WORDS)
@@ -973,33 +982,42 @@ standfirst_after_meta(parse_state *st, const line *lines, size_t nlines, size_t 
 	return i;
 }
 
+/* classifies lines [from, to) ahead of a loop that asks for all their kinds */
+static void
+classify_lines(const nx_allocator *a, line *lines, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++)
+	{
+		/* often: a line can cost several regex matches up to their limits */
+		if ((i & 15) == 0)
+			nx_interrupted(a);
+		(void) kind_of(&lines[i]);
+	}
+}
+
 /*
- * Classifies every line. Returns 0 when the text is not an article: no line with two
- * words (a number table, one word, white space) and no letters in its meta lines.
+ * Returns 0 when the text is not an article: no line with two words (a number table, one
+ * word, white space) and no letters in its meta lines. Classifies lines only up to the
+ * first line of prose.
  */
 static int
-classify_lines(const nx_allocator *a, line *lines, size_t nlines)
+is_article(const nx_allocator *a, line *lines, size_t nlines)
 {
 	size_t		i,
 				letters = 0,
 				digits,
 				upper,
 				lower;
-	int			content_lines = 0;
 
 	for (i = 0; i < nlines; i++)
 	{
-		/* often: a line can cost several regex matches up to their limits */
 		if ((i & 15) == 0)
 			nx_interrupted(a);
-		classify(&lines[i]);
-		if (lines[i].kind == LK_CONTENT && is_wordy(&lines[i]))
-			content_lines++;
+		if (kind_of(&lines[i]) == LK_CONTENT && is_wordy(&lines[i]))
+			return 1;
 	}
-	if (content_lines > 0)
-		return 1;
 	for (i = 0; i < nlines && letters == 0; i++)
-		if (lines[i].kind != LK_BLANK && lines[i].kind != LK_CONTENT)
+		if (kind_of(&lines[i]) != LK_BLANK && kind_of(&lines[i]) != LK_CONTENT)
 			nx_count_chars(lines[i].s, lines[i].n, &letters, &digits, &upper, &lower);
 	return letters > 0;
 }
@@ -1014,11 +1032,13 @@ take_leading_meta(parse_state *st, line *lines, size_t nlines)
 	{
 		line	   *ln = &lines[first];
 
-		if (ln->kind == LK_BLANK || ln->kind == LK_BOILERPLATE)
+		if ((first & 15) == 0)
+			nx_interrupted(st->a);
+		if (kind_of(ln) == LK_BLANK || kind_of(ln) == LK_BOILERPLATE)
 			continue;
-		if (ln->kind == LK_DATE || ln->kind == LK_READING)
+		if (kind_of(ln) == LK_DATE || kind_of(ln) == LK_READING)
 			take_meta(st, ln);
-		else if (ln->kind == LK_META_SEGMENTS)
+		else if (kind_of(ln) == LK_META_SEGMENTS)
 			(void) for_each_segment(ln, take_meta, st);
 		else
 			break;
@@ -1039,7 +1059,7 @@ take_header_content(parse_state *st, const line *lines, size_t nlines, size_t i,
 	size_t		j = next_nonblank(lines, nlines, i + 1);
 
 	if (out->byline == NULL && out->headline != NULL && out->dateline == NULL && j < nlines &&
-		bare_name_line(ln) && (lone_place_line(&lines[j]) || lines[j].kind == LK_DATELINE_LINE))
+		bare_name_line(ln) && (lone_place_line(&lines[j]) || kind_of(&lines[j]) == LK_DATELINE_LINE))
 	{
 		out->byline = dup_squeezed(st, ln->s, ln->n);
 		return i;
@@ -1068,13 +1088,16 @@ parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_
 		line	   *ln = &lines[i];
 		nx_re_groups m;
 
-		if (ln->kind == LK_BLANK || ln->kind == LK_BOILERPLATE)
+		if ((i & 15) == 0)
+			nx_interrupted(st->a);
+
+		if (kind_of(ln) == LK_BLANK || kind_of(ln) == LK_BOILERPLATE)
 			continue;
-		if (ln->kind == LK_DATE || ln->kind == LK_READING || ln->kind == LK_BYLINE)
+		if (kind_of(ln) == LK_DATE || kind_of(ln) == LK_READING || kind_of(ln) == LK_BYLINE)
 			take_meta(st, ln);
-		else if (ln->kind == LK_META_SEGMENTS)
+		else if (kind_of(ln) == LK_META_SEGMENTS)
 			(void) for_each_segment(ln, take_meta, st);
-		else if (ln->kind == LK_CAPTION)
+		else if (kind_of(ln) == LK_CAPTION)
 		{
 			if (mode == NX_PARSE_FULL)
 				add_caption(st, ln);
@@ -1086,7 +1109,7 @@ parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_
 			if (nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
 				set_dateline(st, &m, ln->s);
 		}
-		else if (ln->kind == LK_DATELINE_LINE)
+		else if (kind_of(ln) == LK_DATELINE_LINE)
 		{
 			if (out->dateline == NULL && nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
 				set_dateline(st, &m, ln->s);
@@ -1110,12 +1133,14 @@ parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_
 static void
 build_body(parse_state *st, line *lines, size_t nlines, size_t body_start)
 {
-	int			wrap = detect_wrap_width(lines, body_start, nlines);
+	int			wrap;
 	int			have_para = 0;
 	nx_buf		body,
 				para;
 	size_t		i;
 
+	classify_lines(st->a, lines, body_start, nlines);
+	wrap = detect_wrap_width(lines, body_start, nlines);
 	nx_buf_init(&body, st->a);
 	nx_buf_init(&para, st->a);
 	for (i = body_start; i <= nlines; i++)
@@ -1124,10 +1149,10 @@ build_body(parse_state *st, line *lines, size_t nlines, size_t body_start)
 
 		if ((i & 1023) == 0)
 			nx_interrupted(st->a);
-		if (ln && ln->kind == LK_CAPTION)
+		if (ln && kind_of(ln) == LK_CAPTION)
 			add_caption(st, ln);
-		else if (ln && ln->kind != LK_BLANK && ln->kind != LK_BOILERPLATE &&
-				 !(ln->kind == LK_DATE && ln->date_label != NX_DATE_PLAIN))
+		else if (ln && kind_of(ln) != LK_BLANK && kind_of(ln) != LK_BOILERPLATE &&
+				 !(kind_of(ln) == LK_DATE && ln->date_label != NX_DATE_PLAIN))
 		{
 			/* content (and unlabelled meta-looking lines inside the body stay text) */
 			int			new_para = !have_para || !wrap || ln->indented ||
@@ -1154,13 +1179,39 @@ build_body(parse_state *st, line *lines, size_t nlines, size_t body_start)
 		st->out->word_count = nx_count_words(st->out->body, strlen(st->out->body));
 }
 
+/*
+ * Labelled date lines count wherever they are ("Published: ..." at the foot). A full parse
+ * classifies the body anyway; a header-only one asks only whether a line is a date line,
+ * which is the first kind classify tries, so its answer is the same.
+ */
+static void
+offer_labelled_dates(parse_state *st, line *lines, size_t from, size_t nlines, nx_parse_mode mode)
+{
+	for (size_t i = from; i < nlines; i++)
+	{
+		line	   *ln = &lines[i];
+		nx_date		d = {0, 0, 0};
+		nx_date_label label;
+
+		if ((i & 15) == 0)
+			nx_interrupted(st->a);
+		if (mode == NX_PARSE_FULL || ln->classified)
+			label = kind_of(ln) == LK_DATE ? ln->date_label : NX_DATE_NONE;
+		else if (ln->n > 0 && ln->n <= META_LINE_MAX && nx_has_digit(ln->s, ln->n))
+			label = nx_date_line(ln->s, ln->n, &d);
+		else
+			label = NX_DATE_NONE;
+		if (label == NX_DATE_PUBLISHED || label == NX_DATE_UPDATED)
+			offer_date(st, label, ln->classified ? ln->date : d);
+	}
+}
+
 int
 nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allocator *a, nx_article *out)
 {
 	parse_state st;
 	line	   *lines;
 	size_t		nlines = 0,
-				i,
 				first,
 				body_start;
 
@@ -1174,7 +1225,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 	lines = split_lines(text, len, a, &nlines);
 	if (lines == NULL)
 		return NX_ENOMEM;
-	if (!classify_lines(a, lines, nlines))
+	if (!is_article(a, lines, nlines))
 	{
 		nx_free(a, lines);
 		return NX_OK;
@@ -1189,20 +1240,21 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 
 		body_start = first + 1;
 		/* a headline printed twice counts once */
-		if (next < nlines && lines[next].kind == LK_CONTENT && lines[next].n == lines[first].n &&
+		if (next < nlines && kind_of(&lines[next]) == LK_CONTENT && lines[next].n == lines[first].n &&
 			memcmp(lines[next].s, lines[first].s, lines[first].n) == 0)
 			body_start = next + 1;
-		mark_bare_name_lines(lines, nlines, body_start);
+		if (mode != NX_PARSE_HEADLINE_ONLY)
+			mark_bare_name_lines(lines, nlines, body_start);
+	}
+	if (mode == NX_PARSE_HEADLINE_ONLY)
+	{
+		nx_free(a, lines);
+		return st.failed ? NX_ENOMEM : NX_OK;
 	}
 	body_start = parse_header(&st, lines, nlines, body_start, mode);
+	offer_labelled_dates(&st, lines, body_start, nlines, mode);
 
-	/* labelled date lines count wherever they are ("Published: ..." at the foot) */
-	for (i = body_start; i < nlines; i++)
-		if (lines[i].kind == LK_DATE && (lines[i].date_label == NX_DATE_PUBLISHED ||
-										 lines[i].date_label == NX_DATE_UPDATED))
-			offer_date(&st, lines[i].date_label, lines[i].date);
-
-	if (body_start < nlines && lines[body_start].kind == LK_CONTENT && out->dateline == NULL)
+	if (body_start < nlines && kind_of(&lines[body_start]) == LK_CONTENT && out->dateline == NULL)
 	{
 		size_t		skip = match_dateline_prefix(&st, lines[body_start].s, lines[body_start].n, DL_RECORD | DL_COLON);
 

@@ -33,11 +33,12 @@ typedef struct nx_article
 										 * (langid.h); set by NX_PARSE_FULL only */
 } nx_article;
 
-/* what to compute: everything, or only the header fields and the date (no body, no captions) */
+/* what to compute: everything, only the header fields and the date (no body, no captions), or the headline */
 typedef enum nx_parse_mode
 {
 	NX_PARSE_FULL = 0,
-	NX_PARSE_HEADER_ONLY = 1
+	NX_PARSE_HEADER_ONLY = 1,
+	NX_PARSE_HEADLINE_ONLY = 2	/* the headline alone: stops when it is found */
 } nx_parse_mode;
 
 /* NX_OK, or NX_ENOMEM (nx_alloc.h) */

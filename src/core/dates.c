@@ -411,41 +411,35 @@ time_number(const tok *t, int i)
 	return 0;
 }
 
+/* tokens date_prefix reads past the one it is at (match_date's longest look) */
+#define DATE_LOOKAHEAD 12
+/* tokens a line is first cut into: most lines stop at their first word */
+#define FIRST_LINE_TOKENS 24
+/* date_prefix_scan: the scan needs tokens past a cut line's first FIRST_LINE_TOKENS */
+#define NEED_MORE_TOKENS (-1)
+
 /*
- * The longest prefix of [s, s+n) that is a date line (labels, weekday, date, time, zone);
- * *consumed is where the rest starts. Works on the first MAX_LINE_TOKENS tokens only.
+ * The date-line scan over toks[0, nt) (see date_prefix). When cut is set, toks holds only the
+ * line's first tokens: a scan that would read within DATE_LOOKAHEAD of their end returns
+ * NEED_MORE_TOKENS, so every answer it gives is the one the whole line gives.
  */
-static nx_date_label
-date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
+static int
+date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, nx_date *out)
 {
-	tok			toks[MAX_LINE_TOKENS + 8];
-	int			nt,
-				i = 0;
+	int			i = 0;
 	nx_date_label label = NX_DATE_PLAIN;
 	nx_date_label best = NX_DATE_NONE;
 	nx_date		best_date = {0, 0, 0};
 	int			dates = 0;
-	size_t		stop = n;
 
-	nt = tokenize_line(s, n, toks, MAX_LINE_TOKENS);
-	if (nt < 0)
-	{
-		nt = MAX_LINE_TOKENS - 1;	/* longer lines: their first tokens may still start with a date */
-		stop = (size_t) (toks[nt].s - s);
-	}
-	if (nt <= 0)
-		return NX_DATE_NONE;
-	/* room for lookahead past the end */
-	for (i = nt + 1; i < MAX_LINE_TOKENS + 8; i++)
-		toks[i] = toks[nt];
-
-	i = 0;
 	while (i < nt)
 	{
 		const tok  *t = &toks[i];
 		nx_date		d;
 		int			used;
 
+		if (cut && i + DATE_LOOKAHEAD >= nt)
+			return NEED_MORE_TOKENS;
 		if ((used = match_date(t, 0, &d)) > 0)
 		{
 			dates++;
@@ -475,16 +469,64 @@ date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 			used = is_weekday(t) || word_in(t, filler_words) || word_in_folded(t, filler_words);
 		if (used == 0)
 		{
-			stop = (size_t) (t->s - s);
+			*stop = (size_t) (t->s - s);
 			break;
 		}
 		i += used;
 	}
+	if (cut && i >= nt)
+		return NEED_MORE_TOKENS;
 	if (dates == 0)
 		return NX_DATE_NONE;
 	*out = best_date;
-	*consumed = stop;
 	return best;
+}
+
+/* the tokens of the line's first max - 1 tokens; *nt < 0 when the line has more */
+static void
+cut_line(const char *s, size_t n, tok *toks, int max, int *nt, size_t *stop)
+{
+	*stop = n;
+	*nt = tokenize_line(s, n, toks, max);
+	if (*nt < 0)
+	{
+		*nt = max - 1;			/* longer lines: their first tokens may still start with a date */
+		*stop = (size_t) (toks[*nt].s - s);
+	}
+	/* room for lookahead past the end */
+	for (int i = *nt > 0 ? *nt + 1 : 1; i < max + DATE_LOOKAHEAD; i++)
+		toks[i] = toks[*nt > 0 ? *nt : 0];
+}
+
+/*
+ * The longest prefix of [s, s+n) that is a date line (labels, weekday, date, time, zone);
+ * *consumed is where the rest starts. Works on the first MAX_LINE_TOKENS tokens only. Every
+ * date needs a digit, and most lines are decided by their first words: a line without digits
+ * is not scanned, and a line is first cut into FIRST_LINE_TOKENS tokens.
+ */
+static nx_date_label
+date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
+{
+	tok			toks[MAX_LINE_TOKENS + DATE_LOOKAHEAD];
+	int			nt,
+				r;
+	size_t		stop;
+
+	if (!nx_has_digit(s, n))
+		return NX_DATE_NONE;
+	cut_line(s, n, toks, FIRST_LINE_TOKENS, &nt, &stop);
+	if (nt <= 0)
+		return NX_DATE_NONE;
+	r = date_prefix_scan(toks, nt, nt == FIRST_LINE_TOKENS - 1, s, &stop, out);
+	if (r == NEED_MORE_TOKENS)
+	{
+		cut_line(s, n, toks, MAX_LINE_TOKENS, &nt, &stop);
+		r = date_prefix_scan(toks, nt, 0, s, &stop, out);
+	}
+	if (r == NX_DATE_NONE)
+		return NX_DATE_NONE;
+	*consumed = stop;
+	return (nx_date_label) r;
 }
 
 nx_date_label

@@ -34,6 +34,15 @@ nx_is_space(unsigned char c)
 {
 	return c <= 0x20 || c == 0x7f;
 }
+/* [s, s+n) holds an ASCII digit (every date and most meta lines have one) */
+static inline int
+nx_has_digit(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char) (s[i] - '0') <= 9)
+			return 1;
+	return 0;
+}
 /* trims ASCII white space (and NBSP) from both ends of [*s, *s + *n) */
 void		nx_trim(const char **s, size_t *n);
 /* case-insensitive ASCII comparison of the first n bytes */

@@ -144,6 +144,72 @@ test_header_only_mode_agrees(void **state)
 	nx_article_free(&head, &nx_malloc_allocator);
 }
 
+static char *
+slurp_fixture(const char *path, size_t *len)
+{
+	FILE	   *f = fopen(path, "rb");
+	char	   *buf;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	*len = (size_t) ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc(*len + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, *len, f), *len);
+	buf[*len] = '\0';
+	fclose(f);
+	return buf;
+}
+
+static void
+assert_same_text(const char *a, const char *b)
+{
+	if (a == NULL || b == NULL)
+		assert_ptr_equal(a, b);
+	else
+		assert_string_equal(a, b);
+}
+
+/*
+ * The smaller modes classify only the lines they read: on every fixture they give the full
+ * parse's headline, and the header mode its header fields and date
+ */
+static void
+test_partial_modes_agree_on_fixtures(void **state)
+{
+	static const char *const files[] = {"test/data/seed.txt", "test/data/web.txt", "test/data/wire.txt",
+		"test/data/sample_byline.txt", "test/data/sample_crlf.txt", "test/data/sample_unicode.txt",
+	"test/data/sample_wire.txt", "test/data/conll_style.txt", NULL};
+
+	(void) state;
+	for (int f = 0; files[f] != NULL; f++)
+	{
+		size_t		len;
+		char	   *text = slurp_fixture(files[f], &len);
+		nx_article	full,
+					head,
+					line;
+
+		assert_int_equal(nx_article_parse(text, len, NX_PARSE_FULL, &nx_malloc_allocator, &full), NX_OK);
+		assert_int_equal(nx_article_parse(text, len, NX_PARSE_HEADER_ONLY, &nx_malloc_allocator, &head), NX_OK);
+		assert_int_equal(nx_article_parse(text, len, NX_PARSE_HEADLINE_ONLY, &nx_malloc_allocator, &line), NX_OK);
+		assert_same_text(full.headline, line.headline);
+		assert_same_text(full.headline, head.headline);
+		assert_same_text(full.byline, head.byline);
+		assert_same_text(full.dateline, head.dateline);
+		assert_same_text(full.standfirst, head.standfirst);
+		assert_int_equal(full.has_published, head.has_published);
+		assert_memory_equal(&full.published, &head.published, sizeof(nx_date));
+		assert_null(line.byline);
+		assert_null(line.body);
+		nx_article_free(&full, &nx_malloc_allocator);
+		nx_article_free(&head, &nx_malloc_allocator);
+		nx_article_free(&line, &nx_malloc_allocator);
+		free(text);
+	}
+}
+
 static void
 test_meta_segments_on_one_line(void **state)
 {
@@ -424,6 +490,7 @@ main(void)
 		cmocka_unit_test(test_non_articles),
 		cmocka_unit_test(test_long_single_line),
 		cmocka_unit_test(test_header_only_mode_agrees),
+		cmocka_unit_test(test_partial_modes_agree_on_fixtures),
 		cmocka_unit_test(test_meta_segments_on_one_line),
 		cmocka_unit_test(test_pipes_in_prose_stay_prose),
 		cmocka_unit_test(test_byline_forms),

@@ -173,6 +173,29 @@ test_date_line_prefix(void **state)
 	assert_int_equal(nx_date_line_prefix(s, strlen(s), &d, &consumed), NX_DATE_NONE);
 }
 
+/* a date after more tokens than the scan first cuts a line into: the line is read again whole */
+static void
+test_date_far_into_the_line(void **state)
+{
+	nx_date		d;
+	size_t		consumed = 0;
+	const char *s = "Published: Monday, at 10:05 a.m. EDT (14:05 GMT), on the 4th of September 2016 "
+		"by Ana Lima and Ben Roe of the city desk";
+	const char *line = "Updated: Monday, at 10:05 a.m. EDT (14:05 GMT), on the 4th of September 2016";
+
+	(void) state;
+	assert_int_equal(nx_date_line_prefix(s, strlen(s), &d, &consumed), NX_DATE_PUBLISHED);
+	assert_int_equal(d.year, 2016);
+	assert_int_equal(d.month, 9);
+	assert_int_equal(d.day, 4);
+	assert_string_equal(s + consumed, "by Ana Lima and Ben Roe of the city desk");
+	assert_int_equal(nx_date_line(line, strlen(line), &d), NX_DATE_UPDATED);
+	assert_int_equal(d.day, 4);
+	/* the same line without its date is no date line, however long */
+	s = "Published: Monday, at 10:05 a.m. EDT (14:05 GMT), on the day the council met at last";
+	assert_int_equal(nx_date_line_prefix(s, strlen(s), &d, &consumed), NX_DATE_NONE);
+}
+
 int
 main(void)
 {
@@ -183,6 +206,7 @@ main(void)
 		cmocka_unit_test(test_dates_in_other_languages),
 		cmocka_unit_test(test_times_and_zones),
 		cmocka_unit_test(test_date_line_prefix),
+		cmocka_unit_test(test_date_far_into_the_line),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
