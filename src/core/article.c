@@ -47,7 +47,7 @@ typedef struct line
 	int			indented;		/* started with white space: a paragraph start in wrapped text */
 	int			classified;		/* kind (and date, names) set: lines are classified when first
 								 * asked (kind_of), so a header-only parse leaves the body alone */
-	line_kind	kind;
+	line_kind	kind_cache;	/* read it through kind_of() */
 	nx_date_label date_label;
 	nx_date		date;
 	const char *names;			/* LK_BYLINE: the names, without "By" and a date */
@@ -118,7 +118,7 @@ kind_of(const line *ln)
 {
 	if (!ln->classified)
 		classify((line *) ln);
-	return ln->kind;
+	return ln->kind_cache;
 }
 
 /* the separators scraped pages put between meta items on one line */
@@ -207,7 +207,7 @@ dateline_line(line *ln)
 		named(NX_RE_DATELINE, &m, "date", ln->s, &gs, &gn) && m.end[0] == ln->n &&
 		nx_date_scan(gs, gn, 1, &d) > 0 && d.year != 0)
 	{
-		ln->kind = LK_DATELINE_LINE;
+		ln->kind_cache = LK_DATELINE_LINE;
 		ln->date = d;
 		return 1;
 	}
@@ -224,11 +224,11 @@ classify(line *ln)
 	nx_byline	by;
 
 	ln->classified = 1;
-	ln->kind = LK_CONTENT;
+	ln->kind_cache = LK_CONTENT;
 	ln->date_label = NX_DATE_NONE;
 	if (ln->n == 0)
 	{
-		ln->kind = LK_BLANK;
+		ln->kind_cache = LK_BLANK;
 		return;
 	}
 	if (ln->n > META_LINE_MAX)
@@ -237,19 +237,19 @@ classify(line *ln)
 	has_digit = nx_has_digit(ln->s, ln->n);
 	if (has_digit && (ln->date_label = nx_date_line(ln->s, ln->n, &ln->date)) != NX_DATE_NONE)
 	{
-		ln->kind = LK_DATE;
+		ln->kind_cache = LK_DATE;
 		return;
 	}
 	if (has_digit && nx_re_match(NX_RE_READING_TIME, ln->s, ln->n, &m) == 1 &&
 		(named(NX_RE_READING_TIME, &m, "label", ln->s, &gs, &gn) ||
 		 named(NX_RE_READING_TIME, &m, "suffix", ln->s, &gs, &gn)))
 	{
-		ln->kind = LK_READING;
+		ln->kind_cache = LK_READING;
 		return;
 	}
 	if (nx_re_match(NX_RE_BOILERPLATE, ln->s, ln->n, &m) == 1 && nx_count_words(ln->s, ln->n) <= 25)
 	{
-		ln->kind = LK_BOILERPLATE;
+		ln->kind_cache = LK_BOILERPLATE;
 		return;
 	}
 	/* "KUALA LUMPUR, April 1 , 1997 (AFP)": a dateline line, though it ends like a photo credit */
@@ -257,12 +257,12 @@ classify(line *ln)
 		return;
 	if (nx_re_match(NX_RE_CAPTION, ln->s, ln->n, &m) == 1)
 	{
-		ln->kind = LK_CAPTION;
+		ln->kind_cache = LK_CAPTION;
 		return;
 	}
 	if (nx_byline_parse(ln->s, ln->n, &by))
 	{
-		ln->kind = LK_BYLINE;
+		ln->kind_cache = LK_BYLINE;
 		ln->names = by.names;
 		ln->names_n = by.names_n;
 		ln->date_label = by.date_label;
@@ -271,7 +271,7 @@ classify(line *ln)
 	}
 	if (all_segments_meta(ln))
 	{
-		ln->kind = LK_META_SEGMENTS;
+		ln->kind_cache = LK_META_SEGMENTS;
 		return;
 	}
 }
@@ -767,7 +767,7 @@ take_headline(parse_state *st, line *lines, size_t nlines, size_t first)
 		!starts_with_dateline_prose(st, ln);
 	if (!shaped && !(ln->n <= HEADLINE_MAX_BYTES && next < nlines && is_header_meta(kind_of(&lines[next]))))
 		return 0;
-	ln->kind = LK_CONTENT;
+	ln->kind_cache = LK_CONTENT;
 	st->out->headline = dup_squeezed(st, ln->s, ln->n);
 	return 1;
 }
@@ -804,7 +804,7 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		if ((next < nlines && is_header_meta(kind_of(&lines[next])) && kind_of(&lines[next]) != LK_DATELINE_LINE) ||
 			(i > from && is_header_meta(kind_of(&lines[i - 1])) && kind_of(&lines[i - 1]) != LK_DATELINE_LINE))
 		{
-			ln->kind = LK_BYLINE;
+			ln->kind_cache = LK_BYLINE;
 			ln->names = ln->s;
 			ln->names_n = ln->n;
 		}
