@@ -239,8 +239,10 @@ token_tables(qctx *c, const nx_allocator *a)
 	c->in_quote = nx_alloc(a, n);
 	c->used_verb = nx_alloc(a, n);
 	c->para = nx_alloc(a, n * sizeof(uint32_t));
-	if (!c->tok_mention || !c->in_quote || !c->used_verb || !c->para)
+	c->lex = nx_alloc(a, n * sizeof(uint32_t));
+	if (!c->tok_mention || !c->in_quote || !c->used_verb || !c->para || !c->lex)
 		return -1;
+	memset(c->lex, 0, n * sizeof(uint32_t));
 	memset(c->in_quote, 0, n);
 	memset(c->used_verb, 0, n);
 	for (size_t i = 0; i < n; i++)
@@ -304,6 +306,7 @@ done:
 	nx_free(a, c.in_quote);
 	nx_free(a, c.used_verb);
 	nx_free(a, c.para);
+	nx_free(a, c.lex);
 	nx_free(a, c.canon);
 	nx_free(a, c.gender);
 	nx_free(a, qs);

@@ -35,6 +35,8 @@ typedef struct qctx
 	uint8_t    *in_quote;		/* per token: inside a quotation (marks excluded) */
 	uint8_t    *used_verb;		/* per token: a speech verb already used by a quote */
 	uint32_t   *para;			/* per token: paragraph number */
+	uint32_t   *lex;			/* per token: the word tables that hold it (bit l), and
+								 * QW_LEX_KNOWN once looked up (qtok_is) */
 	int		   *canon;			/* per entity: the person it names in full (title and
 								 * first-name folding), or itself */
 	uint8_t    *gender;			/* per entity: 0 unknown, 1 he, 2 she (from the article) */
@@ -73,10 +75,12 @@ enum qword
 	QW_PREPOSITION,				/* in, on, at, ... */
 	QW_SUBORDINATOR,			/* as, while, because, ... */
 	QW_INSTITUTION,				/* department, ministry, ... (a role that is no person) */
+	QW_NTABLES
 };
+#define QW_LEX_KNOWN (1u << 31)		/* above every table's bit (QW_NTABLES < 31) */
 int			qword_is(const char *s, size_t n, enum qword list);
-/* 1 when every word table is in qword_is's order (a unit test checks) */
-int			qword_tables_sorted(void);
+/* 1 when qword_is finds every word of every table in it (a unit test checks) */
+int			qword_tables_check(void);
 int			qtok_is(const qctx *c, size_t i, enum qword list);
 int			is_speech_verb(const qctx *c, size_t i);
 int			quote_mark(const qctx *c, size_t i);

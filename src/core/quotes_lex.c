@@ -1,9 +1,12 @@
 /*
  * quotes_lex.c - the quote finder's word tables and quotation marks.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "quotes_int.h"
+#include "nx_hash.h"
 #include "nx_text.h"
 
 /*
@@ -146,8 +149,6 @@ typedef struct qword_table
 
 #define QTABLE(a) {a, sizeof(a) / sizeof((a)[0]) - 1}
 
-/* every table sorted by bytes (ASCII upper case folded), for qword_is's binary search;
- * qword_tables_sorted checks it */
 static const qword_table tables[] = {
 	[QW_SPEECH_VERB] = QTABLE(speech_verbs),
 	[QW_SPEECH_PARTICIPLE] = QTABLE(speech_participles),
@@ -167,63 +168,114 @@ static const qword_table tables[] = {
 	[QW_INSTITUTION] = QTABLE(institutions),
 };
 
-/* s[0..n) with ASCII upper case folded against a lower-case word, ordered as memcmp orders
- * bytes (a prefix first) */
-static int
-fold_cmp(const char *s, size_t n, const char *word)
+/*
+ * One hash table over every word of every table, each word with the tables that hold it: the
+ * walk asks about every token, so a token costs one lookup for all tables. Built once per
+ * process (pthread_once: the tables are constant, so every thread would build the same).
+ */
+#define LEX_SLOTS	2048		/* a power of two, over twice the words of all tables */
+
+typedef struct lex_slot
 {
-	size_t		i;
+	const char *word;			/* lower case, as in its tables; NULL when free */
+	uint32_t	len;
+	uint32_t	tables;			/* bit l: tables[l] holds the word */
+} lex_slot;
 
-	for (i = 0; i < n && word[i] != '\0'; i++)
-	{
-		unsigned char a = nx_ascii_lower((unsigned char) s[i]),
-					b = (unsigned char) word[i];
+/* a token's tables and QW_LEX_KNOWN share a qctx.lex entry */
+typedef char lex_bits_fit[QW_NTABLES < 31 ? 1 : -1];
 
-		if (a != b)
-			return a < b ? -1 : 1;
-	}
-	if (i < n)
-		return 1;
-	return word[i] != '\0' ? -1 : 0;
+static lex_slot lex[LEX_SLOTS];
+static int	lex_overflow;
+static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
+
+/* FNV-1a of s[0..n) with ASCII upper case folded */
+static uint32_t
+lex_hash(const char *s, size_t n)
+{
+	uint64_t	h = UINT64_C(0xcbf29ce484222325);
+
+	for (size_t i = 0; i < n; i++)
+		h = (h ^ nx_ascii_lower((unsigned char) s[i])) * UINT64_C(0x100000001b3);
+	return (uint32_t) nx_mix64(h);
 }
 
-/* the walk asks this of every token, several times: a binary search, not a scan */
-int
-qword_is(const char *s, size_t n, enum qword list)
+/* s[0..n) with ASCII upper case folded equals the table word w of length n */
+static int
+lex_equal(const char *s, size_t n, const char *w)
 {
-	const qword_table *t = &tables[list];
-	size_t		lo = 0,
-				hi = t->n;
+	for (size_t i = 0; i < n; i++)
+		if (nx_ascii_lower((unsigned char) s[i]) != (unsigned char) w[i])
+			return 0;
+	return 1;
+}
 
-	while (lo < hi)
-	{
-		size_t		mid = lo + (hi - lo) / 2;
-		int			c = fold_cmp(s, n, t->words[mid]);
+static void
+lex_build(void)
+{
+	size_t		used = 0;
 
-		if (c == 0)
-			return 1;
-		if (c < 0)
-			hi = mid;
-		else
-			lo = mid + 1;
-	}
+	for (size_t l = 0; l < QW_NTABLES; l++)
+		for (size_t i = 0; i < tables[l].n; i++)
+		{
+			const char *w = tables[l].words[i];
+			size_t		n = strlen(w);
+			uint32_t	h = lex_hash(w, n) & (LEX_SLOTS - 1);
+
+			while (lex[h].word != NULL && !(lex[h].len == n && memcmp(lex[h].word, w, n) == 0))
+				h = (h + 1) & (LEX_SLOTS - 1);
+			if (lex[h].word == NULL && ++used > LEX_SLOTS / 2)
+			{
+				lex_overflow = 1;	/* qword_tables_check fails: make LEX_SLOTS larger */
+				return;
+			}
+			lex[h].word = w;
+			lex[h].len = (uint32_t) n;
+			lex[h].tables |= 1u << l;
+		}
+}
+
+/* the tables (bit l: tables[l]) that hold s[0..n), ASCII case folded */
+static uint32_t
+qword_tables(const char *s, size_t n)
+{
+	uint32_t	h;
+
+	pthread_once(&lex_once, lex_build);
+	if (n == 0)
+		return 0;
+	for (h = lex_hash(s, n) & (LEX_SLOTS - 1); lex[h].word != NULL; h = (h + 1) & (LEX_SLOTS - 1))
+		if (lex[h].len == n && lex_equal(s, n, lex[h].word))
+			return lex[h].tables;
 	return 0;
 }
 
 int
-qword_tables_sorted(void)
+qword_is(const char *s, size_t n, enum qword list)
 {
-	for (size_t l = 0; l < sizeof(tables) / sizeof(tables[0]); l++)
-		for (size_t i = 1; i < tables[l].n; i++)
-			if (fold_cmp(tables[l].words[i], strlen(tables[l].words[i]), tables[l].words[i - 1]) <= 0)
+	return (qword_tables(s, n) >> list) & 1;
+}
+
+int
+qword_tables_check(void)
+{
+	pthread_once(&lex_once, lex_build);
+	if (lex_overflow)
+		return 0;
+	for (size_t l = 0; l < QW_NTABLES; l++)
+		for (size_t i = 0; i < tables[l].n; i++)
+			if (!qword_is(tables[l].words[i], strlen(tables[l].words[i]), (enum qword) l))
 				return 0;
 	return 1;
 }
 
+/* the walk asks every token about several tables: its tables are looked up once */
 int
 qtok_is(const qctx *c, size_t i, enum qword list)
 {
-	return qword_is(TS(c, i), TL(c, i), list);
+	if (!(c->lex[i] & QW_LEX_KNOWN))
+		c->lex[i] = QW_LEX_KNOWN | qword_tables(TS(c, i), TL(c, i));
+	return (c->lex[i] >> list) & 1;
 }
 
 /* a speech verb in lower case (or opening a sentence: "State" in "a State Department
