@@ -1,14 +1,16 @@
 /* regex.c - compile-once pcre2 patterns with JIT and limits */
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
+#include <string.h>
 
 #include "regex.h"
+#include "nx_text.h"
 
 #define NX_MONTHS "(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?)"
 #define NX_PLACE_WORD "\\p{Lu}[\\p{L}\\p{M}.'\\x{2019}&-]*"
 
 static const char *const pattern_source[NX_RE_COUNT] = {
-	/* NX_RE_DATELINE: place, optional region, optional date, optional agency (a publisher may carry
+	/* NX_RE_DATELINE (dateline_possible below must stay a necessary condition of it): place, optional region, optional date, optional agency (a publisher may carry
 	 * its own parentheses: "(Die Zeitung (DZ))"), then a dash, a colon ("BHOPAL: ") or the end
 	 * (feeds sometimes print the year twice: "Dec 1 , 2006, 2006") */
 	"^(?<place>" NX_PLACE_WORD "(?:\\s+(?:" NX_PLACE_WORD "|de|del|da|do|dos|es|el|la|le|al|of|upon)){0,4})"
@@ -18,7 +20,7 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"(?<end>\\s*(?:--?|\\x{2013}|\\x{2014})(?:\\s+|$)|(?<colon>:)\\s+|\\s*$)",
 	/* NX_RE_READING_TIME */
 	"^(?i)(?:(?<label>(?:estimated\\s+)?(?:reading|read)\\s+time)\\s*:?\\s*)?(?<minutes>\\d{1,3})\\s*-?\\s*(?:min|mins|minute|minutes)\\.?(?<suffix>\\s+read)?$",
-	/* NX_RE_CAPTION */
+	/* NX_RE_CAPTION (caption_possible below must stay a necessary condition of it) */
 	"(?:\\[(?<credit>\\p{L}[^\\[\\]]{0,48})\\]$"
 	"|\\((?<credit2>[^()]{0,40}\\b(?i:photo|photograph|picture|image|getty|afp|reuters|epa|ap|pa|file|credit)\\b[^()]{0,40})\\)$"
 	"|^(?i:photo|image|picture|caption|image caption|photograph|pictured)\\s*:"
@@ -95,6 +97,34 @@ get_pattern(nx_pattern p)
 	return c;
 }
 
+/*
+ * What every NX_RE_CAPTION match needs, tested in a few byte reads: the caption pattern is
+ * not anchored, and every body line is asked. A credit in brackets or parentheses ends the
+ * line (before a final newline, as $ allows); the label forms have a colon or start with
+ * "image caption" / "media caption".
+ */
+static int
+caption_possible(const char *s, size_t n)
+{
+	size_t		e = n;
+	unsigned char last;
+
+	if (e > 0 && s[e - 1] == '\n')
+		e--;
+	if (e == 0)
+		return 0;
+	last = (unsigned char) s[e - 1];
+	return last == ']' || last == ')' || memchr(s, ':', n) != NULL ||
+		(n >= 5 && (nx_strncaseeq(s, "image", 5) || nx_strncaseeq(s, "media", 5)));
+}
+
+/* every NX_RE_DATELINE match starts with a capital letter (\p{Lu}: ASCII or not) */
+static int
+dateline_possible(const char *s, size_t n)
+{
+	return n > 0 && ((unsigned char) s[0] >= 0x80 || (s[0] >= 'A' && s[0] <= 'Z'));
+}
+
 int
 nx_re_match(nx_pattern p, const char *s, size_t n, nx_re_groups *m)
 {
@@ -105,6 +135,9 @@ nx_re_match(nx_pattern p, const char *s, size_t n, nx_re_groups *m)
 
 	if (c->failed)
 		return -1;
+	if ((p == NX_RE_CAPTION && !caption_possible(s, n)) ||
+		(p == NX_RE_DATELINE && !dateline_possible(s, n)))
+		return 0;
 	rc = pcre2_match(c->code, (PCRE2_SPTR) s, n, 0, 0, c->md, match_ctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
 		return 0;
