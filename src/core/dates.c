@@ -1,9 +1,11 @@
 /* dates.c - recognising date lines and dates inside datelines */
+#include <pthread.h>
 #include <string.h>
 
 #include "dates.h"
 #include "locale_names.h"
 #include "nx_text.h"
+#include "wordset.h"
 
 typedef enum
 {
@@ -385,10 +387,63 @@ word_in_folded(const tok *t, const char *const *list)
 	return nx_word_in_folded_list(t->s, t->n, list);
 }
 
-static int
-is_weekday(const tok *t)
+/*
+ * The date-line words in one hash table: a token of a date line is asked about all of them.
+ * The label and filler lists hold folded words (nx_fold_word); weekdays and the filler words
+ * also match as printed, ignoring ASCII case, as word_in does.
+ */
+enum
 {
-	return word_in(t, weekdays) || nx_locale_weekday(t->s, t->n) != 0;
+	DW_PUBLISHED = 1 << 0,
+	DW_UPDATED = 1 << 1,
+	DW_FILLER = 1 << 2,			/* folded */
+	DW_WEEKDAY_AS_PRINTED = 1 << 3,
+	DW_FILLER_AS_PRINTED = 1 << 4,
+	DW_FOLDED = DW_PUBLISHED | DW_UPDATED | DW_FILLER
+};
+
+static nx_wordset date_words;
+static pthread_once_t date_words_once = PTHREAD_ONCE_INIT;
+
+static void
+date_words_build(void)
+{
+	nx_wordset_add(&date_words, published_words, 0);
+	nx_wordset_add(&date_words, updated_words, 1);
+	nx_wordset_add(&date_words, filler_words, 2);
+	nx_wordset_add(&date_words, weekdays, 3);
+	nx_wordset_add(&date_words, filler_words, 4);
+}
+
+/* which date-line word lists hold the word token t (DW_ bits) */
+static uint32_t
+date_word_lists(const tok *t)
+{
+	uint32_t	printed,
+				folded;
+	char		f[64];
+	size_t		fn;
+	size_t		i;
+
+	pthread_once(&date_words_once, date_words_build);
+	printed = nx_wordset_lists(&date_words, t->s, t->n);
+	for (i = 0; i < t->n && (unsigned char) t->s[i] < 0x80; i++)
+		;
+	/* an ASCII word folds to its lower case, which the lookup folds anyway */
+	if (i == t->n)
+		folded = printed;
+	else if (t->n >= 40 || (fn = nx_fold_word(t->s, t->n, f, sizeof(f))) == 0)
+		folded = 0;
+	else
+		folded = nx_wordset_lists(&date_words, f, fn);
+	return (folded & DW_FOLDED) | (printed & (DW_WEEKDAY_AS_PRINTED | DW_FILLER_AS_PRINTED));
+}
+
+int
+nx_date_words_valid(void)
+{
+	pthread_once(&date_words_once, date_words_build);
+	return !date_words.invalid;
 }
 
 /* a number that is part of a time or a zone: 15:01, 10.05, 10h30, +02:00, GMT-4 */
@@ -437,6 +492,7 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 		const tok  *t = &toks[i];
 		nx_date		d;
 		int			used;
+		uint32_t	lists;
 
 		if (cut && i + DATE_LOOKAHEAD >= nt)
 			return NEED_MORE_TOKENS;
@@ -455,18 +511,19 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 			used = strchr(",.:;|/-()[]+", t->s[0]) != NULL || (unsigned char) t->s[0] >= 0x80;
 		else if (t->kind == TK_NUM)
 			used = time_number(t, i);
-		else if (word_in_folded(t, published_words))
+		else if ((lists = date_word_lists(t)) & DW_PUBLISHED)
 		{
 			label = NX_DATE_PUBLISHED;
 			used = 1;
 		}
-		else if (word_in_folded(t, updated_words))
+		else if (lists & DW_UPDATED)
 		{
 			label = label == NX_DATE_PUBLISHED && dates == 0 ? label : NX_DATE_UPDATED;
 			used = 1;
 		}
 		else
-			used = is_weekday(t) || word_in(t, filler_words) || word_in_folded(t, filler_words);
+			used = (lists & (DW_WEEKDAY_AS_PRINTED | DW_FILLER_AS_PRINTED | DW_FILLER)) != 0 ||
+				nx_locale_weekday(t->s, t->n) != 0;
 		if (used == 0)
 		{
 			*stop = (size_t) (t->s - s);

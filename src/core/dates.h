@@ -53,5 +53,7 @@ size_t		nx_date_scan(const char *s, size_t n, int allow_no_year, nx_date *out);
 
 /* 1..12 for a month name or abbreviation (English, or any language of locale_names.h), else 0 */
 int			nx_month_number(const char *s, size_t n);
+/* 1 when the date-line word lists fit their hash table (a unit test checks) */
+int			nx_date_words_valid(void);
 
 #endif

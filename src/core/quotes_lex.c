@@ -6,8 +6,8 @@
 #include <string.h>
 
 #include "quotes_int.h"
-#include "nx_hash.h"
 #include "nx_text.h"
+#include "wordset.h"
 
 /*
  * Verbs that attribute speech or writing, in the finite forms news uses (present and past:
@@ -168,86 +168,23 @@ static const qword_table tables[] = {
 	[QW_INSTITUTION] = QTABLE(institutions),
 };
 
-/*
- * One hash table over every word of every table, each word with the tables that hold it: the
- * walk asks about every token, so a token costs one lookup for all tables. Built once per
- * process (pthread_once: the tables are constant, so every thread would build the same).
- */
-#define LEX_SLOTS	2048		/* a power of two, over twice the words of all tables */
-
-typedef struct lex_slot
-{
-	const char *word;			/* lower case, as in its tables; NULL when free */
-	uint32_t	len;
-	uint32_t	tables;			/* bit l: tables[l] holds the word */
-} lex_slot;
-
-/* a token's tables and QW_LEX_KNOWN share a qctx.lex entry */
-typedef char lex_bits_fit[QW_NTABLES < 31 ? 1 : -1];
-
-static lex_slot lex[LEX_SLOTS];
-static int	lex_overflow;
+/* every word of every table, with the tables that hold it: a token costs one lookup */
+static nx_wordset lex;
 static pthread_once_t lex_once = PTHREAD_ONCE_INIT;
-
-/* FNV-1a of s[0..n) with ASCII upper case folded */
-static uint32_t
-lex_hash(const char *s, size_t n)
-{
-	uint64_t	h = UINT64_C(0xcbf29ce484222325);
-
-	for (size_t i = 0; i < n; i++)
-		h = (h ^ nx_ascii_lower((unsigned char) s[i])) * UINT64_C(0x100000001b3);
-	return (uint32_t) nx_mix64(h);
-}
-
-/* s[0..n) with ASCII upper case folded equals the table word w of length n */
-static int
-lex_equal(const char *s, size_t n, const char *w)
-{
-	for (size_t i = 0; i < n; i++)
-		if (nx_ascii_lower((unsigned char) s[i]) != (unsigned char) w[i])
-			return 0;
-	return 1;
-}
 
 static void
 lex_build(void)
 {
-	size_t		used = 0;
-
-	for (size_t l = 0; l < QW_NTABLES; l++)
-		for (size_t i = 0; i < tables[l].n; i++)
-		{
-			const char *w = tables[l].words[i];
-			size_t		n = strlen(w);
-			uint32_t	h = lex_hash(w, n) & (LEX_SLOTS - 1);
-
-			while (lex[h].word != NULL && !(lex[h].len == n && memcmp(lex[h].word, w, n) == 0))
-				h = (h + 1) & (LEX_SLOTS - 1);
-			if (lex[h].word == NULL && ++used > LEX_SLOTS / 2)
-			{
-				lex_overflow = 1;	/* qword_tables_check fails: make LEX_SLOTS larger */
-				return;
-			}
-			lex[h].word = w;
-			lex[h].len = (uint32_t) n;
-			lex[h].tables |= 1u << l;
-		}
+	for (unsigned l = 0; l < QW_NTABLES; l++)
+		nx_wordset_add(&lex, tables[l].words, l);
 }
 
 /* the tables (bit l: tables[l]) that hold s[0..n), ASCII case folded */
 static uint32_t
 qword_tables(const char *s, size_t n)
 {
-	uint32_t	h;
-
 	pthread_once(&lex_once, lex_build);
-	if (n == 0)
-		return 0;
-	for (h = lex_hash(s, n) & (LEX_SLOTS - 1); lex[h].word != NULL; h = (h + 1) & (LEX_SLOTS - 1))
-		if (lex[h].len == n && lex_equal(s, n, lex[h].word))
-			return lex[h].tables;
-	return 0;
+	return nx_wordset_lists(&lex, s, n);
 }
 
 int
@@ -260,7 +197,7 @@ int
 qword_tables_check(void)
 {
 	pthread_once(&lex_once, lex_build);
-	if (lex_overflow)
+	if (lex.invalid)
 		return 0;
 	for (size_t l = 0; l < QW_NTABLES; l++)
 		for (size_t i = 0; i < tables[l].n; i++)
@@ -268,6 +205,9 @@ qword_tables_check(void)
 				return 0;
 	return 1;
 }
+
+/* a token's tables and QW_LEX_KNOWN share a qctx.lex entry */
+typedef char qword_bits_fit[QW_NTABLES < 31 ? 1 : -1];
 
 /* the walk asks every token about several tables: its tables are looked up once */
 int
