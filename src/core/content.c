@@ -172,6 +172,23 @@ mark_body(finder *fd, size_t from, const char *body, size_t dateline_end)
 	}
 }
 
+/*
+ * A dateline on a line of its own keeps the rest of that line ("LONDON 1996-08-30", "WASHINGTON
+ * (AP) -"): the tagger learnt datelines with their dates, and reads a capitalised name alone on
+ * a line as anything but the place it is.
+ */
+static void
+keep_dateline_line(finder *fd, size_t dateline_end)
+{
+	const char *nl;
+
+	if (dateline_end == 0 || fd->lost)
+		return;
+	nl = memchr(fd->text + dateline_end, '\n', fd->len - dateline_end);
+	if (nl != NULL && (size_t) (nl - fd->text) - dateline_end <= DATELINE_GAP)
+		memset(fd->keep + dateline_end, 1, (size_t) (nl - fd->text) - dateline_end);
+}
+
 static void
 mark_fields(finder *fd, const nx_article *art)
 {
@@ -181,6 +198,7 @@ mark_fields(finder *fd, const nx_article *art)
 	after_head = mark_str(fd, after_head, art->standfirst);
 	/* the dateline follows the headline ("LONDON STOCK EXCHANGE ..." then "LONDON, March 30 -") */
 	dateline_end = art->dateline ? mark_str(fd, after_head, art->dateline) : 0;
+	keep_dateline_line(fd, dateline_end);
 	for (int i = 0; i < art->ncaptions && !fd->lost; i++)
 		mark(fd, 0, art->captions[i], nx_caption_text_len(art->captions[i], strlen(art->captions[i])));
 	mark_body(fd, after_head, art->body, dateline_end);

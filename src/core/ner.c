@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "ner.h"
+#include "ner_int.h"
 #include "nx_text.h"
 
 static const char *const kind_names[] = {"person", "organization", "place", "other"};
@@ -154,16 +155,6 @@ nx_ner_spans(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 }
 
 /* ------------------------------------------------------------ canonicals */
-
-typedef struct
-{
-	uint32_t	start,
-				end;			/* byte span */
-	uint32_t	t0,
-				t1;				/* token range [t0, t1) */
-	int			kind;
-	int			group;
-} raw_mention;
 
 typedef struct
 {
@@ -814,6 +805,7 @@ nx_entities_from_tokens(const nx_ner_model *m, const char *text, const nx_ner_to
 		goto done;
 	}
 	if (vote_kinds(text, tokens, rm, nrm, a) < 0 ||
+		nx_ner_doc_kinds(m, text, tokens, rm, nrm, a) < 0 ||
 		group_mentions(text, rm, nrm, &G, a) < 0 ||
 		canonical_aliases(&G, a) < 0 ||
 		fold_short_names(&G, a) < 0)

@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "article.h"
+#include "content.h"
 
 static nx_article
 parse(const char *text)
@@ -419,6 +420,28 @@ test_wire_dateline_lines(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/*
+ * The content mask keeps a dateline's own line whole ("PORTO 2021-03-07"): the entity tagger
+ * reads a dateline with its date as a place, a capitalised word alone on a line as anything.
+ * The byline stays blanked.
+ */
+static void
+test_dateline_line_stays_content(void **state)
+{
+	const char *text = "Storm closes harbour\nBy Ana Lima\nPORTO 2021-03-07\nThe harbour closed on Sunday, officials said.\n";
+	nx_article	a = parse(text);
+	char	   *m = NULL;
+
+	(void) state;
+	assert_string_equal(a.dateline, "PORTO");
+	assert_int_equal(nx_content_mask(text, strlen(text), &a, &nx_malloc_allocator, &m), NX_OK);
+	assert_non_null(strstr(m, "\nPORTO 2021-03-07\n"));
+	assert_null(strstr(m, "Ana Lima"));
+	assert_non_null(strstr(m, "The harbour closed on Sunday"));
+	nx_free(&nx_malloc_allocator, m);
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 /* the colon form, a publisher with its own parentheses as the agency; kicker labels and notes are no datelines */
 static void
 test_colon_and_publisher_datelines(void **state)
@@ -498,6 +521,7 @@ main(void)
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_standfirst_after_meta_lines),
 		cmocka_unit_test(test_wire_dateline_lines),
+		cmocka_unit_test(test_dateline_line_stays_content),
 		cmocka_unit_test(test_colon_and_publisher_datelines),
 		cmocka_unit_test(test_headlines_in_other_scripts),
 	};

@@ -317,6 +317,59 @@ test_feature_split_and_cache(void **state)
 	free(text);
 }
 
+/* every mention of word in text has the kind want (and there is at least one) */
+static void
+assert_word_kinds(const char *text, const char *word, int want)
+{
+	nx_entity_list l;
+	int			seen = 0;
+
+	assert_int_equal(nx_entities_extract(&fixture_model, text, strlen(text), &nx_malloc_allocator, &l), 0);
+	for (size_t i = 0; i < l.nmentions; i++)
+	{
+		const nx_mention *mt = &l.mentions[i];
+
+		if (mt->end - mt->start != strlen(word) || memcmp(text + mt->start, word, strlen(word)) != 0)
+			continue;
+		seen++;
+		if (mt->kind != want)
+			fail_msg("%s at %u: %s, not %s", word, mt->start, nx_entity_kind_name(mt->kind), nx_entity_kind_name(want));
+	}
+	assert_true(seen > 0);
+	nx_entity_list_free(&l, &nx_malloc_allocator);
+}
+
+/*
+ * The second pass over the article (ner_doc.c); each text is one the tagger alone gets wrong
+ * (checked with the pass switched off): a lone surname read as an organisation, a company
+ * named like a surname read as a person, a company read once as a place.
+ */
+static void
+test_document_kinds(void **state)
+{
+	(void) state;
+	/* the surname of a person named in full with a known first name is that person */
+	assert_word_kinds("Minister meets negotiator Holloway.\n"
+					  "The foreign minister met mediator Holloway on Friday to discuss the crisis, the ministry said.\n"
+					  "Holloway arrived in the capital this week. Former president Julius Holloway has led the talks since March.\n",
+					  "Holloway", NX_KIND_PERSON);
+	/* the first word of a longer organisation name, read alone as a person, is the organisation */
+	assert_word_kinds("Varelli looks to China.\n"
+					  "Italian cable maker Varelli on Friday announced a venture in China. Varelli Cables will hold "
+					  "60 percent of the venture. Varelli shares rose 2 percent. Analysts said Varelli would gain a foothold.",
+					  "Varelli", NX_KIND_ORGANIZATION);
+	/* one kind per form in running text, by a clear majority */
+	assert_word_kinds("Shares in Brantel fell sharply on Friday after the company cut its profit forecast for the year.\n"
+					  "Brantel said it expected a loss in the second half because of weak demand in Europe.\n"
+					  "Analysts said Brantel had been hit by lower prices for its main products across the region.",
+					  "Brantel", NX_KIND_ORGANIZATION);
+	/* a month is no first name: "June Holloway" does not make the company Holloway a person */
+	assert_word_kinds("Holloway Tools raised its forecast on Monday after a strong quarter for its drills.\n"
+					  "Holloway said sales rose 8 percent. From January to June Holloway exported 40 percent of its output.\n"
+					  "Holloway shares rose 2 percent in early trade on the London market on Monday.",
+					  "Holloway", NX_KIND_ORGANIZATION);
+}
+
 int
 main(void)
 {
@@ -327,6 +380,7 @@ main(void)
 		cmocka_unit_test(test_model_rejects_garbage),
 		cmocka_unit_test(test_seed_entities),
 		cmocka_unit_test(test_canonical_rules),
+		cmocka_unit_test(test_document_kinds),
 		cmocka_unit_test(test_no_entities),
 		cmocka_unit_test(test_allocation_failure_and_interrupt),
 		cmocka_unit_test(test_feature_split_and_cache),
