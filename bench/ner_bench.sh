@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Entity tagger speed (issue 4), in one run:
+# Entity tagger and article function speed, in one run:
 #  1. the core on one core: tokens/s for tokenizing, tagging (features + Viterbi) and the whole
 #     entity pass (tag + canonical names), over CoNLL-2003 dev (tools/model/ner_cli.c);
 #  2. SQL side by side over the same articles (CoNLL-2003 dev + BBC dev): article_entities,
 #     article_quotes and parse_article + article_entities against to_tsvector('english', body);
-#  3. the issue-4 check: parse_article (which includes the entities) and article_entities against
+#  3. parse_article (which includes the entities), article_entities, parse_article_json,
+#     article_quotes, article_headline, article_date and article_language against
 #     to_tsvector('english', body) over the 14,668 Reuters-21578 stories (`text`), same session,
-#     the three queries taken in turn each round, best of $SQL_ROUNDS (default 5) rounds, wall
+#     the queries taken in turn each round, best of $SQL_ROUNDS (default 5) rounds, wall
 #     clock and the backend's CPU time (steadier when other processes share the cores).
 # PARTS selects sections (default "core sql reuters"). Data: $NEWSEXT_DATA, else ../shared/data.
 # Uses its own throwaway server (PGTMP_PORT picks its port).
@@ -98,7 +99,7 @@ SQL
 fi
 
 if [[ $PARTS == *" reuters "* ]]; then
-echo "== SQL, issue 4: Reuters-21578 stories, side by side, best of $SQL_ROUNDS rounds"
+echo "== SQL: Reuters-21578 stories, every article function against to_tsvector, best of $SQL_ROUNDS rounds"
 python3 - "$DATA" > "$work/reuters.tsv" <<'PY'
 import json, sys
 def esc(s):
@@ -125,10 +126,17 @@ DECLARE
     q text[] := ARRAY[
         'SELECT sum(length(to_tsvector(''english'', body))) FROM reuters',
         'SELECT sum(cardinality(p.people) + cardinality(p.organizations) + cardinality(p.places) + coalesce(p.word_count, 0)) FROM reuters, LATERAL parse_article(body) p',
-        'SELECT count(*) FROM reuters, LATERAL article_entities(body)'];
-    names text[] := ARRAY['to_tsvector(''english'', body)', 'parse_article(body)', 'article_entities(body)'];
-    best float8[] := ARRAY[NULL, NULL, NULL];
-    bcpu float8[] := ARRAY[NULL, NULL, NULL];
+        'SELECT count(*) FROM reuters, LATERAL article_entities(body)',
+        'SELECT count(*) FROM reuters WHERE parse_article_json(body) IS NOT NULL',
+        'SELECT count(*) FROM reuters, LATERAL article_quotes(body)',
+        'SELECT count(article_headline(body)) FROM reuters',
+        'SELECT count(article_date(body)) FROM reuters',
+        'SELECT count(article_language(body)) FROM reuters'];
+    names text[] := ARRAY['to_tsvector(''english'', body)', 'parse_article(body)', 'article_entities(body)',
+                          'parse_article_json(body)', 'article_quotes(body)', 'article_headline(body)',
+                          'article_date(body)', 'article_language(body)'];
+    best float8[] := ARRAY[NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL];
+    bcpu float8[] := ARRAY[NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL];
     mb float8;
     t0 timestamptz; c0 float8; ms float8; cms float8;
 BEGIN

@@ -45,7 +45,7 @@ SQL
     pgtmp_stop
 done
 
-# the entity tagger and parse_article against to_tsvector (issue 4), its own server and run
+# the entity tagger and the article functions against to_tsvector, its own server and run
 # (BENCH_PHRASE_ONLY=1 skips it)
 if [ "${BENCH_PHRASE_ONLY:-0}" != 1 ]; then
     bash bench/ner_bench.sh
