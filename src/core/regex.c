@@ -18,7 +18,7 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"(?:\\s*,?\\s*(?<date>" NX_MONTHS "\\s+\\d{1,2}(?:\\s*,\\s*\\d{4}){0,2}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+" NX_MONTHS "(?:\\s+\\d{4})?))?"
 	"(?:\\s*\\((?<agency>\\p{L}[\\p{L}\\p{M}\\s./&'-]{0,40}(?:\\([\\p{L}\\p{M}\\s./&'-]{1,20}\\))?)\\))?"
 	"(?<end>\\s*(?:--?|\\x{2013}|\\x{2014})(?:\\s+|$)|(?<colon>:)\\s+|\\s*$)",
-	/* NX_RE_READING_TIME */
+	/* NX_RE_READING_TIME (first_byte_possible below must stay a necessary condition of it) */
 	"^(?i)(?:(?<label>(?:estimated\\s+)?(?:reading|read)\\s+time)\\s*:?\\s*)?(?<minutes>\\d{1,3})\\s*-?\\s*(?:min|mins|minute|minutes)\\.?(?<suffix>\\s+read)?$",
 	/* NX_RE_CAPTION (caption_possible below must stay a necessary condition of it) */
 	"(?:\\[(?<credit>\\p{L}[^\\[\\]]{0,48})\\]$"
@@ -26,7 +26,7 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|^(?i:photo|image|picture|caption|image caption|photograph|pictured)\\s*:"
 	"|^(?i:image caption|media caption)\\s+\\S"
 	"|(?i:photograph|photo|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$)",
-	/* NX_RE_BOILERPLATE */
+	/* NX_RE_BOILERPLATE (first_byte_possible below must stay a necessary condition of it) */
 	"^(?i:follow\\s+(?:us|me)\\b|read\\s+more\\b|read\\s+also\\b|also\\s+read\\b|advertisement$|advertising$|sponsored$"
 	"|share\\s+this\\b|share\\s+on\\b|share\\s+article|click\\s+here\\b|sign\\s+up\\b|subscribe\\b"
 	"|related\\s*:|related\\s+(?:articles|stories|topics|coverage|content)\\b|more\\s+on\\s+this\\s+story"
@@ -125,6 +125,27 @@ dateline_possible(const char *s, size_t n)
 	return n > 0 && ((unsigned char) s[0] >= 0x80 || (s[0] >= 'A' && s[0] <= 'Z'));
 }
 
+/*
+ * The anchored patterns can start only with these bytes (ASCII case folded); any non-ASCII
+ * byte may start one too (Unicode digits, the long s that caseless "s" matches, the copyright
+ * sign). Most lines start otherwise, and a pcre2 call costs about 100 ns even when it fails
+ * at once.
+ */
+static int
+first_byte_possible(nx_pattern p, const char *s, size_t n)
+{
+	unsigned char c;
+
+	if (n == 0)
+		return 0;
+	c = nx_ascii_lower((unsigned char) s[0]);
+	if (c >= 0x80 || (c >= '0' && c <= '9'))
+		return 1;
+	if (p == NX_RE_READING_TIME)
+		return c == 'e' || c == 'r';
+	return strchr("acefilmprstwy(", c) != NULL;	/* NX_RE_BOILERPLATE */
+}
+
 int
 nx_re_match(nx_pattern p, const char *s, size_t n, nx_re_groups *m)
 {
@@ -136,7 +157,8 @@ nx_re_match(nx_pattern p, const char *s, size_t n, nx_re_groups *m)
 	if (c->failed)
 		return -1;
 	if ((p == NX_RE_CAPTION && !caption_possible(s, n)) ||
-		(p == NX_RE_DATELINE && !dateline_possible(s, n)))
+		(p == NX_RE_DATELINE && !dateline_possible(s, n)) ||
+		((p == NX_RE_READING_TIME || p == NX_RE_BOILERPLATE) && !first_byte_possible(p, s, n)))
 		return 0;
 	rc = pcre2_match(c->code, (PCRE2_SPTR) s, n, 0, 0, c->md, match_ctx);
 	if (rc == PCRE2_ERROR_NOMATCH)
