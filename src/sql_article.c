@@ -18,6 +18,7 @@
 
 #include "analysis_pg.h"
 #include "article_json.h"
+#include "jsonb_sink.h"
 #include "fields.h"
 #include "langid.h"
 #include "pg_alloc.h"
@@ -137,15 +138,13 @@ Datum
 newsext_parse_article_json(PG_FUNCTION_ARGS)
 {
 	newsext_analysis na;
-	nx_buf		json;
+	newsext_jsonb_sink json;
 
 	newsext_analysis_start(&na, PG_GETARG_TEXT_PP(0), true);
-	nx_buf_init(&json, &newsext_palloc_allocator);
-	nx_analysis_json(&na.an, na.text.unit, &json);
+	newsext_jsonb_sink_init(&json);
+	nx_analysis_json_to(&na.an, na.text.unit, &json.sink);
 	newsext_analysis_check(&na);
-	/* built once in UTF-8, converted once to the server encoding for jsonb_in */
-	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in,
-										CStringGetDatum(newsext_cstring_from_utf8(json.data, json.len))));
+	PG_RETURN_JSONB_P(newsext_jsonb_sink_result(&json));
 }
 
 /*

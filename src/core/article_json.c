@@ -50,32 +50,107 @@ nx_json_string(nx_buf *out, const char *s, size_t n)
 	nx_buf_putc(out, '"');
 }
 
+/* ------------------------------------------------------------ text sink */
+
+/* ", " before every item of a container but its first; nothing after a key */
 static void
-put_cstring(nx_buf *out, const char *s)
+text_separator(nx_json_text_sink *t)
 {
-	if (s == NULL)
-		nx_buf_append(out, "null", 4);
-	else
-		nx_json_string(out, s, strlen(s));
+	if (t->after_key)
+	{
+		t->after_key = 0;
+		return;
+	}
+	if (t->depth > 0 && !t->first[t->depth])
+		nx_buf_append(t->out, ", ", 2);
+	t->first[t->depth] = 0;
 }
 
 static void
-put_number(nx_buf *out, const char *fmt, long v)
+text_open(nx_json_sink *sink, int array)
 {
+	nx_json_text_sink *t = (nx_json_text_sink *) sink;
+
+	text_separator(t);
+	nx_buf_putc(t->out, array ? '[' : '{');
+	if (t->depth + 1 >= NX_JSON_MAX_DEPTH)
+	{
+		sink->failed = 1;		/* the writer nests three deep: never */
+		return;
+	}
+	t->first[++t->depth] = 1;
+}
+
+static void
+text_close(nx_json_sink *sink, int array)
+{
+	nx_json_text_sink *t = (nx_json_text_sink *) sink;
+
+	nx_buf_putc(t->out, array ? ']' : '}');
+	if (t->depth > 0)
+		t->depth--;
+}
+
+static void
+text_key(nx_json_sink *sink, const char *key)
+{
+	nx_json_text_sink *t = (nx_json_text_sink *) sink;
+
+	text_separator(t);
+	nx_json_string(t->out, key, strlen(key));
+	nx_buf_append(t->out, ": ", 2);
+	t->after_key = 1;
+}
+
+static void
+text_string(nx_json_sink *sink, const char *s, size_t n)
+{
+	nx_json_text_sink *t = (nx_json_text_sink *) sink;
+
+	text_separator(t);
+	if (s == NULL)
+		nx_buf_append(t->out, "null", 4);
+	else
+		nx_json_string(t->out, s, n);
+}
+
+static void
+text_number(nx_json_sink *sink, long v)
+{
+	nx_json_text_sink *t = (nx_json_text_sink *) sink;
 	char		num[32];
 
-	snprintf(num, sizeof(num), fmt, v);
-	nx_buf_append(out, num, strlen(num));
+	text_separator(t);
+	snprintf(num, sizeof(num), "%ld", v);
+	nx_buf_append(t->out, num, strlen(num));
+}
+
+static const nx_json_sink text_sink = {text_open, text_close, text_key, text_string, text_number, 0};
+
+void
+nx_json_text_sink_init(nx_json_text_sink *t, nx_buf *out)
+{
+	memset(t, 0, sizeof(*t));
+	t->sink = text_sink;
+	t->out = out;
+}
+
+/* --------------------------------------------------------------- writer */
+
+static void
+put_cstring(nx_json_sink *out, const char *s)
+{
+	out->string(out, s, s ? strlen(s) : 0);
 }
 
 static void
-put_value(nx_buf *out, nx_field_type type, const nx_field_value *v)
+put_value(nx_json_sink *out, nx_field_type type, const nx_field_value *v)
 {
-	char		date[32];
+	char		date[16];
 
 	if (v->isnull)
 	{
-		nx_buf_append(out, "null", 4);
+		out->string(out, NULL, 0);
 		return;
 	}
 	switch (type)
@@ -84,60 +159,44 @@ put_value(nx_buf *out, nx_field_type type, const nx_field_value *v)
 			put_cstring(out, v->text);
 			break;
 		case NX_FIELD_DATE:
-			snprintf(date, sizeof(date), "\"%04d-%02d-%02d\"", v->date.year, v->date.month, v->date.day);
-			nx_buf_append(out, date, strlen(date));
+			snprintf(date, sizeof(date), "%04d-%02d-%02d", v->date.year, v->date.month, v->date.day);
+			put_cstring(out, date);
 			break;
 		case NX_FIELD_INT:
-			put_number(out, "%ld", v->number);
+			out->number(out, v->number);
 			break;
 		case NX_FIELD_TEXT_ARRAY:
-			nx_buf_putc(out, '[');
+			out->open(out, 1);
 			for (size_t i = 0; i < v->nitems; i++)
-			{
-				if (i > 0)
-					nx_buf_append(out, ", ", 2);
 				put_cstring(out, v->items[i]);
-			}
-			nx_buf_putc(out, ']');
+			out->close(out, 1);
 			break;
 	}
 }
 
 static void
-put_key(nx_buf *out, const char *key, int first)
-{
-	if (!first)
-		nx_buf_append(out, ", ", 2);
-	nx_json_string(out, key, strlen(key));
-	nx_buf_append(out, ": ", 2);
-}
-
-static void
-put_mentions(nx_buf *out, const char *text, const nx_entity_list *ents, size_t e,
+put_mentions(nx_json_sink *out, const char *text, const nx_entity_list *ents, size_t e,
 			 const size_t *mpos, const nx_position *unit)
 {
-	int			first = 1;
-
 	for (size_t i = ents->entities[e].first_mention; i < ents->nmentions; i++)
 	{
 		const nx_mention *m = &ents->mentions[i];
 
 		if (m->entity != e)
 			continue;
-		nx_buf_append(out, first ? "{" : ", {", first ? 1 : 3);
-		first = 0;
-		put_key(out, "mention", 1);
-		nx_json_string(out, text + m->start, m->end - m->start);
-		put_key(out, "position", 0);
-		put_number(out, "%ld", (long) mpos[i]);
-		put_key(out, "length", 0);
-		put_number(out, "%ld", (long) nx_position_length(unit, text + m->start, m->end - m->start));
-		nx_buf_putc(out, '}');
+		out->open(out, 0);
+		out->key(out, "mention");
+		out->string(out, text + m->start, m->end - m->start);
+		out->key(out, "position");
+		out->number(out, (long) mpos[i]);
+		out->key(out, "length");
+		out->number(out, (long) nx_position_length(unit, text + m->start, m->end - m->start));
+		out->close(out, 0);
 	}
 }
 
 static int
-put_entities(nx_buf *out, nx_analysis *an, nx_position_unit unit)
+put_entities(nx_json_sink *out, nx_analysis *an, nx_position_unit unit)
 {
 	const nx_entity_list *ents = nx_analysis_entities(an);
 	nx_position pos;
@@ -151,33 +210,34 @@ put_entities(nx_buf *out, nx_analysis *an, nx_position_unit unit)
 	nx_position_init(&pos, an->text, unit);
 	for (size_t i = 0; i < ents->nmentions; i++)
 		mpos[i] = nx_position_at(&pos, ents->mentions[i].start);
-	put_key(out, "entities", 0);
-	nx_buf_putc(out, '[');
+	out->key(out, "entities");
+	out->open(out, 1);
 	for (size_t e = 0; e < ents->nentities; e++)
 	{
 		const nx_entity *en = &ents->entities[e];
 
-		nx_buf_append(out, e ? ", {" : "{", e ? 3 : 1);
-		put_key(out, "entity", 1);
-		nx_json_string(out, en->name, en->name_len);
-		put_key(out, "kind", 0);
+		out->open(out, 0);
+		out->key(out, "entity");
+		out->string(out, en->name, en->name_len);
+		out->key(out, "kind");
 		put_cstring(out, nx_entity_kind_name(en->kind));
-		put_key(out, "mentions", 0);
-		put_number(out, "%ld", (long) en->mentions);
-		put_key(out, "first_position", 0);
-		put_number(out, "%ld", (long) mpos[en->first_mention]);
-		put_key(out, "positions", 0);
-		nx_buf_putc(out, '[');
+		out->key(out, "mentions");
+		out->number(out, (long) en->mentions);
+		out->key(out, "first_position");
+		out->number(out, (long) mpos[en->first_mention]);
+		out->key(out, "positions");
+		out->open(out, 1);
 		put_mentions(out, an->text, ents, e, mpos, &pos);
-		nx_buf_append(out, "]}", 2);
+		out->close(out, 1);
+		out->close(out, 0);
 	}
-	nx_buf_putc(out, ']');
+	out->close(out, 1);
 	nx_free(an->a, mpos);
 	return NX_OK;
 }
 
 static int
-put_quotes(nx_buf *out, nx_analysis *an, nx_position_unit unit)
+put_quotes(nx_json_sink *out, nx_analysis *an, nx_position_unit unit)
 {
 	const nx_quote_list *quotes = nx_analysis_quotes(an);
 	nx_position pos;
@@ -185,31 +245,31 @@ put_quotes(nx_buf *out, nx_analysis *an, nx_position_unit unit)
 	if (quotes == NULL)
 		return nx_analysis_status(an);
 	nx_position_init(&pos, an->text, unit);
-	put_key(out, "quotes", 0);
-	nx_buf_putc(out, '[');
+	out->key(out, "quotes");
+	out->open(out, 1);
 	for (size_t i = 0; i < quotes->nquotes; i++)
 	{
 		const nx_quote *q = &quotes->quotes[i];
 
-		nx_buf_append(out, i ? ", {" : "{", i ? 3 : 1);
-		put_key(out, "quote", 1);
-		nx_json_string(out, an->text + q->start, q->end - q->start);
-		put_key(out, "speaker", 0);
-		nx_json_string(out, q->speaker, q->speaker_len);
-		put_key(out, "position", 0);
-		put_number(out, "%ld", (long) nx_position_at(&pos, q->start));
-		nx_buf_putc(out, '}');
+		out->open(out, 0);
+		out->key(out, "quote");
+		out->string(out, an->text + q->start, q->end - q->start);
+		out->key(out, "speaker");
+		out->string(out, q->speaker, q->speaker_len);
+		out->key(out, "position");
+		out->number(out, (long) nx_position_at(&pos, q->start));
+		out->close(out, 0);
 	}
-	nx_buf_putc(out, ']');
+	out->close(out, 1);
 	return NX_OK;
 }
 
 int
-nx_analysis_json(nx_analysis *an, nx_position_unit unit, nx_buf *out)
+nx_analysis_json_to(nx_analysis *an, nx_position_unit unit, nx_json_sink *out)
 {
 	int			rc = NX_OK;
 
-	nx_buf_putc(out, '{');
+	out->open(out, 0);
 	for (int i = 0; i < nx_nfields && rc == NX_OK; i++)
 	{
 		nx_field_value v;
@@ -217,14 +277,27 @@ nx_analysis_json(nx_analysis *an, nx_position_unit unit, nx_buf *out)
 		rc = nx_fields[i].get(an, &v);
 		if (rc != NX_OK)
 			break;
-		put_key(out, nx_fields[i].name, i == 0);
+		out->key(out, nx_fields[i].name);
 		put_value(out, nx_fields[i].type, &v);
 	}
 	if (rc == NX_OK && an->model != NULL)
 		rc = put_entities(out, an, unit);
 	if (rc == NX_OK && an->model != NULL)
 		rc = put_quotes(out, an, unit);
-	nx_buf_putc(out, '}');
+	out->close(out, 0);
+	if (rc == NX_OK && out->failed)
+		rc = NX_ENOMEM;
+	return rc;
+}
+
+int
+nx_analysis_json(nx_analysis *an, nx_position_unit unit, nx_buf *out)
+{
+	nx_json_text_sink t;
+	int			rc;
+
+	nx_json_text_sink_init(&t, out);
+	rc = nx_analysis_json_to(an, unit, &t.sink);
 	if (rc == NX_OK && out->failed)
 		rc = NX_ENOMEM;
 	return rc;
