@@ -306,6 +306,23 @@ test_standfirst_after_meta_lines(void **state)
 		NULL, "The harbour reopened on Sunday after a week."},
 		{"What the storm left\n\nThe harbour reopened on Sunday after a week.\n\nMore text.",
 		NULL, "What the storm left"},
+		/* a short teaser that ends like a sentence, above a lead twice as long with more than one sentence */
+		{"Ships are back in port. What the storm cost the town.\n\n"
+			"The harbour reopened on Sunday after a week in which no ship could enter or leave. "
+			"The port authority counted the damage on Monday and said repairs would take months.\n\nMore text.",
+			"Ships are back in port. What the storm cost the town.",
+		"The harbour reopened on Sunday after a week in which no ship could enter or leave. "
+		"The port authority counted the damage on Monday and said repairs would take months."},
+		/* a lead before a long one-sentence paragraph (wire style; "U.S." ends no sentence) stays the lead */
+		{"The harbour reopened on Sunday after a week.\n\n"
+			"The port authority, which had asked the U.S. Navy for help with the wrecks, said on Monday that the "
+			"repairs to the quays and the cranes would take months.\n\nMore text.",
+		NULL, "The harbour reopened on Sunday after a week."},
+		/* ... and before a paragraph of sentences not twice as long */
+		{"The harbour reopened on Sunday after a week in which no ship could enter.\n\n"
+			"The port authority counted the damage to the quays and cranes on Monday. "
+			"Repairs to them will take several months.\n\nMore text.",
+		NULL, "The harbour reopened on Sunday after a week in which no ship could enter."},
 		/* hard-wrapped: the lines under the meta lines are one lead paragraph */
 		{"The harbour reopened on Sunday after the worst storm in many\nyears had shut it for a week and more, the port authority\n"
 			"said on Monday, adding that all of the ships were back in\nport.\n\nMore text.",
