@@ -247,6 +247,16 @@ test_handle_and_publisher_bylines(void **state)
 	a = parse("Harbour reopens\n\nupdate\n\nSun 7 Mar 2021\n\nThe harbour reopened.");
 	assert_null(a.byline);
 	nx_article_free(&a, &nx_malloc_allocator);
+	/* handles in lower case after a date and "by" */
+	a = parse("Harbour reopens\nPosted on Mar. 7, 2021 by abc and xyz\n\nThe harbour reopened.");
+	assert_non_null(a.byline);
+	assert_string_equal(a.byline, "abc and xyz");
+	assert_int_equal(a.published.day, 7);
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Harbour reopens\nPosted on Mar. 7, 2021 by ana lima\n\nThe harbour reopened.");
+	assert_non_null(a.byline);
+	assert_string_equal(a.byline, "ana lima");
+	nx_article_free(&a, &nx_malloc_allocator);
 }
 
 static void
