@@ -1095,8 +1095,8 @@ take_header_content(parse_state *st, const line *lines, size_t nlines, size_t i,
 	}
 	if (out->standfirst != NULL || out->headline == NULL)
 		return (size_t) -1;
-	/* a standfirst before the meta lines, or (seen_meta) one after them */
-	if ((j = standfirst_end(st, lines, nlines, i)) == i && seen_meta)
+	/* a standfirst before the meta lines, or (seen_meta) one after them; under a wire dateline line, the lead */
+	if ((j = standfirst_end(st, lines, nlines, i)) == i && seen_meta && out->dateline == NULL)
 		j = standfirst_after_meta(st, lines, nlines, i);
 	if (j == i)
 		return (size_t) -1;

@@ -362,6 +362,13 @@ test_standfirst_after_meta_lines(void **state)
 static void
 test_wire_dateline_lines(void **state)
 {
+	/* a lead under a dateline line, then the next paragraph */
+	static const char *const leads[][2] = {
+		{"The harbour closed on Sunday after the worst storm in years", "The port authority counted the damage on Monday."},
+		{"The harbour closed on Sunday.",
+		"The port authority counted the damage to the quays and the cranes on Monday. Repairs will take months."},
+	};
+	size_t		i;
 	nx_article	a = parse("Storm closes harbour\n\nPORTO, March 7 , 2021 (AFP)\n\nThe harbour closed on Sunday.");
 
 	(void) state;
@@ -369,6 +376,17 @@ test_wire_dateline_lines(void **state)
 	assert_int_equal(a.published.day, 7);
 	assert_string_equal(a.lead, "The harbour closed on Sunday.");
 	nx_article_free(&a, &nx_malloc_allocator);
+	/* under a dateline line the first paragraph is the lead, with or without a final period */
+	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
+	{
+		char		text[512];
+
+		snprintf(text, sizeof(text), "Storm closes harbour\n\nPORTO, March 7 , 2021 (AFP)\n\n%s\n\n%s", leads[i][0], leads[i][1]);
+		a = parse(text);
+		if (a.standfirst != NULL || a.lead == NULL || strcmp(a.lead, leads[i][0]) != 0)
+			fail_msg("case %zu: standfirst %s, lead %s", i, a.standfirst ? a.standfirst : "NULL", a.lead ? a.lead : "NULL");
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
 	/* a one-word slug above the dateline is the headline; the year printed twice is read */
 	a = parse("harbour\n\nPORTO, Mar 7 , 2021, 2021\n\nThe harbour closed on Sunday.");
 	assert_string_equal(a.headline, "harbour");
