@@ -101,14 +101,20 @@ static const char *const published_words[] = {
 	"gepubliceerd", "geplaatst", "publisert", "publiceret", "publicerad", "publicerat", "opublikowano",
 	"publikacja", "opublikowany", "publikovano", "zverejnene", "yayınlanma", "yayınlandı", "yayın", "yayımlanma",
 	"опубликовано", "опубликован", "публикация", "julkaistu", "publicat", "diterbitkan", "megjelent",
-	"dipublikasikan", "postado", "postat", NULL
+	"dipublikasikan", "postado", "postat", "udgivet", "zverejneno", "vydano", "erstellt", "publicacion",
+	"publikacji", NULL
+};
+/* the English labels: after any other, a numeric date is day first (04/09/2016 is 4 September) */
+static const char *const english_labels[] = {
+	"published", "posted", "first", "created", "issued", "released", "filed",
+	"updated", "modified", "last", "edited", "revised", NULL
 };
 static const char *const updated_words[] = {
 	"updated", "modified", "last", "edited", "revised", "aktualisiert", "geandert", "stand",
 	"actualise", "modifie", "mis", "jour", "actualizado", "actualizada", "actualizacion", "aggiornato",
 	"aggiornata", "aggiornamento", "atualizado", "atualizada", "atualizacao", "bijgewerkt", "gewijzigd",
 	"laatst", "oppdatert", "opdateret", "uppdaterad", "uppdaterat", "sist", "senast", "aktualizacja",
-	"zaktualizowano", "aktualizovano", "guncelleme", "guncellendi", "guncellenme", "son", "обновлено",
+	"zaktualizowano", "aktualizacji", "aktualizovano", "guncelleme", "guncellendi", "guncellenme", "son", "обновлено",
 	"обновлен", "paivitetty", "actualizat", "diperbarui", "frissitve", NULL
 };
 static const char *const filler_words[] = {
@@ -412,6 +418,24 @@ time_number(const tok *t, int i)
 }
 
 /*
+ * A numeric date match_date read month first (04/09/2016, both parts 12 or less) read
+ * day first instead: outside the United States, and so after a label in another language,
+ * the day comes first.
+ */
+static void
+read_day_first(const tok *t, nx_date *d)
+{
+	if (t[0].kind == TK_NUM && t[0].n <= 2 && is_punct(&t[1], '/') && t[2].kind == TK_NUM &&
+		d->month == num_value(&t[0]) && d->day == num_value(&t[2]) && nx_date_valid(d->year, d->day, d->month))
+	{
+		int			month = d->day;
+
+		d->day = d->month;
+		d->month = month;
+	}
+}
+
+/*
  * The longest prefix of [s, s+n) that is a date line (labels, weekday, date, time, zone);
  * *consumed is where the rest starts. Works on the first MAX_LINE_TOKENS tokens only.
  */
@@ -424,7 +448,8 @@ date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 	nx_date_label label = NX_DATE_PLAIN;
 	nx_date_label best = NX_DATE_NONE;
 	nx_date		best_date = {0, 0, 0};
-	int			dates = 0;
+	int			dates = 0,
+				day_first = 0;
 	size_t		stop = n;
 
 	nt = tokenize_line(s, n, toks, MAX_LINE_TOKENS);
@@ -448,6 +473,8 @@ date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 
 		if ((used = match_date(t, 0, &d)) > 0)
 		{
+			if (day_first)
+				read_day_first(t, &d);
 			dates++;
 			if (label > best)
 			{
@@ -464,11 +491,13 @@ date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 		else if (word_in_folded(t, published_words))
 		{
 			label = NX_DATE_PUBLISHED;
+			day_first = !word_in_folded(t, english_labels);
 			used = 1;
 		}
 		else if (word_in_folded(t, updated_words))
 		{
 			label = label == NX_DATE_PUBLISHED && dates == 0 ? label : NX_DATE_UPDATED;
+			day_first = !word_in_folded(t, english_labels);
 			used = 1;
 		}
 		else

@@ -191,6 +191,10 @@ test_byline_forms(void **state)
 		{"Hafen wieder offen\n\nBy dpa\n7. März 2021\n\nDer Hafen ist wieder offen.", "dpa", 7},
 		{"Harbour reopens after storm\n\nANA LIMA, RUI COSTA | The Harbour Times\nSun 7 Mar 2021 10.05 GMT\n\nThe harbour reopened.", "ANA LIMA, RUI COSTA | The Harbour Times", 7},
 		{"Harbour reopens after storm\nAna Lima, Rui Costa\n4 min read\n07 March, 2021\nThe harbour reopened on Sunday after the storm.", "Ana Lima, Rui Costa", 7},
+		/* numbers day first after a label in another language, month first after an English one */
+		{"El puerto reabre\n\nPor Ana Lima\nActualizado: 07/03/2021 10:05\n\nEl puerto ha reabierto.", "Ana Lima", 7},
+		{"Harbour reopens after storm\n\nBy Ana Lima\nUpdated: 03/07/2021 10:05\n\nThe harbour reopened.", "Ana Lima", 7},
+		{"Havnen åbner igen\n\nAf Eva Lund\nUdgivet 7. marts 2021\n\nHavnen er åbnet igen.", "Eva Lund", 7},
 	};
 	size_t		i;
 
