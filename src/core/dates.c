@@ -102,8 +102,11 @@ static const char *const published_words[] = {
 	"publikacja", "opublikowany", "publikovano", "zverejnene", "yayınlanma", "yayınlandı", "yayın", "yayımlanma",
 	"опубликовано", "опубликован", "публикация", "julkaistu", "publicat", "diterbitkan", "megjelent",
 	"dipublikasikan", "postado", "postat", "udgivet", "zverejneno", "vydano", "erstellt", "publicacion",
-	"publikacji", NULL
+	"publikacji", "publicacao", "pubblicazione", "публикации", NULL
 };
+/* "date" in other languages ("Fecha de publicación:", "Datum:"): a label word that says day first */
+static const char *const date_words[] = {"fecha", "data", "datum", "dato", "дата", NULL};
+
 /* the English labels: after any other, a numeric date is day first (04/09/2016 is 4 September) */
 static const char *const english_labels[] = {
 	"published", "posted", "first", "created", "issued", "released", "filed",
@@ -115,7 +118,7 @@ static const char *const updated_words[] = {
 	"aggiornata", "aggiornamento", "atualizado", "atualizada", "atualizacao", "bijgewerkt", "gewijzigd",
 	"laatst", "oppdatert", "opdateret", "uppdaterad", "uppdaterat", "sist", "senast", "aktualizacja",
 	"zaktualizowano", "aktualizacji", "aktualizovano", "guncelleme", "guncellendi", "guncellenme", "son", "обновлено",
-	"обновлен", "paivitetty", "actualizat", "diperbarui", "frissitve", NULL
+	"обновлен", "paivitetty", "actualizat", "diperbarui", "frissitve", "ultima", "ostatnia", "modifica", NULL
 };
 static const char *const filler_words[] = {
 	"on", "at", "the", "of", "date", "time", "am", "pm", "a", "m", "p", "h", "hrs",
@@ -292,8 +295,8 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 		}
 		return 0;
 	}
-	/* numeric with slashes or dots: US month/day/year, day/month/year when the first is over 12 */
-	if (t[0].kind == TK_NUM && t[0].n <= 2 && (is_punct(&t[1], '/') || is_punct(&t[1], '.')) &&
+	/* numeric with slashes, dashes or dots: US month/day/year, day/month/year when the first is over 12 */
+	if (t[0].kind == TK_NUM && t[0].n <= 2 && (is_punct(&t[1], '/') || is_punct(&t[1], '-') || is_punct(&t[1], '.')) &&
 		t[2].kind == TK_NUM && t[2].n <= 2 && t[3].kind == TK_PUNCT && t[3].s[0] == t[1].s[0] &&
 		match_year(&t[4], &r.year))
 	{
@@ -418,14 +421,14 @@ time_number(const tok *t, int i)
 }
 
 /*
- * A numeric date match_date read month first (04/09/2016, both parts 12 or less) read
+ * A numeric date match_date read month first (04/09/2016, 04-09-2016: both parts 12 or less) read
  * day first instead: outside the United States, and so after a label in another language,
  * the day comes first.
  */
 static void
 read_day_first(const tok *t, nx_date *d)
 {
-	if (t[0].kind == TK_NUM && t[0].n <= 2 && is_punct(&t[1], '/') && t[2].kind == TK_NUM &&
+	if (t[0].kind == TK_NUM && t[0].n <= 2 && (is_punct(&t[1], '/') || is_punct(&t[1], '-')) && t[2].kind == TK_NUM &&
 		d->month == num_value(&t[0]) && d->day == num_value(&t[2]) && nx_date_valid(d->year, d->day, d->month))
 	{
 		int			month = d->day;
@@ -500,6 +503,8 @@ date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 			day_first = !word_in_folded(t, english_labels);
 			used = 1;
 		}
+		else if (word_in_folded(t, date_words))
+			used = day_first = 1;
 		else
 			used = is_weekday(t) || word_in(t, filler_words) || word_in_folded(t, filler_words);
 		if (used == 0)

@@ -195,6 +195,8 @@ test_byline_forms(void **state)
 		{"El puerto reabre\n\nPor Ana Lima\nActualizado: 07/03/2021 10:05\n\nEl puerto ha reabierto.", "Ana Lima", 7},
 		{"Harbour reopens after storm\n\nBy Ana Lima\nUpdated: 03/07/2021 10:05\n\nThe harbour reopened.", "Ana Lima", 7},
 		{"Havnen åbner igen\n\nAf Eva Lund\nUdgivet 7. marts 2021\n\nHavnen er åbnet igen.", "Eva Lund", 7},
+		{"De haven is weer open\n\nDoor Eva Lund\nGepubliceerd: 07-03-2021\n\nDe haven is weer open.", "Eva Lund", 7},
+		{"El puerto reabre\n\nPor Ana Lima\nFecha: 07/03/2021\n\nEl puerto ha reabierto.", "Ana Lima", 7},
 	};
 	size_t		i;
 
