@@ -886,10 +886,12 @@ has_inner_sentence_end(const line *ln)
 static int
 teaser_before_lead(const line *teaser, const line *lead)
 {
-	int			teaser_words = nx_count_words(teaser->s, teaser->n);
+	int			teaser_words;
 
-	return teaser_words <= TEASER_MAX_WORDS && sentence_final(teaser) && sentence_final(lead) &&
-		nx_count_words(lead->s, lead->n) >= 2 * teaser_words && has_inner_sentence_end(lead);
+	if (!sentence_final(teaser) || !sentence_final(lead) || !has_inner_sentence_end(lead))
+		return 0;
+	teaser_words = nx_count_words(teaser->s, teaser->n);
+	return teaser_words <= TEASER_MAX_WORDS && nx_count_words(lead->s, lead->n) >= 2 * teaser_words;
 }
 
 /*

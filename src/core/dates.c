@@ -107,6 +107,15 @@ static const char *const published_words[] = {
 /* "date" in other languages ("Fecha de publicación:", "Datum:"): a label word that says day first */
 static const char *const date_words[] = {"fecha", "data", "datum", "dato", "дата", NULL};
 
+/* is t one of date_words? The first byte first: folding a word costs more than the rest of the test */
+static int
+may_be_date_word(const tok *t)
+{
+	unsigned char c = (unsigned char) t->s[0] | 0x20;
+
+	return (c == 'f' || c == 'd' || (unsigned char) t->s[0] == 0xD0) && nx_word_in_folded_list(t->s, t->n, date_words);
+}
+
 /* the English labels: after any other, a numeric date is day first (04/09/2016 is 4 September) */
 static const char *const english_labels[] = {
 	"published", "posted", "first", "created", "issued", "released", "filed",
@@ -503,10 +512,9 @@ date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 			day_first = !word_in_folded(t, english_labels);
 			used = 1;
 		}
-		else if (word_in_folded(t, date_words))
-			used = day_first = 1;
-		else
-			used = is_weekday(t) || word_in(t, filler_words) || word_in_folded(t, filler_words);
+		else if ((used = is_weekday(t) || word_in(t, filler_words) || word_in_folded(t, filler_words)) == 0 &&
+				 i == 0 && may_be_date_word(t))
+			used = day_first = 1;	/* "Fecha:", "Datum:" open the line */
 		if (used == 0)
 		{
 			stop = (size_t) (t->s - s);
