@@ -1266,6 +1266,15 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		out->language = nx_language_identify(text, len, &out->language_has_english);
 		build_body(&st, lines, nlines, body_start);
 	}
+	/* 04/09/2016 was read in the US order: outside English the day comes first (both modes alike) */
+	if (out->has_published && out->published.month_first_guess)
+	{
+		int			has_english;
+		const char *language = mode == NX_PARSE_HEADER_ONLY ? nx_language_identify(text, len, &has_english) : out->language;
+
+		if (language != NULL && strcmp(language, "en") != 0)
+			nx_date_read_day_first(&out->published);
+	}
 	nx_free(a, lines);
 	return st.failed ? NX_ENOMEM : NX_OK;
 }

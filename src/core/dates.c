@@ -289,7 +289,7 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 	int			k = 0,
 				u,
 				separator;
-	nx_date		r = {0, 0, 0};
+	nx_date		r = {0, 0, 0, 0};
 
 	/* ISO: 2016-09-04 */
 	if (match_year(t, &r.year) && is_punct(&t[1], '-') && t[2].kind == TK_NUM && t[2].n <= 2 &&
@@ -321,6 +321,7 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 		{
 			r.month = a;
 			r.day = b;
+			r.month_first_guess = t[1].s[0] != '.' && b <= 12 && a != b;
 		}
 		if (nx_date_valid(r.year, r.month, r.day))
 		{
@@ -429,21 +430,16 @@ time_number(const tok *t, int i)
 	return 0;
 }
 
-/*
- * A numeric date match_date read month first (04/09/2016, 04-09-2016: both parts 12 or less) read
- * day first instead: outside the United States, and so after a label in another language,
- * the day comes first.
- */
-static void
-read_day_first(const tok *t, nx_date *d)
+void
+nx_date_read_day_first(nx_date *d)
 {
-	if (t[0].kind == TK_NUM && t[0].n <= 2 && (is_punct(&t[1], '/') || is_punct(&t[1], '-')) && t[2].kind == TK_NUM &&
-		d->month == num_value(&t[0]) && d->day == num_value(&t[2]) && nx_date_valid(d->year, d->day, d->month))
+	if (d->month_first_guess && nx_date_valid(d->year, d->day, d->month))
 	{
 		int			month = d->day;
 
 		d->day = d->month;
 		d->month = month;
+		d->month_first_guess = 0;
 	}
 }
 
@@ -459,7 +455,7 @@ date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 				i = 0;
 	nx_date_label label = NX_DATE_PLAIN;
 	nx_date_label best = NX_DATE_NONE;
-	nx_date		best_date = {0, 0, 0};
+	nx_date		best_date = {0, 0, 0, 0};
 	int			dates = 0,
 				day_first = 0;
 	size_t		stop = n;
@@ -486,7 +482,7 @@ date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 		if ((used = match_date(t, 0, &d)) > 0)
 		{
 			if (day_first)
-				read_day_first(t, &d);
+				nx_date_read_day_first(&d);
 			dates++;
 			if (label > best)
 			{

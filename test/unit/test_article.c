@@ -144,6 +144,41 @@ test_header_only_mode_agrees(void **state)
 	nx_article_free(&head, &nx_malloc_allocator);
 }
 
+/* 07/03/2021 without a label: 7 March in an article in German, March 7 in English, in both modes */
+static void
+test_numeric_date_order_by_language(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		int			day;
+	}			cases[] = {
+		{"Hafen wieder offen\n\nVon Anna Berg\n07/03/2021 10:05\n\nDer Hafen wurde am Sonntag wieder geöffnet, nachdem "
+			"ihn der schwerste Sturm seit Jahren eine ganze Woche lang geschlossen hatte. Die Hafenbehörde zählte am Montag "
+		"die Schäden an den Kais und an den Kränen.", 7},
+		{"Harbour reopens\n\nBy Ana Lima\n07/03/2021 10:05\n\nThe harbour reopened on Sunday after the worst storm in "
+			"years had kept it shut for a whole week. The port authority counted the damage to the quays and the cranes "
+		"on Monday.", 3},
+	};
+	size_t		i;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		nx_parse_mode mode;
+
+		for (mode = NX_PARSE_FULL; mode <= NX_PARSE_HEADER_ONLY; mode++)
+		{
+			nx_article	a;
+
+			assert_int_equal(nx_article_parse(cases[i].text, strlen(cases[i].text), mode, &nx_malloc_allocator, &a), NX_OK);
+			if (!a.has_published || a.published.day != cases[i].day || a.published.month + a.published.day != 10)
+				fail_msg("case %zu, mode %d: %d-%d", i, (int) mode, a.published.month, a.published.day);
+			nx_article_free(&a, &nx_malloc_allocator);
+		}
+	}
+}
+
 static void
 test_meta_segments_on_one_line(void **state)
 {
@@ -475,6 +510,7 @@ main(void)
 		cmocka_unit_test(test_non_articles),
 		cmocka_unit_test(test_long_single_line),
 		cmocka_unit_test(test_header_only_mode_agrees),
+		cmocka_unit_test(test_numeric_date_order_by_language),
 		cmocka_unit_test(test_meta_segments_on_one_line),
 		cmocka_unit_test(test_pipes_in_prose_stay_prose),
 		cmocka_unit_test(test_byline_forms),
