@@ -25,6 +25,8 @@
 #define STANDFIRST_MAX_PARAS 4
 /* a summary phrase under the meta lines has at least this many words (sub-headings have fewer) */
 #define SUMMARY_MIN_WORDS 8
+/* a teaser that ends like a sentence is at most this many words, the lead at least twice as many */
+#define TEASER_MAX_WORDS 50
 
 typedef enum line_kind
 {
@@ -855,6 +857,53 @@ sentence_final(const line *ln)
 }
 
 /*
+ * Does a sentence end inside the line (not only at its end)? A stop after a lower-case or
+ * non-ASCII letter, then white space and an upper-case, non-ASCII or quote character:
+ * "... am Montag. Die ..." yes; "3. Oktober", "U.S. Army", "10.5" no.
+ */
+static int
+has_inner_sentence_end(const line *ln)
+{
+	size_t		k;
+
+	for (k = 1; k + 2 < ln->n; k++)
+	{
+		unsigned char prev = (unsigned char) ln->s[k - 1],
+					next;
+		size_t		after = k + 1;
+
+		if (ln->s[k] != '.' && ln->s[k] != '!' && ln->s[k] != '?')
+			continue;
+		if (!((prev >= 'a' && prev <= 'z') || prev >= 0x80 || prev == '"' || prev == ')'))
+			continue;
+		if (ln->s[after] != ' ')
+			continue;
+		next = (unsigned char) ln->s[after + 1];
+		if ((next >= 'A' && next <= 'Z') || next >= 0x80 || next == '"')
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * A teaser above the lead, both ending like sentences: a short paragraph (at most
+ * TEASER_MAX_WORDS) before one at least twice as long that has more than one sentence.
+ * Summaries are short; a lead that tells the story at length is not. A lead in the one-long-
+ * sentence style of wire copy, or a lead before a longer second paragraph, stays the lead:
+ * the next paragraph then has one sentence or is the second of the body, not a lead.
+ */
+static int
+teaser_before_lead(const line *teaser, const line *lead)
+{
+	int			teaser_words;
+
+	if (!sentence_final(teaser) || !sentence_final(lead) || !has_inner_sentence_end(lead))
+		return 0;
+	teaser_words = nx_count_words(teaser->s, teaser->n);
+	return teaser_words <= TEASER_MAX_WORDS && nx_count_words(lead->s, lead->n) >= 2 * teaser_words;
+}
+
+/*
  * The next paragraph that could be part of a summary, from *j (blank lines skipped): a
  * content line (with stop_at_dateline, one that does not open with a dateline). NULL at
  * anything else, *j left there.
@@ -979,6 +1028,8 @@ standfirst_after_meta(parse_state *st, const line *lines, size_t nlines, size_t 
 		return j;
 	if (phrases == paras && sentence_final(lead))
 		return j;
+	if (paras == 1 && teaser_before_lead(&lines[i], lead))
+		return j;
 	return i;
 }
 
@@ -1066,8 +1117,8 @@ take_header_content(parse_state *st, const line *lines, size_t nlines, size_t i,
 	}
 	if (out->standfirst != NULL || out->headline == NULL)
 		return (size_t) -1;
-	/* a standfirst before the meta lines, or (seen_meta) one after them */
-	if ((j = standfirst_end(st, lines, nlines, i)) == i && seen_meta)
+	/* a standfirst before the meta lines, or (seen_meta) one after them; under a wire dateline line, the lead */
+	if ((j = standfirst_end(st, lines, nlines, i)) == i && seen_meta && out->dateline == NULL)
 		j = standfirst_after_meta(st, lines, nlines, i);
 	if (j == i)
 		return (size_t) -1;
@@ -1190,7 +1241,7 @@ offer_labelled_dates(parse_state *st, line *lines, size_t from, size_t nlines, n
 	for (size_t i = from; i < nlines; i++)
 	{
 		line	   *ln = &lines[i];
-		nx_date		d = {0, 0, 0};
+		nx_date		d = {0, 0, 0, 0};
 		nx_date_label label;
 
 		if ((i & 15) == 0)
@@ -1266,6 +1317,15 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 	{
 		out->language = nx_language_identify(text, len, &out->language_has_english);
 		build_body(&st, lines, nlines, body_start);
+	}
+	/* 04/09/2016 was read in the US order: outside English the day comes first (both modes alike) */
+	if (out->has_published && out->published.month_first_guess)
+	{
+		int			has_english;
+		const char *language = mode == NX_PARSE_HEADER_ONLY ? nx_language_identify(text, len, &has_english) : out->language;
+
+		if (language != NULL && strcmp(language, "en") != 0)
+			nx_date_read_day_first(&out->published);
 	}
 	nx_free(a, lines);
 	return st.failed ? NX_ENOMEM : NX_OK;

@@ -290,7 +290,8 @@ nx_byline_parse(const char *s, size_t n, nx_byline *out)
 		out->names = s + consumed + by;
 		out->names_n = n - consumed - by;
 		nx_trim(&out->names, &out->names_n);
-		if (!nx_looks_like_names(out->names, out->names_n, 1))
+		/* after a date and a by-word, handles in lower case too ("by ssi and dan", "by jane doe") */
+		if (!nx_looks_like_names(out->names, out->names_n, 1) && !nx_looks_like_handles(out->names, out->names_n))
 			return 0;
 		out->date = d;
 		out->date_label = label;

@@ -103,15 +103,33 @@ static const char *const published_words[] = {
 	"gepubliceerd", "geplaatst", "publisert", "publiceret", "publicerad", "publicerat", "opublikowano",
 	"publikacja", "opublikowany", "publikovano", "zverejnene", "yayınlanma", "yayınlandı", "yayın", "yayımlanma",
 	"опубликовано", "опубликован", "публикация", "julkaistu", "publicat", "diterbitkan", "megjelent",
-	"dipublikasikan", "postado", "postat", NULL
+	"dipublikasikan", "postado", "postat", "udgivet", "zverejneno", "vydano", "erstellt", "publicacion",
+	"publikacji", "publicacao", "pubblicazione", "публикации", NULL
+};
+/* "date" in other languages ("Fecha de publicación:", "Datum:"): a label word that says day first */
+static const char *const date_words[] = {"fecha", "data", "datum", "dato", "дата", NULL};
+
+/* is t one of date_words? The first byte first: folding a word costs more than the rest of the test */
+static int
+may_be_date_word(const tok *t)
+{
+	unsigned char c = (unsigned char) t->s[0] | 0x20;
+
+	return (c == 'f' || c == 'd' || (unsigned char) t->s[0] == 0xD0) && nx_word_in_folded_list(t->s, t->n, date_words);
+}
+
+/* the English labels: after any other, a numeric date is day first (04/09/2016 is 4 September) */
+static const char *const english_labels[] = {
+	"published", "posted", "first", "created", "issued", "released", "filed",
+	"updated", "modified", "last", "edited", "revised", NULL
 };
 static const char *const updated_words[] = {
 	"updated", "modified", "last", "edited", "revised", "aktualisiert", "geandert", "stand",
 	"actualise", "modifie", "mis", "jour", "actualizado", "actualizada", "actualizacion", "aggiornato",
 	"aggiornata", "aggiornamento", "atualizado", "atualizada", "atualizacao", "bijgewerkt", "gewijzigd",
 	"laatst", "oppdatert", "opdateret", "uppdaterad", "uppdaterat", "sist", "senast", "aktualizacja",
-	"zaktualizowano", "aktualizovano", "guncelleme", "guncellendi", "guncellenme", "son", "обновлено",
-	"обновлен", "paivitetty", "actualizat", "diperbarui", "frissitve", NULL
+	"zaktualizowano", "aktualizacji", "aktualizovano", "guncelleme", "guncellendi", "guncellenme", "son", "обновлено",
+	"обновлен", "paivitetty", "actualizat", "diperbarui", "frissitve", "ultima", "ostatnia", "modifica", NULL
 };
 static const char *const filler_words[] = {
 	"on", "at", "the", "of", "date", "time", "am", "pm", "a", "m", "p", "h", "hrs",
@@ -273,7 +291,7 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 	int			k = 0,
 				u,
 				separator;
-	nx_date		r = {0, 0, 0};
+	nx_date		r = {0, 0, 0, 0};
 
 	/* ISO: 2016-09-04 */
 	if (match_year(t, &r.year) && is_punct(&t[1], '-') && t[2].kind == TK_NUM && t[2].n <= 2 &&
@@ -288,8 +306,8 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 		}
 		return 0;
 	}
-	/* numeric with slashes or dots: US month/day/year, day/month/year when the first is over 12 */
-	if (t[0].kind == TK_NUM && t[0].n <= 2 && (is_punct(&t[1], '/') || is_punct(&t[1], '.')) &&
+	/* numeric with slashes, dashes or dots: US month/day/year, day/month/year when the first is over 12 */
+	if (t[0].kind == TK_NUM && t[0].n <= 2 && (is_punct(&t[1], '/') || is_punct(&t[1], '-') || is_punct(&t[1], '.')) &&
 		t[2].kind == TK_NUM && t[2].n <= 2 && t[3].kind == TK_PUNCT && t[3].s[0] == t[1].s[0] &&
 		match_year(&t[4], &r.year))
 	{
@@ -305,6 +323,7 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 		{
 			r.month = a;
 			r.day = b;
+			r.month_first_guess = t[1].s[0] != '.' && b <= 12 && a != b;
 		}
 		if (nx_date_valid(r.year, r.month, r.day))
 		{
@@ -399,20 +418,22 @@ enum
 	DW_FILLER = 1 << 2,			/* folded */
 	DW_WEEKDAY_AS_PRINTED = 1 << 3,
 	DW_FILLER_AS_PRINTED = 1 << 4,
-	DW_FOLDED = DW_PUBLISHED | DW_UPDATED | DW_FILLER
+	DW_ENGLISH_LABEL = 1 << 5,	/* folded: a label that says the date is in English order */
+	DW_FOLDED = DW_PUBLISHED | DW_UPDATED | DW_FILLER | DW_ENGLISH_LABEL
 };
 
-static nx_wordset date_words;
-static pthread_once_t date_words_once = PTHREAD_ONCE_INIT;
+static nx_wordset date_vocab;
+static pthread_once_t date_vocab_once = PTHREAD_ONCE_INIT;
 
 static void
-date_words_build(void)
+date_vocab_build(void)
 {
-	nx_wordset_add(&date_words, published_words, 0);
-	nx_wordset_add(&date_words, updated_words, 1);
-	nx_wordset_add(&date_words, filler_words, 2);
-	nx_wordset_add(&date_words, weekdays, 3);
-	nx_wordset_add(&date_words, filler_words, 4);
+	nx_wordset_add(&date_vocab, published_words, 0);
+	nx_wordset_add(&date_vocab, updated_words, 1);
+	nx_wordset_add(&date_vocab, filler_words, 2);
+	nx_wordset_add(&date_vocab, weekdays, 3);
+	nx_wordset_add(&date_vocab, filler_words, 4);
+	nx_wordset_add(&date_vocab, english_labels, 5);
 }
 
 /* which date-line word lists hold the word token t (DW_ bits) */
@@ -425,8 +446,8 @@ date_word_lists(const tok *t)
 	size_t		fn;
 	size_t		i;
 
-	pthread_once(&date_words_once, date_words_build);
-	printed = nx_wordset_lists(&date_words, t->s, t->n);
+	pthread_once(&date_vocab_once, date_vocab_build);
+	printed = nx_wordset_lists(&date_vocab, t->s, t->n);
 	for (i = 0; i < t->n && (unsigned char) t->s[i] < 0x80; i++)
 		;
 	/* an ASCII word folds to its lower case, which the lookup folds anyway */
@@ -435,15 +456,15 @@ date_word_lists(const tok *t)
 	else if (t->n >= 40 || (fn = nx_fold_word(t->s, t->n, f, sizeof(f))) == 0)
 		folded = 0;
 	else
-		folded = nx_wordset_lists(&date_words, f, fn);
+		folded = nx_wordset_lists(&date_vocab, f, fn);
 	return (folded & DW_FOLDED) | (printed & (DW_WEEKDAY_AS_PRINTED | DW_FILLER_AS_PRINTED));
 }
 
 int
 nx_date_words_valid(void)
 {
-	pthread_once(&date_words_once, date_words_build);
-	return !date_words.invalid;
+	pthread_once(&date_vocab_once, date_vocab_build);
+	return !date_vocab.invalid;
 }
 
 /* a number that is part of a time or a zone: 15:01, 10.05, 10h30, +02:00, GMT-4 */
@@ -466,6 +487,19 @@ time_number(const tok *t, int i)
 	return 0;
 }
 
+void
+nx_date_read_day_first(nx_date *d)
+{
+	if (d->month_first_guess && nx_date_valid(d->year, d->day, d->month))
+	{
+		int			month = d->day;
+
+		d->day = d->month;
+		d->month = month;
+		d->month_first_guess = 0;
+	}
+}
+
 /* tokens date_prefix reads past the one it is at (match_date's longest look) */
 #define DATE_LOOKAHEAD 12
 /* tokens a line is first cut into: most lines stop at their first word */
@@ -484,8 +518,9 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 	int			i = 0;
 	nx_date_label label = NX_DATE_PLAIN;
 	nx_date_label best = NX_DATE_NONE;
-	nx_date		best_date = {0, 0, 0};
-	int			dates = 0;
+	nx_date		best_date = {0, 0, 0, 0};
+	int			dates = 0,
+				day_first = 0;
 
 	while (i < nt)
 	{
@@ -498,6 +533,8 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 			return NEED_MORE_TOKENS;
 		if ((used = match_date(t, 0, &d)) > 0)
 		{
+			if (day_first)
+				nx_date_read_day_first(&d);
 			dates++;
 			if (label > best)
 			{
@@ -514,16 +551,18 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 		else if ((lists = date_word_lists(t)) & DW_PUBLISHED)
 		{
 			label = NX_DATE_PUBLISHED;
+			day_first = !(lists & DW_ENGLISH_LABEL);
 			used = 1;
 		}
 		else if (lists & DW_UPDATED)
 		{
 			label = label == NX_DATE_PUBLISHED && dates == 0 ? label : NX_DATE_UPDATED;
+			day_first = !(lists & DW_ENGLISH_LABEL);
 			used = 1;
 		}
-		else
-			used = (lists & (DW_WEEKDAY_AS_PRINTED | DW_FILLER_AS_PRINTED | DW_FILLER)) != 0 ||
-				nx_locale_weekday(t->s, t->n) != 0;
+		else if ((used = (lists & (DW_WEEKDAY_AS_PRINTED | DW_FILLER_AS_PRINTED | DW_FILLER)) != 0 ||
+				  nx_locale_weekday(t->s, t->n) != 0) == 0 && i == 0 && may_be_date_word(t))
+			used = day_first = 1;	/* "Fecha:", "Datum:" open the line */
 		if (used == 0)
 		{
 			*stop = (size_t) (t->s - s);

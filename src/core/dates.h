@@ -14,6 +14,7 @@ typedef struct nx_date
 	int			year;			/* 0 when the text gave no year */
 	int			month;			/* 1..12 */
 	int			day;			/* 1..31 */
+	int			month_first_guess;	/* 1: 04/09/2016 (both 12 or less) read month first, for want of a label */
 } nx_date;
 
 /* what a date line says about its date */
@@ -50,6 +51,12 @@ nx_date_label nx_date_line_prefix(const char *s, size_t n, nx_date *out, size_t 
  * year is 0 when the text has none and allow_no_year is set.
  */
 size_t		nx_date_scan(const char *s, size_t n, int allow_no_year, nx_date *out);
+
+/*
+ * A date with month_first_guess read day first instead (04/09/2016 as 4 September): after a
+ * label in another language than English, or in an article in another language.
+ */
+void		nx_date_read_day_first(nx_date *d);
 
 /* 1..12 for a month name or abbreviation (English, or any language of locale_names.h), else 0 */
 int			nx_month_number(const char *s, size_t n);

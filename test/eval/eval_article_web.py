@@ -128,9 +128,14 @@ def fold_of(publisher):
     return int(hashlib.sha1(publisher.encode()).hexdigest(), 16) % FOLDS
 
 
+def half_of(publisher):
+    """Two-fold cross-validation of a rule: it must help on both halves of the publishers."""
+    return int(hashlib.md5(publisher.encode()).hexdigest(), 16) % 2
+
+
 def fundus(records):
     got = parse_all([r["text"] for r in records])
-    by_layout, by_lang, by_fold = Table(FIELDS), Table(FIELDS), Table(FIELDS)
+    by_layout, by_lang, by_fold, by_half = Table(FIELDS), Table(FIELDS), Table(FIELDS), Table(FIELDS)
     misses = collections.defaultdict(list)
     for r, p in zip(records, got):
         meta = r["meta"]
@@ -140,7 +145,8 @@ def fundus(records):
         for f in FIELDS:
             scored, right, spurious = fundus_right(f, r["gold"], meta, p)
             for table, key in ((by_layout, f"{group} {layout}"), (by_layout, f"{group} all"),
-                               (by_lang, lang), (by_fold, f"{group} fold {fold_of(meta['publisher'])}")):
+                               (by_lang, lang), (by_fold, f"{group} fold {fold_of(meta['publisher'])}"),
+                               (by_half, f"{group} half {half_of(meta['publisher'])}")):
                 table.add(key, f, scored, right, spurious)
             if scored and not right:
                 misses[f].append((r["id"], r["gold"].get(f) if f != "language" else meta["language"],
@@ -148,6 +154,7 @@ def fundus(records):
     by_layout.print("fundus (modern web articles): accuracy per rendering A-E, English and other languages")
     by_lang.print("fundus: accuracy per language (all renderings)")
     by_fold.print("fundus: accuracy per publisher fold (publishers hashed into 5 folds; rules are not fitted)")
+    by_half.print("fundus: accuracy per publisher half (md5 of the publisher mod 2; a rule is kept when it helps both)")
     show = int(os.environ.get("EVAL_MISSES", "3"))
     for f, ex in misses.items():
         for rid, g, p in ex[:show]:

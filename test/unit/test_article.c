@@ -211,6 +211,41 @@ test_partial_modes_agree_on_fixtures(void **state)
 	}
 }
 
+/* 07/03/2021 without a label: 7 March in an article in German, March 7 in English, in both modes */
+static void
+test_numeric_date_order_by_language(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		int			day;
+	}			cases[] = {
+		{"Hafen wieder offen\n\nVon Anna Berg\n07/03/2021 10:05\n\nDer Hafen wurde am Sonntag wieder geöffnet, nachdem "
+			"ihn der schwerste Sturm seit Jahren eine ganze Woche lang geschlossen hatte. Die Hafenbehörde zählte am Montag "
+		"die Schäden an den Kais und an den Kränen.", 7},
+		{"Harbour reopens\n\nBy Ana Lima\n07/03/2021 10:05\n\nThe harbour reopened on Sunday after the worst storm in "
+			"years had kept it shut for a whole week. The port authority counted the damage to the quays and the cranes "
+		"on Monday.", 3},
+	};
+	size_t		i;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		nx_parse_mode mode;
+
+		for (mode = NX_PARSE_FULL; mode <= NX_PARSE_HEADER_ONLY; mode++)
+		{
+			nx_article	a;
+
+			assert_int_equal(nx_article_parse(cases[i].text, strlen(cases[i].text), mode, &nx_malloc_allocator, &a), NX_OK);
+			if (!a.has_published || a.published.day != cases[i].day || a.published.month + a.published.day != 10)
+				fail_msg("case %zu, mode %d: %d-%d", i, (int) mode, a.published.month, a.published.day);
+			nx_article_free(&a, &nx_malloc_allocator);
+		}
+	}
+}
+
 static void
 test_meta_segments_on_one_line(void **state)
 {
@@ -258,6 +293,12 @@ test_byline_forms(void **state)
 		{"Hafen wieder offen\n\nBy dpa\n7. März 2021\n\nDer Hafen ist wieder offen.", "dpa", 7},
 		{"Harbour reopens after storm\n\nANA LIMA, RUI COSTA | The Harbour Times\nSun 7 Mar 2021 10.05 GMT\n\nThe harbour reopened.", "ANA LIMA, RUI COSTA | The Harbour Times", 7},
 		{"Harbour reopens after storm\nAna Lima, Rui Costa\n4 min read\n07 March, 2021\nThe harbour reopened on Sunday after the storm.", "Ana Lima, Rui Costa", 7},
+		/* numbers day first after a label in another language, month first after an English one */
+		{"El puerto reabre\n\nPor Ana Lima\nActualizado: 07/03/2021 10:05\n\nEl puerto ha reabierto.", "Ana Lima", 7},
+		{"Harbour reopens after storm\n\nBy Ana Lima\nUpdated: 03/07/2021 10:05\n\nThe harbour reopened.", "Ana Lima", 7},
+		{"Havnen åbner igen\n\nAf Eva Lund\nUdgivet 7. marts 2021\n\nHavnen er åbnet igen.", "Eva Lund", 7},
+		{"De haven is weer open\n\nDoor Eva Lund\nGepubliceerd: 07-03-2021\n\nDe haven is weer open.", "Eva Lund", 7},
+		{"El puerto reabre\n\nPor Ana Lima\nFecha: 07/03/2021\n\nEl puerto ha reabierto.", "Ana Lima", 7},
 	};
 	size_t		i;
 
@@ -313,6 +354,16 @@ test_handle_and_publisher_bylines(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 	a = parse("Harbour reopens\n\nupdate\n\nSun 7 Mar 2021\n\nThe harbour reopened.");
 	assert_null(a.byline);
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* handles in lower case after a date and "by" */
+	a = parse("Harbour reopens\nPosted on Mar. 7, 2021 by abc and xyz\n\nThe harbour reopened.");
+	assert_non_null(a.byline);
+	assert_string_equal(a.byline, "abc and xyz");
+	assert_int_equal(a.published.day, 7);
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Harbour reopens\nPosted on Mar. 7, 2021 by ana lima\n\nThe harbour reopened.");
+	assert_non_null(a.byline);
+	assert_string_equal(a.byline, "ana lima");
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
@@ -373,6 +424,23 @@ test_standfirst_after_meta_lines(void **state)
 		NULL, "The harbour reopened on Sunday after a week."},
 		{"What the storm left\n\nThe harbour reopened on Sunday after a week.\n\nMore text.",
 		NULL, "What the storm left"},
+		/* a short teaser that ends like a sentence, above a lead twice as long with more than one sentence */
+		{"Ships are back in port. What the storm cost the town.\n\n"
+			"The harbour reopened on Sunday after a week in which no ship could enter or leave. "
+			"The port authority counted the damage on Monday and said repairs would take months.\n\nMore text.",
+			"Ships are back in port. What the storm cost the town.",
+		"The harbour reopened on Sunday after a week in which no ship could enter or leave. "
+		"The port authority counted the damage on Monday and said repairs would take months."},
+		/* a lead before a long one-sentence paragraph (wire style; "U.S." ends no sentence) stays the lead */
+		{"The harbour reopened on Sunday after a week.\n\n"
+			"The port authority, which had asked the U.S. Navy for help with the wrecks, said on Monday that the "
+			"repairs to the quays and the cranes would take months.\n\nMore text.",
+		NULL, "The harbour reopened on Sunday after a week."},
+		/* ... and before a paragraph of sentences not twice as long */
+		{"The harbour reopened on Sunday after a week in which no ship could enter.\n\n"
+			"The port authority counted the damage to the quays and cranes on Monday. "
+			"Repairs to them will take several months.\n\nMore text.",
+		NULL, "The harbour reopened on Sunday after a week in which no ship could enter."},
 		/* hard-wrapped: the lines under the meta lines are one lead paragraph */
 		{"The harbour reopened on Sunday after the worst storm in many\nyears had shut it for a week and more, the port authority\n"
 			"said on Monday, adding that all of the ships were back in\nport.\n\nMore text.",
@@ -402,6 +470,13 @@ test_standfirst_after_meta_lines(void **state)
 static void
 test_wire_dateline_lines(void **state)
 {
+	/* a lead under a dateline line, then the next paragraph */
+	static const char *const leads[][2] = {
+		{"The harbour closed on Sunday after the worst storm in years", "The port authority counted the damage on Monday."},
+		{"The harbour closed on Sunday.",
+		"The port authority counted the damage to the quays and the cranes on Monday. Repairs will take months."},
+	};
+	size_t		i;
 	nx_article	a = parse("Storm closes harbour\n\nPORTO, March 7 , 2021 (AFP)\n\nThe harbour closed on Sunday.");
 
 	(void) state;
@@ -409,6 +484,17 @@ test_wire_dateline_lines(void **state)
 	assert_int_equal(a.published.day, 7);
 	assert_string_equal(a.lead, "The harbour closed on Sunday.");
 	nx_article_free(&a, &nx_malloc_allocator);
+	/* under a dateline line the first paragraph is the lead, with or without a final period */
+	for (i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
+	{
+		char		text[512];
+
+		snprintf(text, sizeof(text), "Storm closes harbour\n\nPORTO, March 7 , 2021 (AFP)\n\n%s\n\n%s", leads[i][0], leads[i][1]);
+		a = parse(text);
+		if (a.standfirst != NULL || a.lead == NULL || strcmp(a.lead, leads[i][0]) != 0)
+			fail_msg("case %zu: standfirst %s, lead %s", i, a.standfirst ? a.standfirst : "NULL", a.lead ? a.lead : "NULL");
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
 	/* a one-word slug above the dateline is the headline; the year printed twice is read */
 	a = parse("harbour\n\nPORTO, Mar 7 , 2021, 2021\n\nThe harbour closed on Sunday.");
 	assert_string_equal(a.headline, "harbour");
@@ -514,6 +600,7 @@ main(void)
 		cmocka_unit_test(test_long_single_line),
 		cmocka_unit_test(test_header_only_mode_agrees),
 		cmocka_unit_test(test_partial_modes_agree_on_fixtures),
+		cmocka_unit_test(test_numeric_date_order_by_language),
 		cmocka_unit_test(test_meta_segments_on_one_line),
 		cmocka_unit_test(test_pipes_in_prose_stay_prose),
 		cmocka_unit_test(test_byline_forms),

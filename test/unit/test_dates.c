@@ -11,7 +11,7 @@
 static void
 expect_line(const char *line, nx_date_label label, int y, int m, int d)
 {
-	nx_date		out = {0, 0, 0};
+	nx_date		out = {0, 0, 0, 0};
 	nx_date_label got = nx_date_line(line, strlen(line), &out);
 
 	assert_int_equal(got, label);
