@@ -150,7 +150,17 @@ extern int	nx_key_is_exact(uint32_t key);
 extern int	nx_text_keys(const char *text, size_t len, const nx_allocator *a,
 						 uint32_t **keys, int *nkeys);
 
-/* keys a phrase queries: sorted, distinct (at most ntok) */
+/*
+ * Keys a phrase queries: sorted, distinct, at most NX_QUERY_MAX_KEYS, the
+ * rarest by the word-frequency model of phrase_sel.h.  GIN reads the posting
+ * list of every key it is given, and with more than five keys PostgreSQL's
+ * GIN (which calls the boolean consistent function: gin_phrase_ops has no
+ * triConsistent, see src/phrase_gin.c) drives the scan from all but the four
+ * most frequent keys; five of the rarest keys already narrow a phrase to
+ * about its rows.  Any subset is correct: a text containing the phrase has
+ * all of them.
+ */
+#define NX_QUERY_MAX_KEYS	5
 extern int	nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
 						   uint32_t **keys, int *nkeys);
 
