@@ -22,7 +22,8 @@
  * CommonGrams idea: a pair only where both words are too frequent for their
  * own keys to narrow the rows much).  A phrase of one token queries its
  * unigram key; a longer phrase the keys of its indexed pairs and the unigram
- * keys of its words outside the 256 most common.  Folding the hashes into 2^b
+ * keys of its words outside the 256 most common, at most NX_QUERY_MAX_KEYS of
+ * them (the rarest; not part of the format).  Folding the hashes into 2^b
  * buckets bounds the number of distinct keys (each costs an index entry); the
  * price is false positives, which the recheck removes.  Exact keys need no
  * recheck when they are the whole query (one common word, or a pair of the
