@@ -21,14 +21,19 @@ make -s all >/dev/null
 make -s install >/dev/null
 mkdir -p bench/out
 
+# BENCH_TOAST_COMPRESSION=lz4: long texts (and tsvectors) compressed with lz4 instead of
+# PostgreSQL's default pglz, for every method (the recheck decompresses the text: see README)
+TOAST_COMPRESSION=${BENCH_TOAST_COMPRESSION:-pglz}
 # WAL and fsync costs are left out on purpose (same for every method): see bench/README.md
-export PGTMP_OPTS="-c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB \
+export PGTMP_OPTS="-c default_toast_compression=$TOAST_COMPRESSION -c shared_buffers=2GB -c work_mem=256MB -c maintenance_work_mem=1GB \
  -c max_parallel_workers_per_gather=0 -c max_parallel_maintenance_workers=0 \
  -c wal_level=minimal -c max_wal_senders=0 -c full_page_writes=off -c synchronous_commit=off \
  -c checkpoint_timeout=30min -c max_wal_size=20GB -c autovacuum=off -c jit=off"
 . scripts/pgtmp.sh
 for N in $SIZES; do
     corpus=bench/out/corpus-$N.csv
+    # results of a non-default compression get their own files
+    tag=$N; [ "$TOAST_COMPRESSION" = pglz ] || tag=$N-$TOAST_COMPRESSION
     [ -s "$corpus" ] || /usr/bin/python3 bench/make_corpus.py "$N" "$corpus"
     pgtmp_start
     psql -X -q -v ON_ERROR_STOP=1 <<SQL
@@ -39,9 +44,9 @@ CREATE TABLE articles (id int PRIMARY KEY, body text NOT NULL);
 \copy articles FROM '$corpus' WITH (FORMAT csv)
 VACUUM ANALYZE articles;
 SQL
-    echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" | tee bench/out/machine-$N.txt
-    /usr/bin/python3 bench/bench.py "$corpus" "bench/out/results-$N.md"
-    /usr/bin/python3 bench/phrase_query_bench.py "$corpus" "bench/out/phrase-query-$N.md"
+    echo "machine: default_toast_compression=$TOAST_COMPRESSION, $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo) RAM, $(. /etc/os-release; echo "$PRETTY_NAME"), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')" | tee bench/out/machine-$tag.txt
+    /usr/bin/python3 bench/bench.py "$corpus" "bench/out/results-$tag.md"
+    /usr/bin/python3 bench/phrase_query_bench.py "$corpus" "bench/out/phrase-query-$tag.md"
     pgtmp_stop
 done
 

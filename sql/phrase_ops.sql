@@ -61,7 +61,8 @@ SELECT phrase_snippet('x', 'x', -1);
 SELECT phrase_snippet('x', 'x', 1001);
 
 -- keys: one unigram key for a word; for n words the keys of the pairs between common words
--- and the unigram keys of the words outside the 256 most common (key format 3)
+-- and the unigram keys of the words outside the 256 most common (key format 3), at most
+-- five: the rarest by word frequency (this phrase has six)
 SELECT cardinality(phrase_keys('Syria'::phrase)) AS one_word,
        cardinality(phrase_keys('Secretary of State John Kerry'::phrase)) AS five_words,
        phrase_keys('walked back'::phrase) <@ phrase_keys('Russians walked back on'::text) AS subset,

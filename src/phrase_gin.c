@@ -10,6 +10,16 @@
  * candidates, never miss a row.  The one exception: a phrase of one common
  * word, or of two of the 256 most common, is decided by its exact key alone
  * (no recheck), which spares rechecking the largest answers.
+ *
+ * The operator class has no triConsistent.  PostgreSQL's GIN (ginget.c,
+ * keyGetItem) leaves a scan key's "recheck" flag set once a triConsistent has
+ * answered MAYBE for one row, so every later row it answers TRUE for is
+ * rechecked too; GIN's own wrapper around the boolean consistent sets the flag
+ * row by row.  For text @> phrase the answer is the same for every row of a
+ * scan, but a boolean query mixes them ('that AND action AND NOT fairford':
+ * 130 of 503 rows rechecked for one doubtful row).  The wrapper decides which
+ * keys drive the scan by trying the consistent with up to four keys unknown,
+ * so a phrase queries at most five keys (NX_QUERY_MAX_KEYS).
  */
 #include "postgres.h"
 
@@ -179,9 +189,10 @@ newsext_phrase_gin_consistent(PG_FUNCTION_ARGS)
 /*
  * triConsistent(internal check, int2 strategy, phrase query, int4 nkeys,
  *               internal extra_data, internal queryKeys, internal nullFlags)
- * FALSE if a key is absent; TRUE if all are present and exact (see
- * consistent); else MAYBE (a recheck decides).  This lets GIN's fast scan
- * drive the AND from the rarest key.
+ * for text @> phrase: FALSE if a key is absent; TRUE if all are present and
+ * exact; else MAYBE.  Only 0.1.0's install script registers it (support
+ * function 6, which the update to 0.2.0 drops: see the top of this file), so
+ * that the library still loads that release's objects.
  */
 Datum
 newsext_phrase_gin_triconsistent(PG_FUNCTION_ARGS)
@@ -189,16 +200,13 @@ newsext_phrase_gin_triconsistent(PG_FUNCTION_ARGS)
 	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
 	StrategyNumber strategy = PG_GETARG_UINT16(1);
 	int32		nkeys = PG_GETARG_INT32(3);
-	Pointer    *extra_data = (Pointer *) PG_GETARG_POINTER(4);
 	PhraseQueryExtra *extra;
 	bool		all_true = true;
 	int32		i;
 
-	if (strategy == NEWSEXT_PHRASE_QUERY_STRATEGY)
-		return newsext_phrase_query_gin_triconsistent(fcinfo);
 	if (strategy != NEWSEXT_PHRASE_CONTAINS_STRATEGY)
 		elog(ERROR, "unrecognized strategy number: %d", strategy);
-	extra = (PhraseQueryExtra *) extra_data[0];
+	extra = (PhraseQueryExtra *) ((Pointer *) PG_GETARG_POINTER(4))[0];
 	if (extra == NULL || extra->nkeys != nkeys)
 		elog(ERROR, "gin_phrase_ops: query keys do not match the parsed phrase");
 	for (i = 0; i < nkeys; i++)

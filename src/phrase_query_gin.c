@@ -4,10 +4,11 @@
  *
  * extractQuery asks the core for each phrase's keys (nx_phrase_keys, the
  * function text @> phrase uses, so both follow the key format) and lays them
- * out leaf after leaf.  consistent and triConsistent turn the key checks into
- * a value per phrase - FALSE if one of its keys is absent, TRUE if all are
- * present and the phrase's keys are exact, else MAYBE - and evaluate the
- * query in three-valued logic: AND, OR and NOT are decided in the index where
+ * out leaf after leaf.  consistent turns the key checks into a value per
+ * phrase - FALSE if one of its keys is absent, TRUE if all are present and
+ * the phrase's keys are exact, else MAYBE - and evaluates the query in
+ * three-valued logic (a MAYBE answer asks for a recheck of that row only:
+ * see phrase_gin.c for why there is no triConsistent): AND, OR and NOT are decided in the index where
  * the phrases are; NEAR/BEFORE and every hashed phrase leave MAYBE, which the
  * recheck (the operator itself) settles.  A query no row can match without
  * one of its phrases uses the keys; others ("NOT a", "a OR NOT b") scan every
@@ -146,15 +147,4 @@ newsext_phrase_query_gin_consistent(PG_FUNCTION_ARGS)
 	v = query_value(extra, tri);
 	*recheck = v == NX_PQ_MAYBE;
 	PG_RETURN_BOOL(v != NX_PQ_FALSE);
-}
-
-Datum
-newsext_phrase_query_gin_triconsistent(PG_FUNCTION_ARGS)
-{
-	GinTernaryValue *check = (GinTernaryValue *) PG_GETARG_POINTER(0);
-	int32		nkeys = PG_GETARG_INT32(3);
-	QueryExtra *extra = get_extra((Pointer *) PG_GETARG_POINTER(4), nkeys);
-	int			v = query_value(extra, check);
-
-	PG_RETURN_GIN_TERNARY_VALUE(v == NX_PQ_FALSE ? GIN_FALSE : v == NX_PQ_TRUE ? GIN_TRUE : GIN_MAYBE);
 }

@@ -16,9 +16,8 @@ struct nx_pq;
 /* view a detoasted (4-byte header) query; errors on a corrupt or foreign-version value */
 extern void newsext_phrase_query_view(const struct varlena *v, struct nx_pq *q);
 
-/* extractQuery, consistent, triConsistent for that strategy (same arguments) */
+/* extractQuery and consistent for that strategy (same arguments) */
 extern Datum newsext_phrase_query_gin_extract_query(PG_FUNCTION_ARGS);
 extern Datum newsext_phrase_query_gin_consistent(PG_FUNCTION_ARGS);
-extern Datum newsext_phrase_query_gin_triconsistent(PG_FUNCTION_ARGS);
 
 #endif

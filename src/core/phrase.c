@@ -8,6 +8,7 @@
 #include "nx_hash.h"
 #include "phrase.h"
 #include "phrase_ascii.h"
+#include "phrase_sel.h"
 #include "phrase_words.h"
 
 #define HDR_WORDS 2				/* version, ntok */
@@ -352,7 +353,7 @@ phrase_token_id(const nx_phrase *p, uint32_t i, uint64_t *h)
 	return nx_common_word_id(s, len, *h);
 }
 
-/* insertion sort: the phrase's few keys, and the radix sort's small inputs */
+/* insertion sort: a phrase's few keys, and the small inputs of sort_unique */
 static void
 insertion_sort_u32(uint32_t *k, size_t n)
 {
@@ -625,27 +626,71 @@ nx_text_keys(const char *text, size_t len, const nx_allocator *a,
 	return NX_OK;
 }
 
+/* a key a phrase could query, and the share of tokens that start it (the lower the rarer) */
+typedef struct rated_key
+{
+	uint32_t	key;
+	double		rate;
+} rated_key;
+
+/*
+ * Share of token positions holding the pair of these words: the first word's
+ * frequency, times the second's or NX_SEL_PAIR_FLOOR (words of a phrase go
+ * together more than independent draws), at most either word's; a hashed
+ * pair shares its bucket with the other pairs that fold into it, about
+ * NX_HPAIR_BUCKET_RATE of the positions each.
+ */
+#define NX_HPAIR_BUCKET_RATE	4e-5
+
+static double
+pair_rate(int id1, int id2)
+{
+	double		f1 = nx_token_frequency(id1),
+				f2 = nx_token_frequency(id2);
+	double		r = f1 * (f2 > NX_SEL_PAIR_FLOOR ? f2 : NX_SEL_PAIR_FLOOR);
+
+	if (r > f2)
+		r = f2;
+	if (id1 >= NX_PAIR_WORD_COUNT || id2 >= NX_PAIR_WORD_COUNT)
+		r += NX_HPAIR_BUCKET_RATE;
+	return r;
+}
+
+/* rarest first; ties by key, so the choice does not depend on the phrase's word order */
+static int
+cmp_rate(const void *a, const void *b)
+{
+	const rated_key *x = a,
+			   *y = b;
+
+	if (x->rate != y->rate)
+		return x->rate < y->rate ? -1 : 1;
+	return x->key < y->key ? -1 : x->key > y->key;
+}
+
 int
 nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
 			   uint32_t **keys, int *nkeys)
 {
+	rated_key	rk[2 * NX_PHRASE_MAX_TOKENS];
 	uint32_t   *k;
 	uint64_t	h,
 				hprev = 0;
 	int			id,
 				idprev = -1;
 	uint32_t	i;
-	int			n = 0;
+	int			n = 0,
+				m = 0,
+				j;
 
-	/* at most one pair key per adjacent pair and one unigram key per token */
-	k = nx_alloc(a, sizeof(uint32_t) * (2 * (size_t) p->ntok));
-	if (k == NULL)
-		return NX_ENOMEM;
 	for (i = 0; i < p->ntok; i++)
 	{
 		id = phrase_token_id(p, i, &h);
 		if (i > 0 && nx_pair_indexed(idprev, id))
-			k[n++] = nx_key_pair(idprev, hprev, id, h);
+		{
+			rk[n].key = nx_key_pair(idprev, hprev, id, h);
+			rk[n++].rate = pair_rate(idprev, id);
+		}
 
 		/*
 		 * a word outside the most common ones narrows the candidates by its
@@ -653,18 +698,31 @@ nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
 		 * pair with a word outside the list); a lone word needs its key
 		 */
 		if (p->ntok == 1 || id < 0 || id >= NX_PAIR_WORD_COUNT)
-			k[n++] = nx_key_unigram(id, h);
+		{
+			rk[n].key = nx_key_unigram(id, h);
+			rk[n++].rate = nx_token_frequency(id);
+		}
 		hprev = h;
 		idprev = id;
 	}
-	n = sort_unique(k, n, a);
-	if (n < 0)
+	/* the rarest NX_QUERY_MAX_KEYS distinct keys, in key order */
+	k = nx_alloc(a, sizeof(uint32_t) * NX_QUERY_MAX_KEYS);
+	if (k == NULL)
+		return NX_ENOMEM;
+	qsort(rk, (size_t) n, sizeof(rated_key), cmp_rate);
+	for (j = 0; j < n && m < NX_QUERY_MAX_KEYS; j++)
 	{
-		nx_free(a, k);
-		return n;
+		int			seen = 0,
+					t;
+
+		for (t = 0; t < m; t++)
+			seen |= k[t] == rk[j].key;
+		if (!seen)
+			k[m++] = rk[j].key;
 	}
+	insertion_sort_u32(k, (size_t) m);
 	*keys = k;
-	*nkeys = n;
+	*nkeys = m;
 	return NX_OK;
 }
 

@@ -22,7 +22,8 @@
  * CommonGrams idea: a pair only where both words are too frequent for their
  * own keys to narrow the rows much).  A phrase of one token queries its
  * unigram key; a longer phrase the keys of its indexed pairs and the unigram
- * keys of its words outside the 256 most common.  Folding the hashes into 2^b
+ * keys of its words outside the 256 most common, at most NX_QUERY_MAX_KEYS of
+ * them (the rarest; not part of the format).  Folding the hashes into 2^b
  * buckets bounds the number of distinct keys (each costs an index entry); the
  * price is false positives, which the recheck removes.  Exact keys need no
  * recheck when they are the whole query (one common word, or a pair of the
@@ -150,7 +151,17 @@ extern int	nx_key_is_exact(uint32_t key);
 extern int	nx_text_keys(const char *text, size_t len, const nx_allocator *a,
 						 uint32_t **keys, int *nkeys);
 
-/* keys a phrase queries: sorted, distinct (at most ntok) */
+/*
+ * Keys a phrase queries: sorted, distinct, at most NX_QUERY_MAX_KEYS, the
+ * rarest by the word-frequency model of phrase_sel.h.  GIN reads the posting
+ * list of every key it is given, and with more than five keys PostgreSQL's
+ * GIN (which calls the boolean consistent function: gin_phrase_ops has no
+ * triConsistent, see src/phrase_gin.c) drives the scan from all but the four
+ * most frequent keys; five of the rarest keys already narrow a phrase to
+ * about its rows.  Any subset is correct: a text containing the phrase has
+ * all of them.
+ */
+#define NX_QUERY_MAX_KEYS	5
 extern int	nx_phrase_keys(const nx_phrase *p, const nx_allocator *a,
 						   uint32_t **keys, int *nkeys);
 

@@ -20,8 +20,6 @@
 #define NX_SEL_ZIPF_SHIFT	5.0
 #define NX_SEL_ZIPF_EXP		1.087
 #define NX_SEL_RARE_TOKEN	2e-6
-/* the least share of a word after the previous word of a phrase */
-#define NX_SEL_PAIR_FLOOR	0.02
 #define NX_SEL_MIN			1e-7
 /* a share of texts taken as below 1, so that it has a finite number of occurrences */
 #define NX_SEL_MAX_SHARE	(1.0 - 1e-9)

@@ -11,6 +11,9 @@
 /* average bytes of news text per token (tokens of 16,207 real articles) */
 #define NX_SEL_BYTES_PER_TOKEN	5.8
 
+/* the least share of a word after the previous word of a phrase */
+#define NX_SEL_PAIR_FLOOR	0.02
+
 /*
  * Share of running tokens that are this word, from its rank in the common-word
  * list (id = nx_common_word_id(), -1 for a word outside it).

@@ -199,8 +199,12 @@ CREATE FUNCTION phrase_tokenizer_version() RETURNS pg_catalog.int4
 COMMENT ON FUNCTION phrase_tokenizer_version() IS 'version of the phrase tokenizer and key format; a change requires REINDEX of gin_phrase_ops indexes';
 
 -- GIN operator class ---------------------------------------------------------
--- The query argument of extract_query/consistent/triconsistent is declared as
--- text (the opclass input type, which amvalidate expects); the datum is a phrase.
+-- The query argument of extract_query/consistent is declared as text (the
+-- opclass input type, which amvalidate expects); the datum is a phrase. There is
+-- no triConsistent (support function 6): with one, PostgreSQL's GIN keeps
+-- asking for a recheck of every row after the first row it answered "maybe"
+-- for, while GIN's own ternary wrapper around consistent asks row by row
+-- (src/phrase_gin.c).
 
 CREATE FUNCTION phrase_gin_compare(pg_catalog.int4, pg_catalog.int4) RETURNS pg_catalog.int4
     AS 'MODULE_PATHNAME', 'newsext_phrase_gin_compare'
@@ -221,12 +225,6 @@ CREATE FUNCTION phrase_gin_consistent(pg_catalog.internal, pg_catalog.int2, pg_c
     RETURNS pg_catalog.bool
     AS 'MODULE_PATHNAME', 'newsext_phrase_gin_consistent'
     LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
-CREATE FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text,
-                                         pg_catalog.int4, pg_catalog.internal, pg_catalog.internal,
-                                         pg_catalog.internal)
-    RETURNS pg_catalog."char"
-    AS 'MODULE_PATHNAME', 'newsext_phrase_gin_triconsistent'
-    LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE COST 1;
 COMMENT ON FUNCTION phrase_gin_compare(pg_catalog.int4, pg_catalog.int4) IS
     'GIN support: order of keys (as btint4cmp), polling for interrupts';
 COMMENT ON FUNCTION phrase_gin_extract_value(pg_catalog.text, pg_catalog.internal, pg_catalog.internal) IS
@@ -235,8 +233,6 @@ COMMENT ON FUNCTION phrase_gin_extract_query(pg_catalog.text, pg_catalog.interna
     'GIN support: keys of a phrase query';
 COMMENT ON FUNCTION phrase_gin_consistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
     'GIN support: true when every key of the phrase is present; asks for a recheck unless the phrase is one common word or two of the most common (exact keys)';
-COMMENT ON FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
-    'GIN support: false if a key is absent; true if all are present and exact (one common word or two of the most common); else maybe (rechecked)';
 
 CREATE OPERATOR CLASS gin_phrase_ops
     FOR TYPE pg_catalog.text USING gin AS
@@ -249,9 +245,6 @@ CREATE OPERATOR CLASS gin_phrase_ops
     FUNCTION 4 phrase_gin_consistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text,
                                      pg_catalog.int4, pg_catalog.internal, pg_catalog.internal,
                                      pg_catalog.internal, pg_catalog.internal),
-    FUNCTION 6 phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text,
-                                        pg_catalog.int4, pg_catalog.internal, pg_catalog.internal,
-                                        pg_catalog.internal),
     STORAGE pg_catalog.int4;
 COMMENT ON OPERATOR CLASS gin_phrase_ops USING gin IS
     'exact phrase search on text: text @> phrase, word-pair and word keys (exact for common words, hashed otherwise); candidates found by hashed keys are rechecked';

@@ -20,6 +20,17 @@
 -- The section "which gin_phrase_ops indexes need a REINDEX" below names them in a WARNING,
 -- and the view phrase_indexes lists them (needs_reindex).
 
+-- No triConsistent (support function 6) any more: with one, PostgreSQL's GIN
+-- keeps asking for a recheck of every row after the first row it answered
+-- "maybe" for (a boolean query such as 'that AND action AND NOT fairford'
+-- rechecked 130 of its 503 rows for 1 doubtful one); GIN's own ternary wrapper
+-- around phrase_gin_consistent asks row by row. The indexes stay valid.
+ALTER OPERATOR FAMILY gin_phrase_ops USING gin
+    DROP FUNCTION 6 (pg_catalog.text, pg_catalog.text);
+DROP FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text,
+                                       pg_catalog.int4, pg_catalog.internal, pg_catalog.internal,
+                                       pg_catalog.internal);
+
 -- COSTs measured on 16,207 real news articles (1.1 kB on average): a cost unit is
 -- about an int4 comparison (0.03 us); text @> phrase and phrase_count read the
 -- whole text (about 3 us an article), the others tokenize it.
@@ -111,8 +122,6 @@ COMMENT ON FUNCTION parse_article_json(pg_catalog.text) IS
 'parse a plain-text news article into jsonb: the fields of parse_article (snake_case keys, ISO dates), every entity mention with its position and length, and the quotes';
 COMMENT ON FUNCTION phrase_gin_consistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
     'GIN support: true when every key of the phrase is present; asks for a recheck unless the phrase is one common word or two of the most common (exact keys)';
-COMMENT ON FUNCTION phrase_gin_triconsistent(pg_catalog.internal, pg_catalog.int2, pg_catalog.text, pg_catalog.int4, pg_catalog.internal, pg_catalog.internal, pg_catalog.internal) IS
-    'GIN support: false if a key is absent; true if all are present and exact (one common word or two of the most common); else maybe (rechecked)';
 COMMENT ON OPERATOR CLASS gin_phrase_ops USING gin IS
     'exact phrase search on text: text @> phrase, word-pair and word keys (exact for common words, hashed otherwise); candidates found by hashed keys are rechecked';
 -- clients (issue 15): implicit casts text/varchar -> phrase for typed driver parameters

@@ -86,6 +86,10 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	FUZZ_CHECK(nx_text_keys(text, tlen, &nx_malloc_allocator, &tkeys, &ntk) == NX_OK);
 	for (i = 1; i < ntk; i++)
 		FUZZ_CHECK(tkeys[i - 1] < tkeys[i]);
+	/* a phrase queries one to NX_QUERY_MAX_KEYS keys, sorted and distinct */
+	FUZZ_CHECK(nqk >= 1 && nqk <= NX_QUERY_MAX_KEYS);
+	for (i = 1; i < nqk; i++)
+		FUZZ_CHECK(qkeys[i - 1] < qkeys[i]);
 	if (contains)
 		for (i = 0; i < nqk; i++)
 			FUZZ_CHECK(has_key(tkeys, ntk, qkeys[i]));

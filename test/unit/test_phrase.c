@@ -724,6 +724,53 @@ test_keys(void **state)
 	free(big);
 }
 
+/*
+ * A long phrase queries at most NX_QUERY_MAX_KEYS keys, the rarest: the keys of
+ * its words outside the common-word list before any common word's or pair's,
+ * and always keys of a text that contains it.
+ */
+static void
+test_query_key_cap(void **state)
+{
+	const char *phrase = "the company said zqxv it would sell wvut its stake in the unit";
+	uint32_t	zqxv = nx_key_unigram(-1, nx_token_hash("zqxv", 4)),
+				wvut = nx_key_unigram(-1, nx_token_hash("wvut", 4));
+	char		text[512];
+	owned_phrase p;
+	uint32_t   *k,
+			   *tk;
+	int			n,
+				ntk,
+				i,
+				found = 0;
+
+	(void) state;
+	assert_int_equal(mk(phrase, &p), NX_OK);
+	assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
+	assert_int_equal(n, NX_QUERY_MAX_KEYS);
+	for (i = 0; i < n; i++)
+	{
+		found += k[i] == zqxv || k[i] == wvut;
+		if (i > 0)
+			assert_true(k[i - 1] < k[i]);	/* sorted, distinct */
+	}
+	assert_int_equal(found, 2);
+	snprintf(text, sizeof(text), "In March %s, as analysts expected.", phrase);
+	assert_int_equal(nx_phrase_contains(&p.p, text, strlen(text), A), 1);
+	assert_int_equal(nx_text_keys(text, strlen(text), A, &tk, &ntk), NX_OK);
+	assert_true(subset(k, n, tk, ntk));
+	free(tk);
+	free(k);
+	free(p.buf);
+
+	/* a phrase of common words only: still five keys, all of the text's */
+	assert_int_equal(mk("it said that the company would have to sell the unit by the end of the year", &p), NX_OK);
+	assert_int_equal(nx_phrase_keys(&p.p, A, &k, &n), NX_OK);
+	assert_int_equal(n, NX_QUERY_MAX_KEYS);
+	free(k);
+	free(p.buf);
+}
+
 /* the planner's estimate: frequent words high, rare ones low, longer phrases never higher */
 static void
 test_selectivity(void **state)
@@ -798,6 +845,7 @@ main(void)
 		cmocka_unit_test(test_plain_separators),
 		cmocka_unit_test(test_common_words),
 		cmocka_unit_test(test_keys),
+		cmocka_unit_test(test_query_key_cap),
 		cmocka_unit_test(test_selectivity),
 		cmocka_unit_test(test_snippet),
 	};
