@@ -3,7 +3,7 @@
  * without a model, on any bytes.
  *
  * Besides "no crash, no leak, no undefined behaviour" it checks what SQL relies on:
- * article_headline/article_date (header-only mode) agree with parse_article (full
+ * article_headline (headline-only mode) and article_date (header-only mode) agree with parse_article (full
  * mode); valid UTF-8 in gives valid UTF-8 out; fields hold no control characters;
  * dates are real days; the lead starts the body. One input in four is parsed again
  * with CRLF line ends, which must change nothing, and one in four with an allocator
@@ -118,6 +118,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (full.has_published)
 		FUZZ_CHECK(memcmp(&full.published, &head.published, sizeof(nx_date)) == 0);
 	FUZZ_CHECK(full.reading_minutes == head.reading_minutes);
+	FUZZ_CHECK(head.body == NULL && head.ncaptions == 0);
+	nx_article_free(&head, &nx_malloc_allocator);
+	/* article_headline's parse stops at the headline: the same headline, no body */
+	FUZZ_CHECK(nx_article_parse(text, size, NX_PARSE_HEADLINE_ONLY, &nx_malloc_allocator, &head) == NX_OK);
+	FUZZ_CHECK(same_str(full.headline, head.headline));
 	FUZZ_CHECK(head.body == NULL && head.ncaptions == 0);
 	nx_article_free(&head, &nx_malloc_allocator);
 	nx_article_free(&full, &a);
