@@ -1,10 +1,10 @@
 /*
- * fuzz_article.c - nx_article_parse in both modes, and the field table over an analysis
- * without a model, on any bytes.
+ * fuzz_article.c - nx_article_parse in its three modes, and the field table over an
+ * analysis without a model, on any bytes.
  *
  * Besides "no crash, no leak, no undefined behaviour" it checks what SQL relies on:
- * article_headline (headline-only mode) and article_date (header-only mode) agree with parse_article (full
- * mode); valid UTF-8 in gives valid UTF-8 out; fields hold no control characters;
+ * article_headline (headline-only mode) and article_date (header-only mode) agree with
+ * parse_article (full mode); valid UTF-8 in gives valid UTF-8 out; fields hold no control characters;
  * dates are real days; the lead starts the body. One input in four is parsed again
  * with CRLF line ends, which must change nothing, and one in four with an allocator
  * that fails part-way, which must give NX_ENOMEM and leak nothing.
