@@ -19,7 +19,7 @@ push_scalar(newsext_jsonb_sink *j, JsonbValue *v)
 }
 
 static void
-jsonb_open(nx_json_sink *sink, int array)
+jsonb_begin(nx_json_sink *sink, int array)
 {
 	newsext_jsonb_sink *j = (newsext_jsonb_sink *) sink;
 
@@ -30,7 +30,7 @@ jsonb_open(nx_json_sink *sink, int array)
 }
 
 static void
-jsonb_close(nx_json_sink *sink, int array)
+jsonb_end(nx_json_sink *sink, int array)
 {
 	newsext_jsonb_sink *j = (newsext_jsonb_sink *) sink;
 
@@ -82,7 +82,7 @@ jsonb_number(nx_json_sink *sink, long n)
 	push_scalar((newsext_jsonb_sink *) sink, &v);
 }
 
-static const nx_json_sink jsonb_sink = {jsonb_open, jsonb_close, jsonb_key, jsonb_string, jsonb_number, 0};
+static const nx_json_sink jsonb_sink = {jsonb_begin, jsonb_end, jsonb_key, jsonb_string, jsonb_number, 0};
 
 void
 newsext_jsonb_sink_init(newsext_jsonb_sink *j)

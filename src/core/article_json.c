@@ -67,7 +67,7 @@ text_separator(nx_json_text_sink *t)
 }
 
 static void
-text_open(nx_json_sink *sink, int array)
+text_begin(nx_json_sink *sink, int array)
 {
 	nx_json_text_sink *t = (nx_json_text_sink *) sink;
 
@@ -82,7 +82,7 @@ text_open(nx_json_sink *sink, int array)
 }
 
 static void
-text_close(nx_json_sink *sink, int array)
+text_end(nx_json_sink *sink, int array)
 {
 	nx_json_text_sink *t = (nx_json_text_sink *) sink;
 
@@ -125,7 +125,7 @@ text_number(nx_json_sink *sink, long v)
 	nx_buf_append(t->out, num, strlen(num));
 }
 
-static const nx_json_sink text_sink = {text_open, text_close, text_key, text_string, text_number, 0};
+static const nx_json_sink text_sink = {text_begin, text_end, text_key, text_string, text_number, 0};
 
 void
 nx_json_text_sink_init(nx_json_text_sink *t, nx_buf *out)
@@ -166,10 +166,10 @@ put_value(nx_json_sink *out, nx_field_type type, const nx_field_value *v)
 			out->number(out, v->number);
 			break;
 		case NX_FIELD_TEXT_ARRAY:
-			out->open(out, 1);
+			out->begin(out, 1);
 			for (size_t i = 0; i < v->nitems; i++)
 				put_cstring(out, v->items[i]);
-			out->close(out, 1);
+			out->end(out, 1);
 			break;
 	}
 }
@@ -184,14 +184,14 @@ put_mentions(nx_json_sink *out, const char *text, const nx_entity_list *ents, si
 
 		if (m->entity != e)
 			continue;
-		out->open(out, 0);
+		out->begin(out, 0);
 		out->key(out, "mention");
 		out->string(out, text + m->start, m->end - m->start);
 		out->key(out, "position");
 		out->number(out, (long) mpos[i]);
 		out->key(out, "length");
 		out->number(out, (long) nx_position_length(unit, text + m->start, m->end - m->start));
-		out->close(out, 0);
+		out->end(out, 0);
 	}
 }
 
@@ -211,12 +211,12 @@ put_entities(nx_json_sink *out, nx_analysis *an, nx_position_unit unit)
 	for (size_t i = 0; i < ents->nmentions; i++)
 		mpos[i] = nx_position_at(&pos, ents->mentions[i].start);
 	out->key(out, "entities");
-	out->open(out, 1);
+	out->begin(out, 1);
 	for (size_t e = 0; e < ents->nentities; e++)
 	{
 		const nx_entity *en = &ents->entities[e];
 
-		out->open(out, 0);
+		out->begin(out, 0);
 		out->key(out, "entity");
 		out->string(out, en->name, en->name_len);
 		out->key(out, "kind");
@@ -226,12 +226,12 @@ put_entities(nx_json_sink *out, nx_analysis *an, nx_position_unit unit)
 		out->key(out, "first_position");
 		out->number(out, (long) mpos[en->first_mention]);
 		out->key(out, "positions");
-		out->open(out, 1);
+		out->begin(out, 1);
 		put_mentions(out, an->text, ents, e, mpos, &pos);
-		out->close(out, 1);
-		out->close(out, 0);
+		out->end(out, 1);
+		out->end(out, 0);
 	}
-	out->close(out, 1);
+	out->end(out, 1);
 	nx_free(an->a, mpos);
 	return NX_OK;
 }
@@ -246,21 +246,21 @@ put_quotes(nx_json_sink *out, nx_analysis *an, nx_position_unit unit)
 		return nx_analysis_status(an);
 	nx_position_init(&pos, an->text, unit);
 	out->key(out, "quotes");
-	out->open(out, 1);
+	out->begin(out, 1);
 	for (size_t i = 0; i < quotes->nquotes; i++)
 	{
 		const nx_quote *q = &quotes->quotes[i];
 
-		out->open(out, 0);
+		out->begin(out, 0);
 		out->key(out, "quote");
 		out->string(out, an->text + q->start, q->end - q->start);
 		out->key(out, "speaker");
 		out->string(out, q->speaker, q->speaker_len);
 		out->key(out, "position");
 		out->number(out, (long) nx_position_at(&pos, q->start));
-		out->close(out, 0);
+		out->end(out, 0);
 	}
-	out->close(out, 1);
+	out->end(out, 1);
 	return NX_OK;
 }
 
@@ -269,7 +269,7 @@ nx_analysis_json_to(nx_analysis *an, nx_position_unit unit, nx_json_sink *out)
 {
 	int			rc = NX_OK;
 
-	out->open(out, 0);
+	out->begin(out, 0);
 	for (int i = 0; i < nx_nfields && rc == NX_OK; i++)
 	{
 		nx_field_value v;
@@ -284,7 +284,7 @@ nx_analysis_json_to(nx_analysis *an, nx_position_unit unit, nx_json_sink *out)
 		rc = put_entities(out, an, unit);
 	if (rc == NX_OK && an->model != NULL)
 		rc = put_quotes(out, an, unit);
-	out->close(out, 0);
+	out->end(out, 0);
 	if (rc == NX_OK && out->failed)
 		rc = NX_ENOMEM;
 	return rc;

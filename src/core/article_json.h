@@ -24,8 +24,8 @@ typedef struct nx_json_sink nx_json_sink;
 
 struct nx_json_sink
 {
-	void		(*open) (nx_json_sink *sink, int array);	/* an object, or an array */
-	void		(*close) (nx_json_sink *sink, int array);
+	void		(*begin) (nx_json_sink *sink, int array);	/* an object, or an array */
+	void		(*end) (nx_json_sink *sink, int array);
 	void		(*key) (nx_json_sink *sink, const char *key);	/* ASCII; its value follows */
 	/* UTF-8, NULL for null; valid during the call only (a sink keeps a copy) */
 	void		(*string) (nx_json_sink *sink, const char *s, size_t n);
