@@ -136,7 +136,12 @@ nx_looks_like_names(const char *s, size_t n, int after_by_word)
 		else if (c == 'x' && !(j - i == 1 && (s[i] == '-' || s[i] == '&')))
 			return 0;
 		else if (c == 'l' && !nx_word_in_folded_list(s + i, j - i, name_glue))
+		{
 			lower++;
+			/* the answer is no from here on (words and lower only grow): prose stops early */
+			if (!after_by_word || words > 1)
+				return 0;
+		}
 		i = j;
 	}
 	if (capital > 0 && lower == 0)
