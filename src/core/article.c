@@ -193,6 +193,18 @@ all_segments_meta(const line *ln)
 	return has_separator && for_each_segment(ln, segment_is_meta, NULL) >= 2;
 }
 
+/* four ASCII digits in a row somewhere in s[0..n) */
+static int
+has_year_digits(const char *s, size_t n)
+{
+	int			run = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if ((run = (s[i] >= '0' && s[i] <= '9') ? run + 1 : 0) == 4)
+			return 1;
+	return 0;
+}
+
 /* a dateline alone on its line needs its date: "BRUSSELS 1996-08-22" */
 static int
 dateline_line(line *ln)
@@ -202,8 +214,9 @@ dateline_line(line *ln)
 	size_t		gn;
 	nx_date		d;
 
-	/* "By Ana Lima, March 7, 2021" is a byline with a date */
-	if (nx_by_word(ln->s, ln->n) > 0)
+	/* "By Ana Lima, March 7, 2021" is a byline with a date; the date needs a year (four
+	 * digits), which rules out most lines with numbers before the costly pattern */
+	if (nx_by_word(ln->s, ln->n) > 0 || !has_year_digits(ln->s, ln->n))
 		return 0;
 	if (nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1 &&
 		named(NX_RE_DATELINE, &m, "date", ln->s, &gs, &gn) && m.end[0] == ln->n &&
