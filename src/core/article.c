@@ -237,6 +237,8 @@ classify(line *ln)
 	size_t		gn;
 	int			has_digit;
 	nx_byline	by;
+	nx_date_prefix prefix;
+	const nx_date_prefix *known;
 
 	ln->classified = 1;
 	ln->kind_cache = LK_CONTENT;
@@ -250,9 +252,20 @@ classify(line *ln)
 		return;
 	/* cheap pre-checks keep the regexes off lines that cannot match */
 	has_digit = nx_has_digit(ln->s, ln->n);
-	if (has_digit && (ln->date_label = nx_date_line(ln->s, ln->n, &ln->date)) != NX_DATE_NONE)
+	/*
+	 * The line's date prefix, read once: the whole line (nx_date_line: at most 200 bytes) is
+	 * a date line, and the byline parser asks for it again ("Posted on <date> by ..."). A
+	 * line without digits has none.
+	 */
+	memset(&prefix, 0, sizeof(prefix));
+	known = has_digit && ln->n > 200 ? NULL : &prefix;
+	if (has_digit && ln->n <= 200)
+		prefix.label = nx_date_line_prefix(ln->s, ln->n, &prefix.date, &prefix.consumed);
+	if (prefix.label != NX_DATE_NONE && prefix.consumed == ln->n)
 	{
 		ln->kind_cache = LK_DATE;
+		ln->date_label = prefix.label;
+		ln->date = prefix.date;
 		return;
 	}
 	if (has_digit && nx_re_match(NX_RE_READING_TIME, ln->s, ln->n, &m) == 1 &&
@@ -275,7 +288,7 @@ classify(line *ln)
 		ln->kind_cache = LK_CAPTION;
 		return;
 	}
-	if (nx_byline_parse(ln->s, ln->n, &by))
+	if (nx_byline_parse_dated(ln->s, ln->n, known, &by))
 	{
 		ln->kind_cache = LK_BYLINE;
 		ln->names = by.names;

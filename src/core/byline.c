@@ -265,6 +265,12 @@ split_names_date(const char *s, size_t n, nx_byline *out)
 int
 nx_byline_parse(const char *s, size_t n, nx_byline *out)
 {
+	return nx_byline_parse_dated(s, n, NULL, out);
+}
+
+int
+nx_byline_parse_dated(const char *s, size_t n, const nx_date_prefix *prefix, nx_byline *out)
+{
 	size_t		by,
 				consumed = 0;
 	nx_date		d;
@@ -289,7 +295,14 @@ nx_byline_parse(const char *s, size_t n, nx_byline *out)
 		return 0;
 	}
 	/* "Posted on Sept. 4, 2016 by Jane Doe": a date line, then the byline */
-	label = nx_date_line_prefix(s, n, &d, &consumed);
+	if (prefix != NULL)
+	{
+		label = prefix->label;
+		d = prefix->date;
+		consumed = prefix->consumed;
+	}
+	else
+		label = nx_date_line_prefix(s, n, &d, &consumed);
 	if (label != NX_DATE_NONE && consumed < n && (by = nx_by_word(s + consumed, n - consumed)) > 0)
 	{
 		out->names = s + consumed + by;

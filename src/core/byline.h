@@ -39,5 +39,7 @@ int			nx_looks_like_handles(const char *s, size_t n);
 
 /* a byline line (any of the forms above): fills *out and returns 1, else 0 */
 int			nx_byline_parse(const char *s, size_t n, nx_byline *out);
+/* the same, given nx_date_line_prefix's answer on the trimmed line (NULL: computes it) */
+int			nx_byline_parse_dated(const char *s, size_t n, const nx_date_prefix *prefix, nx_byline *out);
 
 #endif

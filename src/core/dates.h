@@ -45,6 +45,14 @@ nx_date_label nx_date_line(const char *s, size_t n, nx_date *out);
  */
 nx_date_label nx_date_line_prefix(const char *s, size_t n, nx_date *out, size_t *consumed);
 
+/* nx_date_line_prefix's answer on a line, for two parsers that read the same line */
+typedef struct nx_date_prefix
+{
+	nx_date_label label;
+	nx_date		date;
+	size_t		consumed;
+} nx_date_prefix;
+
 /*
  * Reads a date at the very start of s ("Feb 26", "April 1 , 1997", "1996-08-22"),
  * skipping nothing. Returns the bytes consumed, 0 if there is no date there. The
