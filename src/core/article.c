@@ -429,6 +429,14 @@ match_dateline_prefix(parse_state *st, const char *s, size_t n, int flags)
 	/* bounded: the dateline sits in the first few words */
 	while (scan < n && scan < 200 && (unsigned char) s[scan] >= 0x80 && (unsigned char) s[scan] < 0xC0)
 		scan++;
+	/*
+	 * What every dateline taken below ends with: a dash or a colon (an en or em dash starts
+	 * with 0xE2) in the bytes the pattern reads, or the whole line, which then needs its date
+	 * (a digit: ASCII, or \d in another script, which is not ASCII)
+	 */
+	if (memchr(s, '-', scan) == NULL && memchr(s, ':', scan) == NULL && memchr(s, 0xE2, scan) == NULL &&
+		!(scan == n && (nx_has_digit(s, n) || !nx_is_ascii(s, n))))
+		return 0;
 	if (nx_re_match(NX_RE_DATELINE, s, scan, &m) != 1)
 		return 0;
 	if (!named(NX_RE_DATELINE, &m, "place", s, &ps, &pn))

@@ -444,14 +444,11 @@ date_word_lists(const tok *t)
 				folded;
 	char		f[64];
 	size_t		fn;
-	size_t		i;
 
 	pthread_once(&date_vocab_once, date_vocab_build);
 	printed = nx_wordset_lists(&date_vocab, t->s, t->n);
-	for (i = 0; i < t->n && (unsigned char) t->s[i] < 0x80; i++)
-		;
 	/* an ASCII word folds to its lower case, which the lookup folds anyway */
-	if (i == t->n)
+	if (nx_is_ascii(t->s, t->n))
 		folded = printed;
 	else if (t->n >= 40 || (fn = nx_fold_word(t->s, t->n, f, sizeof(f))) == 0)
 		folded = 0;

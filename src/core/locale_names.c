@@ -37,11 +37,7 @@ fold_ascii_word(const char *s, size_t n, char *out, size_t outsz)
 size_t
 nx_fold_word(const char *s, size_t n, char *out, size_t outsz)
 {
-	size_t		i;
-
-	for (i = 0; i < n && (unsigned char) s[i] < 0x80; i++)
-		;
-	if (i == n)
+	if (nx_is_ascii(s, n))
 		return fold_ascii_word(s, n, out, outsz);
 	return nx_fold_word_utf8proc(s, n, out, outsz);
 }

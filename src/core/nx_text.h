@@ -43,6 +43,15 @@ nx_has_digit(const char *s, size_t n)
 			return 1;
 	return 0;
 }
+/* [s, s+n) is all ASCII */
+static inline int
+nx_is_ascii(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((unsigned char) s[i] >= 0x80)
+			return 0;
+	return 1;
+}
 /* trims ASCII white space (and NBSP) from both ends of [*s, *s + *n) */
 void		nx_trim(const char **s, size_t *n);
 /* case-insensitive ASCII comparison of the first n bytes */
