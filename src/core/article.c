@@ -667,46 +667,58 @@ take_meta(void *arg, line *ln)
 	return 1;
 }
 
+/* the next line break at or after i (\n or \r), or len: memchr for \n when the text has no \r */
+static size_t
+next_break(const char *text, size_t len, size_t i, int has_cr)
+{
+	const char *nl;
+
+	if (!has_cr)
+	{
+		nl = memchr(text + i, '\n', len - i);
+		return nl ? (size_t) (nl - text) : len;
+	}
+	while (i < len && text[i] != '\n' && text[i] != '\r')
+		i++;
+	return i;
+}
+
 /* split into lines at \n, \r\n and \r; lines are trimmed, indentation remembered */
 static line *
 split_lines(const char *text, size_t len, const nx_allocator *a, size_t *nlines)
 {
+	int			has_cr = memchr(text, '\r', len) != NULL;
 	size_t		count = 1,
 				i,
-				k = 0,
-				start = 0;
+				k = 0;
 	line	   *lines;
 
-	for (i = 0; i < len; i++)
+	for (i = next_break(text, len, 0, has_cr); i < len; i = next_break(text, len, i + 1, has_cr))
 	{
-		if ((i & NX_POLL_BYTES) == 0)
+		if ((count & 1023) == 0)
 			nx_interrupted(a);
-		if (text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
+		/* \r\n is one break, counted at its \n */
+		if (text[i] == '\n' || i + 1 >= len || text[i + 1] != '\n')
 			count++;
 	}
 	lines = nx_alloc(a, sizeof(line) * count);
 	if (lines == NULL)
 		return NULL;
-	for (i = 0; i <= len; i++)
+	for (size_t start = 0; k < count; k++)
 	{
-		if ((i & NX_POLL_BYTES) == 0)
-			nx_interrupted(a);
-		if (i == len || text[i] == '\n' || (text[i] == '\r' && (i + 1 >= len || text[i + 1] != '\n')))
-		{
-			const char *s = text + start;
-			size_t		n = i - start;
+		size_t		end = next_break(text, len, start, has_cr);
+		const char *s = text + start;
+		size_t		n = end - start;
 
-			if (n > 0 && s[n - 1] == '\r')
-				n--;
-			lines[k].indented = n > 0 && (s[0] == ' ' || s[0] == '\t');
-			lines[k].classified = 0;
-			nx_trim(&s, &n);
-			lines[k].s = s;
-			lines[k].n = n;
-			lines[k].width = n;
-			k++;
-			start = i + 1;
-		}
+		if ((k & 1023) == 0)
+			nx_interrupted(a);
+		lines[k].indented = n > 0 && (s[0] == ' ' || s[0] == '\t');
+		lines[k].classified = 0;
+		nx_trim(&s, &n);
+		lines[k].s = s;
+		lines[k].n = n;
+		lines[k].width = n;
+		start = end + (end + 1 < len && text[end] == '\r' && text[end + 1] == '\n' ? 2 : 1);
 	}
 	*nlines = k;
 	return lines;
@@ -829,7 +841,7 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		/* the line's own shape first: classifying it and its neighbours costs more */
 		if (ln->n > 200)
 			continue;
-		if (nx_count_words(ln->s, ln->n) >= 2 && nx_looks_like_names(ln->s, ln->n, 0))
+		if (nx_looks_like_names(ln->s, ln->n, 0) && nx_count_words(ln->s, ln->n) >= 2)
 			next = next_nonblank(lines, nlines, i + 1);
 		else if (nx_looks_like_handles(ln->s, ln->n))
 			next = i + 1;		/* "dpa", "ORF.at": only right against the meta line */
