@@ -667,20 +667,32 @@ take_meta(void *arg, line *ln)
 	return 1;
 }
 
-/* the next line break at or after i (\n or \r), or len: memchr for \n when the text has no \r */
+/*
+ * The next line break at or after i (\n or \r), or len: memchr for \n when the text has no
+ * \r. Polls for cancellation every NX_POLL_BYTES bytes, as a long line can be megabytes.
+ */
 static size_t
-next_break(const char *text, size_t len, size_t i, int has_cr)
+next_break(const char *text, size_t len, size_t i, int has_cr, const nx_allocator *a)
 {
-	const char *nl;
-
-	if (!has_cr)
+	while (i < len)
 	{
-		nl = memchr(text + i, '\n', len - i);
-		return nl ? (size_t) (nl - text) : len;
+		size_t		end = len - i < NX_POLL_BYTES ? len : i + NX_POLL_BYTES;
+		const char *nl;
+
+		if (!has_cr)
+		{
+			if ((nl = memchr(text + i, '\n', end - i)) != NULL)
+				return (size_t) (nl - text);
+		}
+		else
+			for (; i < end; i++)
+				if (text[i] == '\n' || text[i] == '\r')
+					return i;
+		i = end;
+		if (i < len)
+			nx_interrupted(a);
 	}
-	while (i < len && text[i] != '\n' && text[i] != '\r')
-		i++;
-	return i;
+	return len;
 }
 
 /* split into lines at \n, \r\n and \r; lines are trimmed, indentation remembered */
@@ -693,7 +705,7 @@ split_lines(const char *text, size_t len, const nx_allocator *a, size_t *nlines)
 				k = 0;
 	line	   *lines;
 
-	for (i = next_break(text, len, 0, has_cr); i < len; i = next_break(text, len, i + 1, has_cr))
+	for (i = next_break(text, len, 0, has_cr, a); i < len; i = next_break(text, len, i + 1, has_cr, a))
 	{
 		if ((count & 1023) == 0)
 			nx_interrupted(a);
@@ -706,7 +718,7 @@ split_lines(const char *text, size_t len, const nx_allocator *a, size_t *nlines)
 		return NULL;
 	for (size_t start = 0; k < count; k++)
 	{
-		size_t		end = next_break(text, len, start, has_cr);
+		size_t		end = next_break(text, len, start, has_cr, a);
 		const char *s = text + start;
 		size_t		n = end - start;
 
