@@ -69,21 +69,6 @@ newsext_cstring_from_utf8(const char *s, size_t len)
 	return pg_any_to_server(s, (int) len, PG_UTF8);
 }
 
-const char *
-newsext_server_from_utf8(const char *s, size_t len, size_t *outlen)
-{
-	int			enc = GetDatabaseEncoding();
-	char	   *c;
-
-	*outlen = len;
-	if (enc == PG_UTF8 || enc == PG_SQL_ASCII || len == 0)
-		return s;
-	c = pg_any_to_server(s, (int) len, PG_UTF8);
-	if (c != s)
-		*outlen = strlen(c);
-	return c;
-}
-
 text *
 newsext_text_from_utf8(const char *s, size_t len)
 {

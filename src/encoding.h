@@ -37,9 +37,6 @@ extern char *newsext_utf8_cstring_from_text(const text *t);
 /* server-encoded results from UTF-8 made by the core */
 extern text *newsext_text_from_utf8(const char *s, size_t len);
 extern char *newsext_cstring_from_utf8(const char *s, size_t len);
-/* s itself when the server encoding is UTF-8 (or SQL_ASCII), else a converted copy; not
- * NUL-terminated in the first case */
-extern const char *newsext_server_from_utf8(const char *s, size_t len, size_t *outlen);
 
 /* the position unit of this database (characters, or bytes in SQL_ASCII) */
 extern nx_position_unit newsext_position_unit(void);

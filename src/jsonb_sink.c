@@ -60,14 +60,10 @@ jsonb_string(nx_json_sink *sink, const char *s, size_t n)
 		v.type = jbvNull;
 	else
 	{
-		size_t		len;
-
-		const char *c = newsext_server_from_utf8(s, n, &len);
-
-		/* pushJsonbValue keeps the pointer, and s may be the writer's own buffer */
+		/* a copy: pushJsonbValue keeps the pointer, and s may be the writer's own buffer */
 		v.type = jbvString;
-		v.val.string.val = c == s ? pnstrdup(s, n) : (char *) c;
-		v.val.string.len = (int) len;
+		v.val.string.val = newsext_cstring_from_utf8(s, n);
+		v.val.string.len = (int) strlen(v.val.string.val);
 	}
 	push_scalar((newsext_jsonb_sink *) sink, &v);
 }

@@ -229,6 +229,30 @@ dateline_line(line *ln)
 	return 0;
 }
 
+/*
+ * The date prefix of a line (nx_date_line_prefix), read once for the two tests that want it:
+ * is the whole line a date line (whole_date_line), and is it a byline after a date ("Posted
+ * on <date> by ...", nx_byline_parse_dated). A line without digits has none. NULL when it was
+ * not read: a line with digits too long to be a date line (the byline parser reads it then).
+ */
+static const nx_date_prefix *
+read_date_prefix(const line *ln, int has_digit, nx_date_prefix *p)
+{
+	memset(p, 0, sizeof(*p));
+	if (has_digit && ln->n > NX_DATE_LINE_MAX)
+		return NULL;
+	if (has_digit)
+		p->label = nx_date_line_prefix(ln->s, ln->n, &p->date, &p->consumed);
+	return p;
+}
+
+/* the label of the line when all of it is a date line (as nx_date_line), else NX_DATE_NONE */
+static nx_date_label
+whole_date_line(const line *ln, const nx_date_prefix *p)
+{
+	return p != NULL && p->label != NX_DATE_NONE && p->consumed == ln->n ? p->label : NX_DATE_NONE;
+}
+
 static void
 classify(line *ln)
 {
@@ -252,19 +276,10 @@ classify(line *ln)
 		return;
 	/* cheap pre-checks keep the regexes off lines that cannot match */
 	has_digit = nx_has_digit(ln->s, ln->n);
-	/*
-	 * The line's date prefix, read once: the whole line (nx_date_line: at most 200 bytes) is
-	 * a date line, and the byline parser asks for it again ("Posted on <date> by ..."). A
-	 * line without digits has none.
-	 */
-	memset(&prefix, 0, sizeof(prefix));
-	known = has_digit && ln->n > 200 ? NULL : &prefix;
-	if (has_digit && ln->n <= 200)
-		prefix.label = nx_date_line_prefix(ln->s, ln->n, &prefix.date, &prefix.consumed);
-	if (prefix.label != NX_DATE_NONE && prefix.consumed == ln->n)
+	known = read_date_prefix(ln, has_digit, &prefix);
+	if ((ln->date_label = whole_date_line(ln, known)) != NX_DATE_NONE)
 	{
 		ln->kind_cache = LK_DATE;
-		ln->date_label = prefix.label;
 		ln->date = prefix.date;
 		return;
 	}
@@ -1291,7 +1306,8 @@ build_body(parse_state *st, line *lines, size_t nlines, size_t body_start)
 /*
  * Labelled date lines count wherever they are ("Published: ..." at the foot). A full parse
  * classifies the body anyway; a header-only one asks only whether a line is a date line,
- * which is the first kind classify tries, so its answer is the same.
+ * which is the first kind classify tries, with the same two functions, so its answer is the
+ * same.
  */
 static void
 offer_labelled_dates(parse_state *st, line *lines, size_t from, size_t nlines, nx_parse_mode mode)
@@ -1299,19 +1315,22 @@ offer_labelled_dates(parse_state *st, line *lines, size_t from, size_t nlines, n
 	for (size_t i = from; i < nlines; i++)
 	{
 		line	   *ln = &lines[i];
-		nx_date		d = {0, 0, 0, 0};
+		nx_date_prefix p;
 		nx_date_label label;
 
 		if ((i & 15) == 0)
 			nx_interrupted(st->a);
 		if (mode == NX_PARSE_FULL || ln->classified)
+		{
 			label = kind_of(ln) == LK_DATE ? ln->date_label : NX_DATE_NONE;
-		else if (ln->n > 0 && ln->n <= META_LINE_MAX && nx_has_digit(ln->s, ln->n))
-			label = nx_date_line(ln->s, ln->n, &d);
+			p.date = ln->date;
+		}
+		else if (ln->n > 0 && ln->n <= META_LINE_MAX)
+			label = whole_date_line(ln, read_date_prefix(ln, nx_has_digit(ln->s, ln->n), &p));
 		else
 			label = NX_DATE_NONE;
 		if (label == NX_DATE_PUBLISHED || label == NX_DATE_UPDATED)
-			offer_date(st, label, ln->classified ? ln->date : d);
+			offer_date(st, label, p.date);
 	}
 }
 

@@ -22,14 +22,6 @@ typedef struct finder
 	int			interrupted;
 } finder;
 
-/* c starts no white space (nx_space_len): not ASCII blank or control, not the first byte of
- * a Unicode space (C2 A0, E2 80 xx, E3 80 80, EF BB BF) */
-static inline int
-starts_no_space(unsigned char c)
-{
-	return c > 0x20 && c != 0x7f && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF;
-}
-
 /* field f[0..n) at text offset p, white space runs matching white space runs: end offset, or 0 */
 static size_t
 match_at(finder *fd, size_t p, const char *f, size_t n)
@@ -49,7 +41,7 @@ match_at(finder *fd, size_t p, const char *f, size_t n)
 			run = fd->budget;
 		if (run > fd->len - i)
 			run = fd->len - i;
-		while (k < run && starts_no_space((unsigned char) f[j + k]) && f[j + k] == fd->text[i + k])
+		while (k < run && nx_starts_no_space((unsigned char) f[j + k]) && f[j + k] == fd->text[i + k])
 			k++;
 		fd->budget -= k;
 		i += k;

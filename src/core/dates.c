@@ -630,7 +630,7 @@ nx_date_line(const char *s, size_t n, nx_date *out)
 	nx_date_label label;
 
 	nx_trim(&s, &n);
-	if (n == 0 || n > 200)
+	if (n == 0 || n > NX_DATE_LINE_MAX)
 		return NX_DATE_NONE;
 	label = nx_date_line_prefix(s, n, &d, &consumed);
 	if (label == NX_DATE_NONE || consumed < n)

@@ -45,6 +45,9 @@ nx_date_label nx_date_line(const char *s, size_t n, nx_date *out);
  */
 nx_date_label nx_date_line_prefix(const char *s, size_t n, nx_date *out, size_t *consumed);
 
+/* a date line (nx_date_line) is at most this many bytes */
+#define NX_DATE_LINE_MAX 200
+
 /* nx_date_line_prefix's answer on a line, for two parsers that read the same line */
 typedef struct nx_date_prefix
 {

@@ -76,6 +76,14 @@ int			nx_word_eq_ci(const char *s, size_t n, const char *lit);
 size_t		nx_unicode_space_len(const char *s, size_t n);
 /* length of the white space at s: an ASCII blank or control byte, or a Unicode space; else 0 */
 size_t		nx_space_len(const char *s, size_t n);
+/* no white space (nx_space_len) starts with byte c: not an ASCII blank or control byte, not
+ * the first byte of a Unicode space nx_unicode_space_len knows (C2, E2, E3, EF): keep the two
+ * together */
+static inline int
+nx_starts_no_space(unsigned char c)
+{
+	return c > 0x20 && c != 0x7f && c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF;
+}
 /* number of UTF-8 characters (lead bytes) in s[0..n) */
 size_t		nx_utf8_count(const char *s, size_t n);
 
