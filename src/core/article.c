@@ -27,6 +27,11 @@
 #define SUMMARY_MIN_WORDS 8
 /* a teaser that ends like a sentence is at most this many words, the lead at least twice as many */
 #define TEASER_MAX_WORDS 50
+/* a credit after a date ("Source: Reuters"): its label ends within this many bytes, its value is at most this long */
+#define CREDIT_LABEL_MAX 24
+#define CREDIT_VALUE_MAX 40
+/* a place before a date line ("Madrid - 14 feb 2024") ends within this many bytes */
+#define PLACE_BEFORE_DATE_MAX 40
 
 typedef enum line_kind
 {
@@ -253,6 +258,79 @@ whole_date_line(const line *ln, const nx_date_prefix *p)
 	return p != NULL && p->label != NX_DATE_NONE && p->consumed == ln->n ? p->label : NX_DATE_NONE;
 }
 
+/* the byte length of a colon at s: ASCII or fullwidth (U+FF1A), else 0 */
+static size_t
+colon_len(const char *s, size_t n)
+{
+	if (n >= 1 && s[0] == ':')
+		return 1;
+	return n >= 3 && memcmp(s, "\xEF\xBC\x9A", 3) == 0 ? 3 : 0;
+}
+
+/*
+ * A credit after a date on its line: "Source: Reuters", "Foto: dpa", "来源：新华社". A label
+ * of one or two words without digits, a colon, and a short value of at most four words.
+ */
+static int
+credit_tail(const char *s, size_t n)
+{
+	size_t		i,
+				k = 0;
+	const char *v;
+	size_t		vn;
+	int			words;
+
+	nx_trim(&s, &n);
+	for (i = 0; i < n && i < CREDIT_LABEL_MAX && (k = colon_len(s + i, n - i)) == 0; i++)
+		;
+	if (k == 0 || i == 0 || nx_has_digit(s, i) || nx_count_words(s, i) > 2)
+		return 0;
+	v = s + i + k;
+	vn = n - i - k;
+	nx_trim(&v, &vn);
+	words = nx_count_words(v, vn);
+	return vn > 0 && vn <= CREDIT_VALUE_MAX && words >= 1 && words <= 4 && colon_len(v, vn) == 0 &&
+		memchr(v, ':', vn) == NULL;
+}
+
+/* " - ", " – ", " — ", " | " at s: the separator's length, else 0 */
+static size_t
+place_separator(const char *s, size_t n)
+{
+	if (n >= 3 && s[0] == ' ' && (s[1] == '-' || s[1] == '|') && s[2] == ' ')
+		return 3;
+	if (n >= 5 && s[0] == ' ' && (unsigned char) s[1] == 0xE2 && (unsigned char) s[2] == 0x80 &&
+		((unsigned char) s[3] == 0x93 || (unsigned char) s[3] == 0x94) && s[4] == ' ')
+		return 5;
+	return 0;
+}
+
+/*
+ * "Madrid - 14 feb 2024 - 12:45 CET": a place (or the names of a byline, which read the same)
+ * of at most three capitalised words, a dash or bar, and a date line. Capitals-only places go
+ * the way of wire datelines ("MADRID -" opens a lead).
+ */
+static int
+place_then_date(const char *s, size_t n, nx_date *date, nx_date_label *label)
+{
+	size_t		i,
+				k = 0,
+				letters,
+				digits,
+				upper,
+				lower;
+
+	for (i = 1; i < n && i < PLACE_BEFORE_DATE_MAX && (k = place_separator(s + i, n - i)) == 0; i++)
+		;
+	if (k == 0 || nx_count_words(s, i) > 3)
+		return 0;
+	nx_count_chars(s, i, &letters, &digits, &upper, &lower);
+	if (digits > 0 || upper == 0 || lower == 0 || !nx_looks_like_names(s, i, 0))
+		return 0;
+	*label = nx_date_line(s + i + k, n - i - k, date);
+	return *label != NX_DATE_NONE;
+}
+
 static void
 classify(line *ln)
 {
@@ -281,6 +359,13 @@ classify(line *ln)
 	{
 		ln->kind_cache = LK_DATE;
 		ln->date = prefix.date;
+		return;
+	}
+	if (known != NULL && known->label != NX_DATE_NONE && credit_tail(ln->s + known->consumed, ln->n - known->consumed))
+	{
+		ln->kind_cache = LK_DATE;
+		ln->date_label = known->label;
+		ln->date = known->date;
 		return;
 	}
 	if (has_digit && nx_re_match(NX_RE_READING_TIME, ln->s, ln->n, &m) == 1 &&
@@ -317,6 +402,8 @@ classify(line *ln)
 		ln->kind_cache = LK_META_SEGMENTS;
 		return;
 	}
+	if (has_digit && ln->n <= NX_DATE_LINE_MAX && place_then_date(ln->s, ln->n, &ln->date, &ln->date_label))
+		ln->kind_cache = LK_DATE;
 }
 
 /* bytes of letters: ASCII letters plus every byte of a non-ASCII character */

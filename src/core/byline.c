@@ -82,6 +82,14 @@ word_case(const char *s, size_t n)
 	}
 }
 
+/* an en or em dash standing alone between names and a place: "Ana Souza — Brasília" */
+static int
+is_dash_word(const char *s, size_t n)
+{
+	return n == 3 && (unsigned char) s[0] == 0xE2 && (unsigned char) s[1] == 0x80 &&
+		((unsigned char) s[2] == 0x93 || (unsigned char) s[2] == 0x94);
+}
+
 static int
 is_name_separator(char c)
 {
@@ -133,7 +141,7 @@ nx_looks_like_names(const char *s, size_t n, int after_by_word)
 		c = word_case(s + i, j - i);
 		if (c == 'U' || c == 'o')
 			capital++;
-		else if (c == 'x' && !(j - i == 1 && (s[i] == '-' || s[i] == '&')))
+		else if (c == 'x' && !(j - i == 1 && (s[i] == '-' || s[i] == '&')) && !is_dash_word(s + i, j - i))
 			return 0;
 		else if (c == 'l' && !nx_word_in_folded_list(s + i, j - i, name_glue))
 		{

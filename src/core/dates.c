@@ -104,7 +104,10 @@ static const char *const published_words[] = {
 	"publikacja", "opublikowany", "publikovano", "zverejnene", "yayınlanma", "yayınlandı", "yayın", "yayımlanma",
 	"опубликовано", "опубликован", "публикация", "julkaistu", "publicat", "diterbitkan", "megjelent",
 	"dipublikasikan", "postado", "postat", "udgivet", "zverejneno", "vydano", "erstellt", "publicacion",
-	"publikacji", "publicacao", "pubblicazione", "публикации", NULL
+	"publikacji", "publicacao", "pubblicazione", "публикации",
+	/* Korean (entered, registered, published), Chinese, Japanese (published, delivered, posted) */
+	"입력", "기사입력", "등록", "발행", "게재", "发布", "发布时间", "發布", "發佈", "发表", "發表", "公開", "公開日",
+	"配信", "掲載", "投稿", "投稿日", NULL
 };
 /* "date" in other languages ("Fecha de publicación:", "Datum:"): a label word that says day first */
 static const char *const date_words[] = {"fecha", "data", "datum", "dato", "дата", NULL};
@@ -129,7 +132,9 @@ static const char *const updated_words[] = {
 	"aggiornata", "aggiornamento", "atualizado", "atualizada", "atualizacao", "bijgewerkt", "gewijzigd",
 	"laatst", "oppdatert", "opdateret", "uppdaterad", "uppdaterat", "sist", "senast", "aktualizacja",
 	"zaktualizowano", "aktualizacji", "aktualizovano", "guncelleme", "guncellendi", "guncellenme", "son", "обновлено",
-	"обновлен", "paivitetty", "actualizat", "diperbarui", "frissitve", "ultima", "ostatnia", "modifica", NULL
+	"обновлен", "paivitetty", "actualizat", "diperbarui", "frissitve", "ultima", "ostatnia", "modifica",
+	/* Korean (modified, last modified, update), Chinese and Japanese (update, last update) */
+	"수정", "최종수정", "업데이트", "更新", "更新时间", "更新於", "最終更新", "更新日", NULL
 };
 static const char *const filler_words[] = {
 	"on", "at", "the", "of", "date", "time", "am", "pm", "a", "m", "p", "h", "hrs",
@@ -141,10 +146,29 @@ static const char *const filler_words[] = {
 	"de", "del", "do", "da", "di", "alle", "ore", "las", "los", "horas", "hs", "hrs", "a", "as", "ao",
 	"w", "o", "godz", "dnia", "dne", "v", "saat", "tarihi", "tarih", "в", "г", "года", "год", "ч",
 	"uur", "u", "kello", "pukul", "um", "jam",
-	"時", "分", "시", "분", "午前", "午後", NULL
+	"時", "分", "시", "분", "午前", "午後", "오전", "오후", "上午", "下午", NULL
 };
 
-/* splits [s, s+n) into word, number and punctuation tokens; non-ASCII bytes are words */
+/*
+ * The byte length of a punctuation character outside ASCII at s, else 0: general punctuation
+ * (U+2000-U+205F: dashes, bullets, quotes), CJK symbols and punctuation (U+3000-U+303F:
+ * 、。【】) and the fullwidth forms of ASCII punctuation (：，（） and the like). Date lines
+ * use them as separators ("4 September 2016 — 10:05", "发布时间：2024-02-05").
+ */
+static size_t
+wide_punct_len(const unsigned char *s, size_t n)
+{
+	if (n < 3 || (s[1] & 0xC0) != 0x80 || (s[2] & 0xC0) != 0x80)
+		return 0;
+	if ((s[0] == 0xE2 && (s[1] == 0x80 || (s[1] == 0x81 && s[2] <= 0x9F))) ||
+		(s[0] == 0xE3 && s[1] == 0x80) ||
+		(s[0] == 0xEF && s[1] == 0xBC && ((s[2] >= 0x81 && s[2] <= 0x8F) || (s[2] >= 0x9A && s[2] <= 0xA0))) ||
+		(s[0] == 0xEF && s[1] == 0xBD && s[2] >= 0x9B && s[2] <= 0xA5))
+		return 3;
+	return 0;
+}
+
+/* splits [s, s+n) into word, number and punctuation tokens; other non-ASCII bytes are words */
 static int
 tokenize_line(const char *s, size_t n, tok *toks, int max)
 {
@@ -167,9 +191,12 @@ tokenize_line(const char *s, size_t n, tok *toks, int max)
 				j++;
 			toks[nt].kind = TK_NUM;
 		}
+		else if ((j = i + wide_punct_len((const unsigned char *) s + i, n - i)) > i)
+			toks[nt].kind = TK_PUNCT;
 		else if (is_alpha(c) || c >= 0x80)
 		{
-			while (j < n && (is_alpha((unsigned char) s[j]) || (unsigned char) s[j] >= 0x80))
+			while (j < n && (is_alpha((unsigned char) s[j]) ||
+							 ((unsigned char) s[j] >= 0x80 && wide_punct_len((const unsigned char *) s + j, n - j) == 0)))
 				j++;
 			toks[nt].kind = TK_WORD;
 		}
@@ -293,9 +320,9 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 				separator;
 	nx_date		r = {0, 0, 0, 0};
 
-	/* ISO: 2016-09-04 */
-	if (match_year(t, &r.year) && is_punct(&t[1], '-') && t[2].kind == TK_NUM && t[2].n <= 2 &&
-		is_punct(&t[3], '-') && t[4].kind == TK_NUM && t[4].n <= 2)
+	/* year first: 2016-09-04 (ISO), 2016/09/04 (China, Japan), 2016.09.04 (Korea, Hungary) */
+	if (match_year(t, &r.year) && (is_punct(&t[1], '-') || is_punct(&t[1], '/') || is_punct(&t[1], '.')) &&
+		t[2].kind == TK_NUM && t[2].n <= 2 && is_punct(&t[3], t[1].s[0]) && t[4].kind == TK_NUM && t[4].n <= 2)
 	{
 		r.month = num_value(&t[2]);
 		r.day = num_value(&t[4]);
@@ -454,7 +481,8 @@ date_word_lists(const tok *t)
 		folded = 0;
 	else
 		folded = nx_wordset_lists(&date_vocab, f, fn);
-	return (folded & DW_FOLDED) | (printed & (DW_WEEKDAY_AS_PRINTED | DW_FILLER_AS_PRINTED));
+	/* as printed too: Hangul folds to its jamo, while the lists spell words as they are printed */
+	return ((folded | printed) & DW_FOLDED) | (printed & (DW_WEEKDAY_AS_PRINTED | DW_FILLER_AS_PRINTED));
 }
 
 int
@@ -497,6 +525,8 @@ nx_date_read_day_first(nx_date *d)
 	}
 }
 
+/* "há 2 horas", "vor 3 Stunden", "il y a 2 heures": the tokens of an update time without a date */
+#define RELATIVE_TIME_TOKENS 5
 /* tokens date_prefix reads past the one it is at (match_date's longest look) */
 #define DATE_LOOKAHEAD 12
 /* tokens a line is first cut into: most lines stop at their first word */
@@ -517,7 +547,8 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 	nx_date_label best = NX_DATE_NONE;
 	nx_date		best_date = {0, 0, 0, 0};
 	int			dates = 0,
-				day_first = 0;
+				day_first = 0,
+				update_at = -1;
 
 	while (i < nt)
 	{
@@ -556,10 +587,19 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 			label = label == NX_DATE_PUBLISHED && dates == 0 ? label : NX_DATE_UPDATED;
 			day_first = !(lists & DW_ENGLISH_LABEL);
 			used = 1;
+			if (dates > 0)
+				update_at = i + 1;
 		}
 		else if ((used = (lists & (DW_WEEKDAY_AS_PRINTED | DW_FILLER_AS_PRINTED | DW_FILLER)) != 0 ||
 				  nx_locale_weekday(t->s, t->n) != 0) == 0 && i == 0 && may_be_date_word(t))
 			used = day_first = 1;	/* "Fecha:", "Datum:" open the line */
+		/* "31/07/2024 18h32 Atualizado há 2 horas": a relative update time ends the line */
+		if (used == 0 && i == update_at && nt - i <= RELATIVE_TIME_TOKENS)
+		{
+			*stop = (size_t) (toks[nt].s - s);
+			i = nt;
+			break;
+		}
 		if (used == 0)
 		{
 			*stop = (size_t) (t->s - s);
@@ -571,6 +611,9 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 		return NEED_MORE_TOKENS;
 	if (dates == 0)
 		return NX_DATE_NONE;
+	/* a label in another language after the date still says how the line writes dates */
+	if (day_first)
+		nx_date_read_day_first(&best_date);
 	*out = best_date;
 	return best;
 }

@@ -315,6 +315,46 @@ test_byline_forms(void **state)
 	}
 }
 
+/*
+ * Header lines of shapes the other tests lack: a place before the date, a credit after it,
+ * names and a place across a dash, year-first dates with Korean and Chinese labels.
+ */
+static void
+test_more_header_shapes(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		const char *byline;		/* NULL: none expected */
+		int			day;
+	}			cases[] = {
+		{"El puerto reabre\n\nPor Ana Lima\nValencia - 07 mar 2021 - 10:05 CET\n\nEl puerto ha reabierto.", "Ana Lima", 7},
+		{"O porto reabre\n\nPor Ana Lima \xE2\x80\x94 Lisboa\n07/03/2021 10h05 Atualizado h\xC3\xA1 2 horas\n\nO porto reabriu.", "Ana Lima \xE2\x80\x94 Lisboa", 7},
+		{"Harbour reopens after storm\n\nBy Ana Lima\nMarch 7, 2021 Source: Harbour Wire\n\nThe harbour reopened.", "Ana Lima", 7},
+		/* 항구 재개장 / 입력 2021.03.07 10:05 / 이민지 기자 */
+		{"\xED\x95\xAD\xEA\xB5\xAC \xEC\x9E\xAC\xEA\xB0\x9C\xEC\x9E\xA5\n\n\xEC\x9E\x85\xEB\xA0\xA5 2021.03.07 10:05\n"
+		 "\xEC\x9D\xB4\xEB\xAF\xBC\xEC\xA7\x80 \xEA\xB8\xB0\xEC\x9E\x90\n\n\xED\x95\xAD\xEA\xB5\xAC\xEA\xB0\x80 "
+		 "\xEB\x8B\xA4\xEC\x8B\x9C \xEC\x97\xB4\xEB\xA0\xB8\xEB\x8B\xA4.", "\xEC\x9D\xB4\xEB\xAF\xBC\xEC\xA7\x80 \xEA\xB8\xB0\xEC\x9E\x90", 7},
+		/* 港口重新开放 / 2021年03月07日 10:05 来源：港口通讯 */
+		{"\xE6\xB8\xAF\xE5\x8F\xA3\xE9\x87\x8D\xE6\x96\xB0\xE5\xBC\x80\xE6\x94\xBE\n\n2021\xE5\xB9\xB4" "03\xE6\x9C\x88" "07\xE6\x97\xA5 10:05 "
+		 "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A\xE6\xB8\xAF\xE5\x8F\xA3\xE9\x80\x9A\xE8\xAE\xAF\n\n\xE6\xB8\xAF\xE5\x8F\xA3\xE4\xBB\x8A\xE5\xA4\xA9"
+		 "\xE9\x87\x8D\xE6\x96\xB0\xE5\xBC\x80\xE6\x94\xBE\xE3\x80\x82", NULL, 7},
+	};
+	size_t		i;
+
+	(void) state;
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		nx_article	a = parse(cases[i].text);
+
+		if (cases[i].byline != NULL && (a.byline == NULL || strcmp(a.byline, cases[i].byline) != 0))
+			fail_msg("case %zu: byline %s", i, a.byline ? a.byline : "NULL");
+		if (!a.has_published || a.published.day != cases[i].day || a.published.month != 3 || a.published.year != 2021)
+			fail_msg("case %zu: no date", i);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 /* a handle or agency alone against the meta lines, and "Names | Publisher" with the publisher spelled freely */
 static void
 test_handle_and_publisher_bylines(void **state)
@@ -604,6 +644,7 @@ main(void)
 		cmocka_unit_test(test_meta_segments_on_one_line),
 		cmocka_unit_test(test_pipes_in_prose_stay_prose),
 		cmocka_unit_test(test_byline_forms),
+		cmocka_unit_test(test_more_header_shapes),
 		cmocka_unit_test(test_handle_and_publisher_bylines),
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_standfirst_after_meta_lines),

@@ -197,6 +197,47 @@ test_date_far_into_the_line(void **state)
 	assert_int_equal(nx_date_line_prefix(s, strlen(s), &d, &consumed), NX_DATE_NONE);
 }
 
+/* year-first numeric dates, CJK labels and punctuation, a relative update time after a date */
+static void
+test_asian_forms_and_update_tails(void **state)
+{
+	static const struct
+	{
+		const char *line;
+		nx_date_label label;
+		int			y,
+					m,
+					d;
+	}			cases[] = {
+		{"2024.01.11 10:21", NX_DATE_PLAIN, 2024, 1, 11},
+		{"2024/03/19 15:30", NX_DATE_PLAIN, 2024, 3, 19},
+		{"2024. 1. 11.", NX_DATE_PLAIN, 2024, 1, 11},
+		/* Korean "entered" and "modified" labels, the afternoon mark */
+		{"\xEC\x9E\x85\xEB\xA0\xA5 2024.01.11 10:21", NX_DATE_PUBLISHED, 2024, 1, 11},
+		{"\xEC\x9E\x85\xEB\xA0\xA5 2024.01.11 10:21 \xEC\x88\x98\xEC\xA0\x95 2024.01.12 08:00", NX_DATE_PUBLISHED, 2024, 1, 11},
+		{"2024.01.11 \xEC\x98\xA4\xED\x9B\x84 3:21", NX_DATE_PLAIN, 2024, 1, 11},
+		/* Chinese "release time" and a fullwidth colon */
+		{"\xE5\x8F\x91\xE5\xB8\x83\xE6\x97\xB6\xE9\x97\xB4\xEF\xBC\x9A" "2024-02-05 09:12", NX_DATE_PUBLISHED, 2024, 2, 5},
+		/* a dash of general punctuation between date and time */
+		{"4 September 2016 \xE2\x80\x94 10:05", NX_DATE_PLAIN, 2016, 9, 4},
+		/* an update without a date after the publication date; its language reads 07/03 day first */
+		{"07/03/2024 18h32 Atualizado h\xC3\xA1 2 horas", NX_DATE_PLAIN, 2024, 3, 7},
+		{"September 4, 2016 Updated 2 hours ago", NX_DATE_PLAIN, 2016, 9, 4},
+	};
+	/* not: an invalid year-first date, a long tail after the update word, a tail without one */
+	static const char *const not_date_lines[] = {
+		"2024.13.01",
+		"September 4, 2016 Updated as the council met again in the evening",
+		"September 4, 2016 two hours ago",
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		expect_line(cases[i].line, cases[i].label, cases[i].y, cases[i].m, cases[i].d);
+	for (size_t i = 0; i < sizeof(not_date_lines) / sizeof(not_date_lines[0]); i++)
+		expect_line(not_date_lines[i], NX_DATE_NONE, 0, 0, 0);
+}
+
 int
 main(void)
 {
@@ -208,6 +249,7 @@ main(void)
 		cmocka_unit_test(test_times_and_zones),
 		cmocka_unit_test(test_date_line_prefix),
 		cmocka_unit_test(test_date_far_into_the_line),
+		cmocka_unit_test(test_asian_forms_and_update_tails),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
