@@ -32,6 +32,8 @@
 #define CREDIT_VALUE_MAX 40
 /* a place before a date line ("Madrid - 14 feb 2024") ends within this many bytes */
 #define PLACE_BEFORE_DATE_MAX 40
+/* a name line over an outlet or role line is at most this long */
+#define NAME_ABOVE_ROLE_MAX 40
 
 typedef enum line_kind
 {
@@ -132,7 +134,7 @@ kind_of(const line *ln)
 static size_t
 segment_separator(const char *s, size_t n)
 {
-	if (n >= 3 && s[0] == ' ' && s[1] == '|' && s[2] == ' ')
+	if (n >= 3 && s[0] == ' ' && (s[1] == '|' || s[1] == '/') && s[2] == ' ')
 		return 3;
 	if (n >= 4 && s[0] == ' ' && (unsigned char) s[1] == 0xE2 && (unsigned char) s[2] == 0x80 &&
 		(unsigned char) s[3] == 0xA2)
@@ -179,23 +181,55 @@ for_each_segment(const line *ln, int (*fn) (void *arg, line *seg), void *arg)
 }
 
 static int
-segment_is_meta(void *arg, line *seg)
+segment_is_strict_meta(void *arg, line *seg)
 {
 	(void) arg;
 	return kind_of(seg) == LK_DATE || kind_of(seg) == LK_READING || kind_of(seg) == LK_BYLINE;
 }
 
+/* a short label beside a date on a meta line: "CBS News", "TOI News Desk", "Edited by Jane Doe", "6:32 PM" */
+static int
+credit_segment(const line *seg)
+{
+	for (size_t i = 0; i + 1 < seg->n; i++)
+		if ((seg->s[i] == '.' || seg->s[i] == '!' || seg->s[i] == '?') && seg->s[i + 1] == ' ')
+			return 0;
+	return seg->n > 0 && seg->n <= CREDIT_VALUE_MAX && nx_count_words(seg->s, seg->n) <= 5;
+}
+
+/* counts date segments; a segment that is neither meta nor (beside a date) a credit stops the walk */
+static int
+segment_is_meta(void *arg, line *seg)
+{
+	int		   *dates = arg;
+
+	if (kind_of(seg) == LK_DATE || (kind_of(seg) == LK_BYLINE && seg->date_label != NX_DATE_NONE))
+		(*dates)++;
+	else if (kind_of(seg) != LK_READING && kind_of(seg) != LK_BYLINE)
+		return credit_segment(seg);
+	return 1;
+}
+
+/* every segment meta, or a date beside short credits ("March 20, 2024 / 6:32 PM / CBS News") */
 static int
 all_segments_meta(const line *ln)
 {
 	size_t		i;
-	int			has_separator = 0;
+	int			has_separator = 0,
+				dates = 0,
+				meta = 0,
+				segments;
 
 	if (ln->n > 200)
 		return 0;
 	for (i = 0; i < ln->n && !has_separator; i++)
 		has_separator = segment_separator(ln->s + i, ln->n - i) > 0;
-	return has_separator && for_each_segment(ln, segment_is_meta, NULL) >= 2;
+	if (!has_separator || (segments = for_each_segment(ln, segment_is_meta, &dates)) < 2)
+		return 0;
+	/* without a date, every segment must be meta itself: count them again */
+	if (dates == 0)
+		meta = for_each_segment(ln, segment_is_strict_meta, NULL);
+	return dates > 0 || meta == segments;
 }
 
 /* four ASCII digits in a row somewhere in s[0..n) */
@@ -939,6 +973,37 @@ take_headline(parse_state *st, line *lines, size_t nlines, size_t first)
  * header block next to another meta line (a date, a reading time, a byline).
  */
 static void
+mark_byline(line *ln)
+{
+	ln->kind_cache = LK_BYLINE;
+	ln->names = ln->s;
+	ln->names_n = ln->n;
+}
+
+/*
+ * "Jane Doe" over "BBC News" or "Senior Political Correspondent" over the date: a name line
+ * right above a line just taken as a byline is the byline (the lower one is an outlet or role).
+ */
+static void
+mark_name_above_role(line *lines, size_t from, size_t i)
+{
+	size_t		p = i;
+
+	/* "LITTLE ROCK, Ark." under the name is where the story was filed: that name line stays as it was */
+	if (lone_place_line(&lines[i]))
+		return;
+	while (p > from && lines[p - 1].n == 0)
+		p--;
+	if (p == from || p + 2 < i)
+		return;
+	p--;
+	if (lines[p].n <= NAME_ABOVE_ROLE_MAX && kind_of(&lines[p]) == LK_CONTENT &&
+		nx_count_words(lines[p].s, lines[p].n) >= 2 && nx_count_words(lines[p].s, lines[p].n) <= 4 &&
+		nx_looks_like_names(lines[p].s, lines[p].n, 0))
+		mark_byline(&lines[p]);
+}
+
+static void
 mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 {
 	size_t		i,
@@ -966,9 +1031,8 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		if ((next < nlines && is_header_meta(kind_of(&lines[next])) && kind_of(&lines[next]) != LK_DATELINE_LINE) ||
 			(i > from && is_header_meta(kind_of(&lines[i - 1])) && kind_of(&lines[i - 1]) != LK_DATELINE_LINE))
 		{
-			ln->kind_cache = LK_BYLINE;
-			ln->names = ln->s;
-			ln->names_n = ln->n;
+			mark_name_above_role(lines, from, i);
+			mark_byline(ln);
 		}
 	}
 }

@@ -272,6 +272,11 @@ test_pipes_in_prose_stay_prose(void **state)
 	assert_null(a.byline);
 	assert_string_equal(a.body, "Winners | runners-up | the rest of the field were there.");
 	nx_article_free(&a, &nx_malloc_allocator);
+	/* short segments without a date are no meta line */
+	a = parse("Results table\n\nSport / Football / Premier League\n\nThe season ended on Sunday.");
+	assert_false(a.has_published);
+	assert_non_null(strstr(a.body, "Sport / Football / Premier League"));
+	nx_article_free(&a, &nx_malloc_allocator);
 }
 
 /* issue 12: the header blocks of modern pages, in several languages (fixtures written for these tests) */
@@ -331,6 +336,12 @@ test_more_header_shapes(void **state)
 		{"El puerto reabre\n\nPor Ana Lima\nValencia - 07 mar 2021 - 10:05 CET\n\nEl puerto ha reabierto.", "Ana Lima", 7},
 		{"O porto reabre\n\nPor Ana Lima \xE2\x80\x94 Lisboa\n07/03/2021 10h05 Atualizado h\xC3\xA1 2 horas\n\nO porto reabriu.", "Ana Lima \xE2\x80\x94 Lisboa", 7},
 		{"Harbour reopens after storm\n\nBy Ana Lima\nMarch 7, 2021 Source: Harbour Wire\n\nThe harbour reopened.", "Ana Lima", 7},
+		/* a name over an outlet or role line over the date: the name is the byline */
+		{"Harbour reopens after storm\n\nAna Lima\nHarbour Times\n7 March 2021\n\nThe harbour reopened.", "Ana Lima", 7},
+		{"Harbour reopens after storm\nAna Lima\nSenior Port Correspondent\nMarch 7, 2021\nThe harbour reopened.", "Ana Lima", 7},
+		/* segments with " / " and credits beside the date */
+		{"Harbour reopens after storm\n\nMarch 7, 2021 / 6:32 PM / Harbour News\n\nThe harbour reopened.", NULL, 7},
+		{"Harbour reopens after storm\n\nEdited by Ana Lima | Updated: March 7, 2021 6:32 pm IST\n\nThe harbour reopened.", NULL, 7},
 		/* 항구 재개장 / 입력 2021.03.07 10:05 / 이민지 기자 */
 		{"\xED\x95\xAD\xEA\xB5\xAC \xEC\x9E\xAC\xEA\xB0\x9C\xEC\x9E\xA5\n\n\xEC\x9E\x85\xEB\xA0\xA5 2021.03.07 10:05\n"
 		 "\xEC\x9D\xB4\xEB\xAF\xBC\xEC\xA7\x80 \xEA\xB8\xB0\xEC\x9E\x90\n\n\xED\x95\xAD\xEA\xB5\xAC\xEA\xB0\x80 "
