@@ -327,12 +327,14 @@ credit_tail(const char *s, size_t n)
 		memchr(v, ':', vn) == NULL;
 }
 
-/* " - ", " – ", " — ", " | " at s: the separator's length, else 0 */
+/* " - ", " – ", " — ", " | " at s (and ", " when comma is set): the separator's length, else 0 */
 static size_t
-place_separator(const char *s, size_t n)
+place_separator(const char *s, size_t n, int comma)
 {
 	if (n >= 3 && s[0] == ' ' && (s[1] == '-' || s[1] == '|') && s[2] == ' ')
 		return 3;
+	if (comma && n >= 2 && s[0] == ',' && s[1] == ' ')
+		return 2;
 	if (n >= 5 && s[0] == ' ' && (unsigned char) s[1] == 0xE2 && (unsigned char) s[2] == 0x80 &&
 		((unsigned char) s[3] == 0x93 || (unsigned char) s[3] == 0x94) && s[4] == ' ')
 		return 5;
@@ -341,8 +343,9 @@ place_separator(const char *s, size_t n)
 
 /*
  * "Madrid - 14 feb 2024 - 12:45 CET": a place (or the names of a byline, which read the same)
- * of at most three capitalised words, a dash or bar, and a date line. Capitals-only places go
- * the way of wire datelines ("MADRID -" opens a lead).
+ * of at most three capitalised words, a dash or bar, and a date line; in a script without
+ * case a comma will do ("नई दिल्ली, 8 फरवरी 2024"). Capitals-only places go the way of wire
+ * datelines ("MADRID -" opens a lead).
  */
 static int
 place_then_date(const char *s, size_t n, nx_date *date, nx_date_label *label)
@@ -353,13 +356,20 @@ place_then_date(const char *s, size_t n, nx_date *date, nx_date_label *label)
 				digits,
 				upper,
 				lower;
+	/* only text outside ASCII may be in a script without case */
+	int			non_ascii = !nx_is_ascii(s, n < PLACE_BEFORE_DATE_MAX ? n : PLACE_BEFORE_DATE_MAX);
 
-	for (i = 1; i < n && i < PLACE_BEFORE_DATE_MAX && (k = place_separator(s + i, n - i)) == 0; i++)
+	for (i = 1; i < n && i < PLACE_BEFORE_DATE_MAX && (k = place_separator(s + i, n - i, non_ascii)) == 0; i++)
 		;
 	if (k == 0 || nx_count_words(s, i) > 3)
 		return 0;
 	nx_count_chars(s, i, &letters, &digits, &upper, &lower);
-	if (digits > 0 || upper == 0 || lower == 0 || !nx_looks_like_names(s, i, 0))
+	if (digits > 0 || letters == 0 || !nx_looks_like_names(s, i, 0))
+		return 0;
+	/* cased letters: capitalised words with lower case; none at all: only a script without case */
+	if ((upper + lower > 0 && (upper == 0 || lower == 0)) || (upper + lower == 0 && !non_ascii))
+		return 0;
+	if (s[i] == ',' && upper + lower > 0)
 		return 0;
 	*label = nx_date_line(s + i + k, n - i - k, date);
 	return *label != NX_DATE_NONE;

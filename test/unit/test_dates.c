@@ -223,6 +223,9 @@ test_asian_forms_and_update_tails(void **state)
 		/* an update without a date after the publication date; its language reads 07/03 day first */
 		{"07/03/2024 18h32 Atualizado h\xC3\xA1 2 horas", NX_DATE_PLAIN, 2024, 3, 7},
 		{"September 4, 2016 Updated 2 hours ago", NX_DATE_PLAIN, 2016, 9, 4},
+		/* CLDR month names in Greek (genitive) and Hindi */
+		{"20 \xCE\x9C\xCE\xB1\xCF\x81\xCF\x84\xCE\xAF\xCE\xBF\xCF\x85 2024, 18:41", NX_DATE_PLAIN, 2024, 3, 20},
+		{"8 \xE0\xA4\xAB\xE0\xA4\xB0\xE0\xA4\xB5\xE0\xA4\xB0\xE0\xA5\x80 2024", NX_DATE_PLAIN, 2024, 2, 8},
 	};
 	/* not: an invalid year-first date, a long tail after the update word, a tail without one */
 	static const char *const not_date_lines[] = {

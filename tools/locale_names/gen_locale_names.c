@@ -21,7 +21,8 @@
 
 static const char *const locales[] = {
 	"en", "de", "fr", "es", "it", "pt", "nl", "da", "nb", "nn", "sv", "pl", "cs", "sk",
-	"tr", "ru", "uk", "fi", "ro", "hu", "id", "ca", NULL
+	"tr", "ru", "uk", "fi", "ro", "hu", "id", "ca", "el", "bg", "sr", "sl", "lt", "lv", "et",
+	"hi", "bn", "mr", "ar", "fa", "ur", "he", "ms", "sw", NULL
 };
 
 typedef struct entry
