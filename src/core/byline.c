@@ -19,7 +19,8 @@ static const char *const by_words[] = {
 /* words that introduce names only with a colon or a "by" after them ("Text: ...", "Written by ...") */
 static const char *const by_words_labelled[] = {
 	"autor", "autorka", "autore", "autores", "auteur", "yazan", "yazar", "автор", "текст", "text", "texto",
-	"testo", "tekst", "author", "authors", "written", "reported", "words", "story", "reporting", NULL
+	"testo", "tekst", "author", "authors", "written", "reported", "words", "story", "reporting",
+	"opinion", "analysis", "commentary", "review", "edited", "compiled", "produced", "interview", "column", NULL
 };
 
 /* lower-case words that sit inside name lists: conjunctions, particles, roles */
@@ -139,10 +140,15 @@ nx_looks_like_names(const char *s, size_t n, int after_by_word)
 					return 0;
 		}
 		c = word_case(s + i, j - i);
+		/* a social handle after the name: "Jane Doe @janedoe" */
+		if (s[i] == '@' && j - i > 1 && capital > 0)
+			c = '@';
 		if (c == 'U' || c == 'o')
 			capital++;
 		else if (c == 'x' && !(j - i == 1 && (s[i] == '-' || s[i] == '&')) && !is_dash_word(s + i, j - i))
 			return 0;
+		else if (c == '@' && memchr(s + i + 1, '@', j - i - 1) != NULL)
+			return 0;			/* an e-mail address, not a handle */
 		else if (c == 'l' && !nx_word_in_folded_list(s + i, j - i, name_glue))
 		{
 			lower++;
@@ -327,6 +333,15 @@ nx_byline_parse_dated(const char *s, size_t n, const nx_date_prefix *prefix, nx_
 	if (memchr(s, '|', n) != NULL)
 	{
 		const char *bar = memchr(s, '|', n);
+
+		/* "Jane Doe | Published March 20, 2024": names, then a date line */
+		if (split_names_date(s, n, out))
+		{
+			nx_trim(&out->names, &out->names_n);
+			if (nx_looks_like_names(out->names, out->names_n, 0))
+				return 1;
+			memset(out, 0, sizeof(*out));
+		}
 
 		if (bar > s && (nx_looks_like_names(s, (size_t) (bar - s), 0) ||
 						nx_looks_like_handles(s, (size_t) (bar - s))) &&

@@ -343,6 +343,10 @@ test_more_header_shapes(void **state)
 		{"\xE0\xA4\xAC\xE0\xA4\x82\xE0\xA4\xA6\xE0\xA4\xB0\xE0\xA4\x97\xE0\xA4\xBE\xE0\xA4\xB9 \xE0\xA4\x96\xE0\xA5\x81\xE0\xA4\xB2\xE0\xA4\xBE\n\n"
 		 "\xE0\xA4\xA8\xE0\xA4\x88 \xE0\xA4\xA6\xE0\xA4\xBF\xE0\xA4\xB2\xE0\xA5\x8D\xE0\xA4\xB2\xE0\xA5\x80, 7 \xE0\xA4\xAE\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA5\x8D\xE0\xA4\x9A 2021\n\n"
 		 "\xE0\xA4\xAC\xE0\xA4\x82\xE0\xA4\xA6\xE0\xA4\xB0\xE0\xA4\x97\xE0\xA4\xBE\xE0\xA4\xB9 \xE0\xA4\xAB\xE0\xA4\xBF\xE0\xA4\xB0 \xE0\xA4\x96\xE0\xA5\x81\xE0\xA4\xB2\xE0\xA4\xBE\xE0\xA5\xA4", NULL, 7},
+		/* a label word before "by", a handle after the name, names then a date after a bar */
+		{"Harbour reopens after storm\n\nAnalysis by Ana Lima, Harbour Times\nMarch 7, 2021\n\nThe harbour reopened.", "Ana Lima, Harbour Times", 7},
+		{"Harbour reopens after storm\n\nAna Lima @analima\nMarch 7, 2021\n\nThe harbour reopened.", "Ana Lima @analima", 7},
+		{"Harbour reopens after storm\n\nAna Lima | Published March 7, 2021\n\nThe harbour reopened.", "Ana Lima", 7},
 		/* segments with " / " and credits beside the date */
 		{"Harbour reopens after storm\n\nMarch 7, 2021 / 6:32 PM / Harbour News\n\nThe harbour reopened.", NULL, 7},
 		{"Harbour reopens after storm\n\nEdited by Ana Lima | Updated: March 7, 2021 6:32 pm IST\n\nThe harbour reopened.", NULL, 7},
