@@ -1181,7 +1181,10 @@ standfirst_end(parse_state *st, const line *lines, size_t nlines, size_t i)
 		paras++;
 		j++;
 	}
+	/* a photo and its caption may sit between the summary and the meta lines */
 	j = next_nonblank(lines, nlines, j);
+	while (j < nlines && kind_of(&lines[j]) == LK_CAPTION)
+		j = next_nonblank(lines, nlines, j + 1);
 	if (paras == 0 || j >= nlines || !is_header_meta(kind_of(&lines[j])) || kind_of(&lines[j]) == LK_DATELINE_LINE)
 		return i;
 	/*
@@ -1357,7 +1360,10 @@ take_header_content(parse_state *st, const line *lines, size_t nlines, size_t i,
 	if (j == i)
 		return (size_t) -1;
 	out->standfirst = join_paragraphs(st, lines, i, j);
-	return j - 1;
+	/* the header loop goes on after the last paragraph, so captions before the meta lines are kept */
+	for (j--; j > i && kind_of(&lines[j]) != LK_CONTENT; j--)
+		;
+	return j;
 }
 
 /* the header after the headline: standfirst and meta lines up to the first body paragraph, whose index it returns */

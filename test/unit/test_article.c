@@ -460,6 +460,15 @@ test_standfirst_paragraphs(void **state)
 	assert_string_equal(a.lead, "Ships returned on Sunday.");
 	assert_int_equal(a.published.day, 7);
 	nx_article_free(&a, &nx_malloc_allocator);
+	/* a photo caption between the summary and the meta lines: the caption kept, the header read on */
+	a = parse("Harbour reopens\n\nShips returned on Sunday\n\nA ship enters the port. Photo: Rui Costa/Harbour Times\n\n"
+			  "By Ana Lima\n\n7 March 2021\n\nThe harbour reopened.\n\nMore text.");
+	assert_string_equal(a.standfirst, "Ships returned on Sunday");
+	assert_string_equal(a.byline, "Ana Lima");
+	assert_int_equal(a.published.day, 7);
+	assert_int_equal(a.ncaptions, 1);
+	assert_string_equal(a.lead, "The harbour reopened.");
+	nx_article_free(&a, &nx_malloc_allocator);
 }
 
 /* a standfirst under the byline and date: a summary phrase, or paragraphs before a dateline lead; never the lead itself */
