@@ -32,6 +32,10 @@
 #define CREDIT_VALUE_MAX 40
 /* a place before a date line ("Madrid - 14 feb 2024") ends within this many bytes */
 #define PLACE_BEFORE_DATE_MAX 40
+/* section labels above the headline: at most this long, this many lines, under a headline of at least this many words */
+#define KICKER_MAX_BYTES 60
+#define KICKER_MAX_LINES 3
+#define KICKER_HEADLINE_MIN_WORDS 4
 /* a name line over an outlet or role line is at most this long */
 #define NAME_ABOVE_ROLE_MAX 40
 
@@ -1310,6 +1314,73 @@ is_article(const nx_allocator *a, line *lines, size_t nlines)
 	return letters > 0;
 }
 
+/* a breadcrumb separator at s (" > ", " › ", " » ", " / ", " | "): its length, else 0 */
+static size_t
+crumb_separator(const char *s, size_t n)
+{
+	if (n >= 3 && s[0] == ' ' && (s[1] == '>' || s[1] == '/' || s[1] == '|') && s[2] == ' ')
+		return 3;
+	if (n >= 4 && s[0] == ' ' && (unsigned char) s[1] == 0xC2 && (unsigned char) s[2] == 0xBB && s[3] == ' ')
+		return 4;
+	if (n >= 5 && s[0] == ' ' && memcmp(s + 1, "\xE2\x80\xBA", 3) == 0 && s[4] == ' ')
+		return 5;
+	return 0;
+}
+
+/*
+ * A section label or breadcrumb: "Politics", "ECONOMY", "Home > News > Economy". One word, or
+ * segments of at most three words each; no digits, no closing punctuation. (Two words are
+ * too often a short headline over its standfirst.)
+ */
+static int
+kicker_line(const line *ln)
+{
+	size_t		i,
+				k,
+				start = 0;
+	int			segments = 0;
+	char		last;
+
+	if (kind_of(ln) != LK_CONTENT || ln->n > KICKER_MAX_BYTES || nx_has_digit(ln->s, ln->n))
+		return 0;
+	last = ln->s[ln->n - 1];
+	if (last == '.' || last == '!' || last == '?' || last == ':' || last == ',' || last == ';')
+		return 0;
+	if (nx_count_words(ln->s, ln->n) == 1)
+		return 1;
+	for (i = 0; i <= ln->n; i += k ? k : 1)
+	{
+		k = i < ln->n ? crumb_separator(ln->s + i, ln->n - i) : 1;
+		if (k == 0)
+			continue;
+		if (nx_count_words(ln->s + start, i - start) > 3)
+			return 0;
+		segments++;
+		start = i + k;
+	}
+	return segments >= 2;
+}
+
+/*
+ * Section labels and breadcrumbs above the headline are skipped when a headline-shaped line
+ * of more words follows ("Politics" over "Bank cuts rates for the first time in four years").
+ */
+static size_t
+skip_kickers(line *lines, size_t nlines, size_t first)
+{
+	for (int k = 0; k < KICKER_MAX_LINES && first < nlines && kicker_line(&lines[first]); k++)
+	{
+		size_t		next = next_nonblank(lines, nlines, first + 1);
+
+		if (next >= nlines || kind_of(&lines[next]) != LK_CONTENT ||
+			nx_count_words(lines[next].s, lines[next].n) < KICKER_HEADLINE_MIN_WORDS ||
+			!headline_shaped(&lines[next], next_nonblank(lines, nlines, next + 1) >= nlines))
+			break;
+		first = next;
+	}
+	return first;
+}
+
 /* meta lines before the headline: a wire timestamp, a date, a reading time; returns the first other line */
 static size_t
 take_leading_meta(parse_state *st, line *lines, size_t nlines)
@@ -1526,7 +1597,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		return NX_OK;
 	}
 
-	first = take_leading_meta(&st, lines, nlines);
+	first = skip_kickers(lines, nlines, take_leading_meta(&st, lines, nlines));
 	/* headline: the first content line, when it is shaped like one or meta lines follow it */
 	body_start = first;
 	if (first < nlines && take_headline(&st, lines, nlines, first))

@@ -374,6 +374,33 @@ test_more_header_shapes(void **state)
 	}
 }
 
+/* section labels, breadcrumbs and skip links above the headline; a short headline over its standfirst stays */
+static void
+test_kickers_above_the_headline(void **state)
+{
+	static const char *const tops[] = {"Politics\n\n", "ECONOMY\n", "Home > News > Harbours\n\n",
+		"Skip to main content\n\n", "News \xE2\x80\xBA Harbours\n\n"};
+	const char *rest = "Harbour reopens after the storm passed\n\nBy Ana Lima\n7 March 2021\n\nThe harbour reopened on Sunday.";
+	char		text[512];
+	nx_article	a;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(tops) / sizeof(tops[0]); i++)
+	{
+		snprintf(text, sizeof(text), "%s%s", tops[i], rest);
+		a = parse(text);
+		if (a.headline == NULL || strcmp(a.headline, "Harbour reopens after the storm passed") != 0)
+			fail_msg("case %zu: headline %s", i, a.headline ? a.headline : "NULL");
+		assert_string_equal(a.byline, "Ana Lima");
+		assert_int_equal(a.published.day, 7);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+	a = parse("Harbour reopens\n\nShips return to the port after a week of storms\n\nBy Ana Lima\n7 March 2021\n\nThe harbour reopened.");
+	assert_string_equal(a.headline, "Harbour reopens");
+	assert_string_equal(a.standfirst, "Ships return to the port after a week of storms");
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 /* a handle or agency alone against the meta lines, and "Names | Publisher" with the publisher spelled freely */
 static void
 test_handle_and_publisher_bylines(void **state)
@@ -673,6 +700,7 @@ main(void)
 		cmocka_unit_test(test_pipes_in_prose_stay_prose),
 		cmocka_unit_test(test_byline_forms),
 		cmocka_unit_test(test_more_header_shapes),
+		cmocka_unit_test(test_kickers_above_the_headline),
 		cmocka_unit_test(test_handle_and_publisher_bylines),
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_standfirst_after_meta_lines),
