@@ -36,6 +36,8 @@
 #define KICKER_MAX_BYTES 60
 #define KICKER_MAX_LINES 3
 #define KICKER_HEADLINE_MIN_WORDS 4
+/* a site's name after a bar in a page title is at most this long */
+#define SITE_NAME_MAX 40
 /* a name line over an outlet or role line is at most this long */
 #define NAME_ABOVE_ROLE_MAX 40
 
@@ -964,6 +966,32 @@ is_header_meta(line_kind k)
  * The headline is the first line when it is shaped like one, or when header meta lines
  * follow it (wire slugs such as "beef" above a dateline; "... (picture)" headlines).
  */
+/*
+ * The length of a page title without the site's name after a bar: "Bank cuts rates again |
+ * The Daily Planet" -> "Bank cuts rates again". The name is short (at most four words, no
+ * digits, no closing punctuation); the title keeps at least three words.
+ */
+static size_t
+headline_without_site(const char *s, size_t n)
+{
+	const char *site;
+	size_t		bar,
+				sn;
+	char		last = n > 0 ? s[n - 1] : 0;
+
+	for (bar = n; bar >= 3; bar--)
+		if (s[bar - 3] == ' ' && s[bar - 2] == '|' && s[bar - 1] == ' ')
+			break;
+	if (bar < 3)
+		return n;
+	site = s + bar;
+	sn = n - bar;
+	if (sn == 0 || sn > SITE_NAME_MAX || nx_has_digit(site, sn) || nx_count_words(site, sn) > 4 ||
+		last == '.' || last == '!' || last == '?' || nx_count_words(s, bar - 3) < 3)
+		return n;
+	return bar - 3;
+}
+
 static int
 take_headline(parse_state *st, line *lines, size_t nlines, size_t first)
 {
@@ -978,7 +1006,7 @@ take_headline(parse_state *st, line *lines, size_t nlines, size_t first)
 	if (!shaped && !(ln->n <= HEADLINE_MAX_BYTES && next < nlines && is_header_meta(kind_of(&lines[next]))))
 		return 0;
 	ln->kind_cache = LK_CONTENT;
-	st->out->headline = dup_squeezed(st, ln->s, ln->n);
+	st->out->headline = dup_squeezed(st, ln->s, headline_without_site(ln->s, ln->n));
 	return 1;
 }
 

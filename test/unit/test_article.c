@@ -374,7 +374,7 @@ test_more_header_shapes(void **state)
 	}
 }
 
-/* section labels, breadcrumbs and skip links above the headline; a short headline over its standfirst stays */
+/* section labels, breadcrumbs and skip links above the headline, a site name after it; a short headline over its standfirst stays */
 static void
 test_kickers_above_the_headline(void **state)
 {
@@ -395,6 +395,10 @@ test_kickers_above_the_headline(void **state)
 		assert_int_equal(a.published.day, 7);
 		nx_article_free(&a, &nx_malloc_allocator);
 	}
+	/* a page title with the site's name after a bar */
+	a = parse("Harbour reopens after the storm | The Harbour Times\n\nBy Ana Lima\n7 March 2021\n\nThe harbour reopened.");
+	assert_string_equal(a.headline, "Harbour reopens after the storm");
+	nx_article_free(&a, &nx_malloc_allocator);
 	a = parse("Harbour reopens\n\nShips return to the port after a week of storms\n\nBy Ana Lima\n7 March 2021\n\nThe harbour reopened.");
 	assert_string_equal(a.headline, "Harbour reopens");
 	assert_string_equal(a.standfirst, "Ships return to the port after a week of storms");
