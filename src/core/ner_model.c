@@ -134,7 +134,8 @@ nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err
 	const nx_ner_header *h = buf;
 	const char *b = buf;
 	uint64_t	nslots,
-				ngaz;
+				ngaz,
+				nclu;
 
 	memset(m, 0, sizeof(*m));
 	if (!buf || len < sizeof(nx_ner_header) || ((uintptr_t) buf & 7) != 0)
@@ -147,19 +148,23 @@ nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err
 		*err = "not a newsext entity model (bad magic or format version)";
 		return -1;
 	}
-	if (h->nlabels != NX_NER_NLABELS || h->slot_bits > 30 || h->gaz_bits > 30 || h->total_size != len)
+	if (h->nlabels != NX_NER_NLABELS || h->slot_bits > 30 || h->gaz_bits > 30 || h->clu_bits > 30 ||
+		h->total_size != len)
 	{
 		*err = "entity model header does not match this build";
 		return -1;
 	}
 	nslots = (uint64_t) 1 << h->slot_bits;
 	ngaz = h->gaz_bits ? (uint64_t) 1 << h->gaz_bits : 0;
+	nclu = h->clu_bits ? (uint64_t) 1 << h->clu_bits : 0;
 #define SECTION_OK(off, sz) ((off) % 8 == 0 && (off) <= len && (sz) <= len - (off))
 	if (!SECTION_OK(h->off_trans, (uint64_t) (NX_NER_NLABELS + 1) * NX_NER_NLABELS * sizeof(float)) ||
 		!SECTION_OK(h->off_slots, nslots * 8) ||
 		!SECTION_OK(h->off_rows, (uint64_t) h->nrows * NX_NER_NLABELS * 2) ||
 		!SECTION_OK(h->off_gaz_keys, ngaz * 8) ||
-		!SECTION_OK(h->off_gaz_cls, ngaz))
+		!SECTION_OK(h->off_gaz_cls, ngaz) ||
+		!SECTION_OK(h->off_clu_keys, nclu * 8) ||
+		!SECTION_OK(h->off_clu_codes, nclu * 4))
 	{
 		*err = "entity model sections are out of bounds";
 		return -1;
@@ -174,6 +179,9 @@ nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err
 	m->gaz.maxlen = ngaz ? h->gaz_maxlen : 0;
 	m->gaz.keys = ngaz ? (const uint64_t *) (b + h->off_gaz_keys) : NULL;
 	m->gaz.cls = ngaz ? (const uint8_t *) (b + h->off_gaz_cls) : NULL;
+	m->gaz.clu_mask = nclu ? (uint32_t) (nclu - 1) : 0;
+	m->gaz.clu_keys = nclu ? (const uint64_t *) (b + h->off_clu_keys) : NULL;
+	m->gaz.clu_codes = nclu ? (const uint32_t *) (b + h->off_clu_codes) : NULL;
 	/* every row index in the slot table must be in range */
 	for (uint64_t i = 0; i < nslots; i++)
 	{
@@ -399,11 +407,14 @@ enum
 	T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_LM1, T_LP1, T_LM2, T_LP2, T_SM1, T_SP1,
 	T_SM1S0, T_S0SP1, T_LM1L0, T_L0LP1, T_FLAGS, T_SENTL, T_GAZ, T_GAZM1, T_GAZP1,
 	T_DOCLOWER, T_HIST, T_CAPSL, T_WM1, T_WP1, T_LEN, T_LM1SP1, T_HISTL,
-	T_LEXCAP, T_LEXPER, T_LEXORG, T_LEXLOC
+	T_LEXCAP, T_LEXPER, T_LEXORG, T_LEXLOC,
+	T_CL0, T_CL1, T_CL2, T_CLM1_0, T_CLM1_1, T_CLM1_2, T_CLP1_0, T_CLP1_1, T_CLP1_2
 };
 
 #define BOS_HASH 0x1234567890abcdefULL
 #define EOS_HASH 0xfedcba0987654321ULL
+#define CLU_UNKNOWN 0x10000
+#define CLU_EDGE 0x10001
 
 /* shapes: X x d, other letters L, punctuation as itself; runs capped at 3 (long) and 1 (short) */
 static void
@@ -542,8 +553,21 @@ nx_ner_doc_free(nx_ner_doc *d, const nx_allocator *a)
 	nx_free(a, d->hshape);
 	nx_free(a, d->gaz);
 	nx_free(a, d->lex);
+	nx_free(a, d->clu);
 	nx_free(a, d->map);
 	memset(d, 0, sizeof(*d));
+}
+
+/* the word-class code of an exact form, 0 if the table does not have it */
+static inline uint32_t
+word_class(const nx_ner_gaz *g, uint64_t hw)
+{
+	uint64_t	k = nx_clu_key(hw);
+	uint32_t	slot = nx_clu_home(k, g->clu_mask);
+
+	while (g->clu_keys[slot] != 0 && g->clu_keys[slot] != k)
+		slot = (slot + 1) & g->clu_mask;
+	return g->clu_keys[slot] == k ? g->clu_codes[slot] : 0;
 }
 
 int
@@ -564,8 +588,9 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 	d->hshape = nx_alloc(a, (n + 1) * sizeof(uint64_t));
 	d->gaz = nx_alloc(a, (n + 1) * NX_GAZ_NCLASSES);
 	d->lex = nx_alloc(a, (n + 1) * sizeof(uint16_t));
+	d->clu = nx_alloc(a, (n + 1) * sizeof(uint32_t));
 	d->map = nx_alloc(a, (size_t) msize * sizeof(nx_ner_docent));
-	if (!d->hw || !d->hl || !d->hs || !d->hshape || !d->gaz || !d->lex || !d->map)
+	if (!d->hw || !d->hl || !d->hs || !d->hshape || !d->gaz || !d->lex || !d->clu || !d->map)
 	{
 		nx_ner_doc_free(d, a);
 		return -1;
@@ -574,6 +599,7 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 	memset(d->map, 0, (size_t) msize * sizeof(nx_ner_docent));
 	memset(d->gaz, 0, (n + 1) * NX_GAZ_NCLASSES);
 	memset(d->lex, 0, (n + 1) * sizeof(uint16_t));
+	memset(d->clu, 0, (n + 1) * sizeof(uint32_t));
 
 	for (size_t i = 0; i < n; i++)
 	{
@@ -593,6 +619,8 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 			d->hl[i] = (t->flags & (NX_TF_HAS_UPPER | NX_TF_NONASCII)) ? nx_hash_lower(s, len) : d->hw[i];
 			shape_hashes(s, len, &d->hshape[i], &d->hs[i]);
 		}
+		if (gaz && gaz->clu_keys)
+			d->clu[i] = word_class(gaz, d->hw[i]);
 		e = doc_find(d, d->hl[i], 1);
 		if (!(t->flags & NX_TF_UPPER_INIT) && (t->flags & NX_TF_HAS_LOWER))
 			e->flags |= DF_LOWER;
@@ -841,7 +869,22 @@ word_keys(const nx_ner_doc *d, size_t i, uint64_t *keys, int n)
 		if (q)
 			keys[n++] = fkey(T_SUF1 + k - 1, q);
 	}
+	/* its word classes (a function of the exact form, so cached with the rest) */
+	if (d->clu[i])
+		for (int l = 0; l < NX_CLU_LEVELS; l++)
+			keys[n++] = fkey(T_CL0 + l, NX_CLU_CLASS(d->clu[i], l));
+	else
+		keys[n++] = fkey(T_CL0, CLU_UNKNOWN);
 	return n;
+}
+
+/* a neighbour's class at one granularity: its class, CLU_UNKNOWN, or CLU_EDGE past the sentence */
+static inline uint64_t
+neighbour_class(const nx_ner_doc *d, size_t j, int inside, int level)
+{
+	if (!inside)
+		return CLU_EDGE;
+	return d->clu[j] ? NX_CLU_CLASS(d->clu[j], level) : CLU_UNKNOWN;
 }
 
 /* the keys of the neighbouring tokens in sentence [s, e) */
@@ -866,6 +909,12 @@ neighbour_keys(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys
 	keys[n++] = fkey2(T_LM1L0, lm1, d->hl[i]);
 	keys[n++] = fkey2(T_L0LP1, d->hl[i], lp1);
 	keys[n++] = fkey2(T_LM1SP1, lm1, sp1);
+	/* the neighbours' word classes at each granularity */
+	for (int l = 0; l < NX_CLU_LEVELS; l++)
+	{
+		keys[n++] = fkey(T_CLM1_0 + l, neighbour_class(d, i - 1, i > s, l));
+		keys[n++] = fkey(T_CLP1_0 + l, neighbour_class(d, i + 1, i + 1 < e, l));
+	}
 	if (d->toks->tok[i].flags & NX_TF_UPPER_INIT)
 	{
 		keys[n++] = fkey(T_WM1, i > s ? d->hw[i - 1] : BOS_HASH);
