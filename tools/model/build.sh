@@ -59,5 +59,5 @@ if [ ${#unlabelled[@]} -gt 0 ]; then
 fi
 "$tmp/train" --train "$tmp/train.txt" "${devopt[@]}" --gaz model/gazetteer.tsv "${lexopt[@]}" \
     "${cluopt[@]}" --epochs "$EPOCHS" --models "$MODELS" --out model/newsext_ner.bin \
-    --version "newsext-ner 3; conll2003 train; word statistics; word classes; ${EPOCHS} epochs"
+    --version "newsext-ner 3; conll2003 train; word stats + classes; ${EPOCHS} epochs"
 sha256sum model/newsext_ner.bin
