@@ -26,7 +26,7 @@ trap cleanup EXIT
 if [[ $PARTS == *" core "* ]]; then
 echo "== core: CoNLL-2003 dev, one core, $ROUNDS rounds"
 cc -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -D_ISOC11_SOURCE -Isrc/core -o "$work/ner_cli" tools/model/ner_cli.c \
-    src/core/ner.c src/core/ner_doc.c src/core/ner_tok.c src/core/ner_model.c src/core/quotes*.c src/core/nx_alloc.c \
+    src/core/ner.c src/core/ner_doc.c src/core/ner_tok.c src/core/ner_model.c src/core/quotes*.c src/core/nx_alloc.c src/core/wordset.c \
     src/core/nx_text.c src/core/locale_names.c -lutf8proc -lm
 python3 tools/model/conll_prep.py "$DATA/conll2003/articles.dev.jsonl" > "$work/dev.txt"
 taskset -c 0 "$work/ner_cli" model/newsext_ner.bin bench "$work/dev.txt" "$ROUNDS" 2>/dev/null \

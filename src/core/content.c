@@ -257,9 +257,10 @@ nx_content_mask(const char *text, size_t len, const nx_article *art,
 		nx_free(a, m);
 		return NX_EINTR;
 	}
+	/* line ends stay (bare CR too), so the tagger sees the same lines as in the text */
 	if (!fd.lost)
 		for (size_t i = 0; i < len; i++)
-			if (!fd.keep[i] && m[i] != '\n')
+			if (!fd.keep[i] && m[i] != '\n' && m[i] != '\r')
 				m[i] = ' ';
 	nx_free(a, fd.keep);
 	*out = m;

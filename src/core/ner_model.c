@@ -134,7 +134,8 @@ nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err
 	const nx_ner_header *h = buf;
 	const char *b = buf;
 	uint64_t	nslots,
-				ngaz;
+				ngaz,
+				nclu;
 
 	memset(m, 0, sizeof(*m));
 	if (!buf || len < sizeof(nx_ner_header) || ((uintptr_t) buf & 7) != 0)
@@ -147,19 +148,23 @@ nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err
 		*err = "not a newsext entity model (bad magic or format version)";
 		return -1;
 	}
-	if (h->nlabels != NX_NER_NLABELS || h->slot_bits > 30 || h->gaz_bits > 30 || h->total_size != len)
+	if (h->nlabels != NX_NER_NLABELS || h->slot_bits > 30 || h->gaz_bits > 30 || h->clu_bits > 30 ||
+		h->total_size != len)
 	{
 		*err = "entity model header does not match this build";
 		return -1;
 	}
 	nslots = (uint64_t) 1 << h->slot_bits;
 	ngaz = h->gaz_bits ? (uint64_t) 1 << h->gaz_bits : 0;
+	nclu = h->clu_bits ? (uint64_t) 1 << h->clu_bits : 0;
 #define SECTION_OK(off, sz) ((off) % 8 == 0 && (off) <= len && (sz) <= len - (off))
 	if (!SECTION_OK(h->off_trans, (uint64_t) (NX_NER_NLABELS + 1) * NX_NER_NLABELS * sizeof(float)) ||
 		!SECTION_OK(h->off_slots, nslots * 8) ||
 		!SECTION_OK(h->off_rows, (uint64_t) h->nrows * NX_NER_NLABELS * 2) ||
 		!SECTION_OK(h->off_gaz_keys, ngaz * 8) ||
-		!SECTION_OK(h->off_gaz_cls, ngaz))
+		!SECTION_OK(h->off_gaz_cls, ngaz) ||
+		!SECTION_OK(h->off_clu_keys, nclu * 8) ||
+		!SECTION_OK(h->off_clu_codes, nclu * 4))
 	{
 		*err = "entity model sections are out of bounds";
 		return -1;
@@ -174,6 +179,9 @@ nx_ner_model_open(const void *buf, size_t len, nx_ner_model *m, const char **err
 	m->gaz.maxlen = ngaz ? h->gaz_maxlen : 0;
 	m->gaz.keys = ngaz ? (const uint64_t *) (b + h->off_gaz_keys) : NULL;
 	m->gaz.cls = ngaz ? (const uint8_t *) (b + h->off_gaz_cls) : NULL;
+	m->gaz.clu_mask = nclu ? (uint32_t) (nclu - 1) : 0;
+	m->gaz.clu_keys = nclu ? (const uint64_t *) (b + h->off_clu_keys) : NULL;
+	m->gaz.clu_codes = nclu ? (const uint32_t *) (b + h->off_clu_codes) : NULL;
 	/* every row index in the slot table must be in range */
 	for (uint64_t i = 0; i < nslots; i++)
 	{
@@ -289,6 +297,25 @@ nx_ner_model_score(const nx_ner_model *m, const uint64_t *keys, int nkeys, float
 		out[y] = (float) acc[y] * m->scale;
 }
 
+/* ------------------------------------------------------ feature templates */
+
+enum
+{
+	T_BIAS = 1, T_W, T_L, T_SHAPE, T_SSHAPE, T_PRE1, T_PRE2, T_PRE3, T_PRE4,
+	T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_LM1, T_LP1, T_LM2, T_LP2, T_SM1, T_SP1,
+	T_SM1S0, T_S0SP1, T_LM1L0, T_L0LP1, T_FLAGS, T_SENTL, T_GAZ, T_GAZM1, T_GAZP1,
+	T_DOCLOWER, T_HIST, T_CAPSL, T_WM1, T_WP1, T_LEN, T_LM1SP1, T_HISTL,
+	T_LEXCAP, T_LEXPER, T_LEXORG, T_LEXLOC,
+	T_CL0, T_CL1, T_CL2, T_CLM1_0, T_CLM1_1, T_CLM1_2, T_CLP1_0, T_CLP1_1, T_CLP1_2
+};
+
+#define BOS_HASH 0x1234567890abcdefULL
+#define EOS_HASH 0xfedcba0987654321ULL
+#define CLU_UNKNOWN 0x10000
+#define CLU_EDGE 0x10001
+/* a neighbour's class value as an index: the class, then CLU_UNKNOWN, then CLU_EDGE */
+#define NB_VALUES ((1 << NX_CLU_BITS) + 2)
+
 /* ------------------------------------------------------ word-feature cache */
 
 #ifndef WC_BITS
@@ -308,6 +335,8 @@ struct nx_ner_wcache
 {
 	const nx_ner_header *model;	/* the model the sums belong to */
 	wc_entry	e[1 << WC_BITS];
+	/* the model's row (or NULL) of each neighbour-class feature: [+1 side][level][value index] */
+	const int16_t *nb_rows[2][NX_CLU_LEVELS][NB_VALUES];
 };
 
 size_t
@@ -323,6 +352,16 @@ nx_ner_model_set_cache(nx_ner_model *m, void *mem)
 
 	memset(c, 0, sizeof(*c));
 	c->model = m->hdr;
+	for (int side = 0; side < 2; side++)
+		for (int l = 0; l < NX_CLU_LEVELS; l++)
+			for (uint32_t v = 0; v < NB_VALUES; v++)
+			{
+				uint64_t	val = v < NB_VALUES - 2 ? v : v == NB_VALUES - 2 ? CLU_UNKNOWN : CLU_EDGE;
+				uint64_t	key = fkey((uint32_t) ((side ? T_CLP1_0 : T_CLM1_0) + l), val);
+
+				if (model_resolve(m, &key, 1, &c->nb_rows[side][l][v]) == 0)
+					c->nb_rows[side][l][v] = NULL;
+			}
 	m->wcache = c;
 }
 
@@ -336,6 +375,16 @@ wc_slot(nx_ner_wcache *c, uint64_t hw)
 	return &c->e[nx_mix64(hw) & ((1u << WC_BITS) - 1)];
 }
 
+static int	context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, int with_classes,
+							 uint64_t *keys);
+static inline uint32_t neighbour_class_index(const nx_ner_doc *d, size_t j, int inside, int level);
+
+static inline int
+cache_valid(const nx_ner_model *m)
+{
+	return m->wcache && m->wcache->model == m->hdr;
+}
+
 /*
  * The context keys of token i, computed ahead of its turn: their slots and the token's cache
  * entry are prefetched.
@@ -344,7 +393,7 @@ static inline void
 ctx_keys(const nx_ner_model *m, const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *ckeys,
 		 int *nck)
 {
-	int			n = nx_ner_context_features(d, i, s, e, ckeys);
+	int			n = context_features(d, i, s, e, !cache_valid(m), ckeys);
 
 	for (int f = 0; f < n; f++)
 		PREFETCH(&m->slots[(uint32_t) ckeys[f] & m->slot_mask]);
@@ -354,8 +403,8 @@ ctx_keys(const nx_ner_model *m, const nx_ner_doc *d, size_t i, size_t s, size_t 
 }
 
 static void
-score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, const int16_t *const *crows, int ncr,
-			float *out)
+score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, size_t s, size_t e,
+			const int16_t *const *crows, int ncr, float *out)
 {
 	uint64_t	keys[NX_NER_MAXFEAT];
 	int32_t		acc[NX_NER_NLABELS];
@@ -363,7 +412,7 @@ score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, const int16_t 
 	size_t		len = t->end - t->start;
 	nx_ner_wcache *c = m->wcache;
 
-	if (c && c->model == m->hdr && len <= WC_MAXLEN)
+	if (cache_valid(m) && len <= WC_MAXLEN)
 	{
 		uint64_t	hw = d->hw[i];
 		wc_entry   *we = wc_slot(c, hw);
@@ -387,23 +436,29 @@ score_token(const nx_ner_model *m, const nx_ner_doc *d, size_t i, const int16_t 
 		model_acc(m, keys, nx_ner_word_features(d, i, keys), acc);
 	}
 	model_sum(crows, ncr, acc);
+	if (cache_valid(m))
+	{
+		/* the neighbours' word classes, whose rows the cache holds (ctx_keys left them out) */
+		const int16_t *nrows[2 * NX_CLU_LEVELS];
+		int			nn = 0;
+
+		for (int l = 0; l < NX_CLU_LEVELS; l++)
+		{
+			const int16_t *lr = c->nb_rows[0][l][neighbour_class_index(d, i - 1, i > s, l)];
+			const int16_t *rr = c->nb_rows[1][l][neighbour_class_index(d, i + 1, i + 1 < e, l)];
+
+			if (lr)
+				nrows[nn++] = lr;
+			if (rr)
+				nrows[nn++] = rr;
+		}
+		model_sum(nrows, nn, acc);
+	}
 	for (int y = 0; y < NX_NER_NLABELS; y++)
 		out[y] = (float) acc[y] * m->scale;
 }
 
 /* ---------------------------------------------------------------- features */
-
-enum
-{
-	T_BIAS = 1, T_W, T_L, T_SHAPE, T_SSHAPE, T_PRE1, T_PRE2, T_PRE3, T_PRE4,
-	T_SUF1, T_SUF2, T_SUF3, T_SUF4, T_LM1, T_LP1, T_LM2, T_LP2, T_SM1, T_SP1,
-	T_SM1S0, T_S0SP1, T_LM1L0, T_L0LP1, T_FLAGS, T_SENTL, T_GAZ, T_GAZM1, T_GAZP1,
-	T_DOCLOWER, T_HIST, T_CAPSL, T_WM1, T_WP1, T_LEN, T_LM1SP1, T_HISTL,
-	T_LEXCAP, T_LEXPER, T_LEXORG, T_LEXLOC
-};
-
-#define BOS_HASH 0x1234567890abcdefULL
-#define EOS_HASH 0xfedcba0987654321ULL
 
 /* shapes: X x d, other letters L, punctuation as itself; runs capped at 3 (long) and 1 (short) */
 static void
@@ -542,8 +597,21 @@ nx_ner_doc_free(nx_ner_doc *d, const nx_allocator *a)
 	nx_free(a, d->hshape);
 	nx_free(a, d->gaz);
 	nx_free(a, d->lex);
+	nx_free(a, d->clu);
 	nx_free(a, d->map);
 	memset(d, 0, sizeof(*d));
+}
+
+/* the word-class code of an exact form, 0 if the table does not have it */
+static inline uint32_t
+word_class(const nx_ner_gaz *g, uint64_t hw)
+{
+	uint64_t	k = nx_clu_key(hw);
+	uint32_t	slot = nx_clu_home(k, g->clu_mask);
+
+	while (g->clu_keys[slot] != 0 && g->clu_keys[slot] != k)
+		slot = (slot + 1) & g->clu_mask;
+	return g->clu_keys[slot] == k ? g->clu_codes[slot] : 0;
 }
 
 int
@@ -564,8 +632,9 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 	d->hshape = nx_alloc(a, (n + 1) * sizeof(uint64_t));
 	d->gaz = nx_alloc(a, (n + 1) * NX_GAZ_NCLASSES);
 	d->lex = nx_alloc(a, (n + 1) * sizeof(uint16_t));
+	d->clu = nx_alloc(a, (n + 1) * sizeof(uint32_t));
 	d->map = nx_alloc(a, (size_t) msize * sizeof(nx_ner_docent));
-	if (!d->hw || !d->hl || !d->hs || !d->hshape || !d->gaz || !d->lex || !d->map)
+	if (!d->hw || !d->hl || !d->hs || !d->hshape || !d->gaz || !d->lex || !d->clu || !d->map)
 	{
 		nx_ner_doc_free(d, a);
 		return -1;
@@ -574,6 +643,7 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 	memset(d->map, 0, (size_t) msize * sizeof(nx_ner_docent));
 	memset(d->gaz, 0, (n + 1) * NX_GAZ_NCLASSES);
 	memset(d->lex, 0, (n + 1) * sizeof(uint16_t));
+	memset(d->clu, 0, (n + 1) * sizeof(uint32_t));
 
 	for (size_t i = 0; i < n; i++)
 	{
@@ -593,6 +663,8 @@ nx_ner_doc_init(nx_ner_doc *d, const char *text, const nx_ner_tokens *toks,
 			d->hl[i] = (t->flags & (NX_TF_HAS_UPPER | NX_TF_NONASCII)) ? nx_hash_lower(s, len) : d->hw[i];
 			shape_hashes(s, len, &d->hshape[i], &d->hs[i]);
 		}
+		if (gaz && gaz->clu_keys)
+			d->clu[i] = word_class(gaz, d->hw[i]);
 		e = doc_find(d, d->hl[i], 1);
 		if (!(t->flags & NX_TF_UPPER_INIT) && (t->flags & NX_TF_HAS_LOWER))
 			e->flags |= DF_LOWER;
@@ -841,12 +913,39 @@ word_keys(const nx_ner_doc *d, size_t i, uint64_t *keys, int n)
 		if (q)
 			keys[n++] = fkey(T_SUF1 + k - 1, q);
 	}
+	/* its word classes (a function of the exact form, so cached with the rest) */
+	if (d->clu[i])
+		for (int l = 0; l < NX_CLU_LEVELS; l++)
+			keys[n++] = fkey(T_CL0 + l, NX_CLU_CLASS(d->clu[i], l));
+	else
+		keys[n++] = fkey(T_CL0, CLU_UNKNOWN);
 	return n;
 }
 
-/* the keys of the neighbouring tokens in sentence [s, e) */
+/* a neighbour's class at one granularity as an index: its class, CLU_UNKNOWN's or CLU_EDGE's
+ * (past the sentence) */
+static inline uint32_t
+neighbour_class_index(const nx_ner_doc *d, size_t j, int inside, int level)
+{
+	if (!inside)
+		return NB_VALUES - 1;
+	return d->clu[j] ? NX_CLU_CLASS(d->clu[j], level) : NB_VALUES - 2;
+}
+
+static inline uint64_t
+neighbour_class(const nx_ner_doc *d, size_t j, int inside, int level)
+{
+	uint32_t	v = neighbour_class_index(d, j, inside, level);
+
+	return v < NB_VALUES - 2 ? v : v == NB_VALUES - 2 ? CLU_UNKNOWN : CLU_EDGE;
+}
+
+/*
+ * The keys of the neighbouring tokens in sentence [s, e); their word classes only with
+ * with_classes (the tagger with a cache adds those from nb_rows instead of looking them up).
+ */
 static int
-neighbour_keys(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys, int n)
+neighbour_keys(const nx_ner_doc *d, size_t i, size_t s, size_t e, int with_classes, uint64_t *keys, int n)
 {
 	uint64_t	lm1 = i > s ? d->hl[i - 1] : BOS_HASH;
 	uint64_t	lm2 = i > s + 1 ? d->hl[i - 2] : BOS_HASH;
@@ -866,6 +965,12 @@ neighbour_keys(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys
 	keys[n++] = fkey2(T_LM1L0, lm1, d->hl[i]);
 	keys[n++] = fkey2(T_L0LP1, d->hl[i], lp1);
 	keys[n++] = fkey2(T_LM1SP1, lm1, sp1);
+	/* the neighbours' word classes at each granularity */
+	for (int l = 0; l < NX_CLU_LEVELS && with_classes; l++)
+	{
+		keys[n++] = fkey(T_CLM1_0 + l, neighbour_class(d, i - 1, i > s, l));
+		keys[n++] = fkey(T_CLP1_0 + l, neighbour_class(d, i + 1, i + 1 < e, l));
+	}
 	if (d->toks->tok[i].flags & NX_TF_UPPER_INIT)
 	{
 		keys[n++] = fkey(T_WM1, i > s ? d->hw[i - 1] : BOS_HASH);
@@ -893,7 +998,7 @@ nx_ner_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *key
 {
 	int			n = word_keys(d, i, keys, 0);
 
-	n = neighbour_keys(d, i, s, e, keys, n);
+	n = neighbour_keys(d, i, s, e, 1, keys, n);
 	return sentence_doc_features(d, i, s, e, d->toks->tok[i].flags, token_len_key(d, i), keys, n);
 }
 
@@ -906,12 +1011,18 @@ nx_ner_word_features(const nx_ner_doc *d, size_t i, uint64_t *keys)
 	return n;
 }
 
+static int
+context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, int with_classes, uint64_t *keys)
+{
+	int			n = neighbour_keys(d, i, s, e, with_classes, keys, 0);
+
+	return sentence_doc_features(d, i, s, e, d->toks->tok[i].flags, -1, keys, n);
+}
+
 int
 nx_ner_context_features(const nx_ner_doc *d, size_t i, size_t s, size_t e, uint64_t *keys)
 {
-	int			n = neighbour_keys(d, i, s, e, keys, 0);
-
-	return sentence_doc_features(d, i, s, e, d->toks->tok[i].flags, -1, keys, n);
+	return context_features(d, i, s, e, 1, keys);
 }
 
 
@@ -1109,7 +1220,7 @@ nx_ner_tag(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 				ctx_keys(m, &d, i + 2, ss, se, ckeys[(r + 2) % 3], &nck[(r + 2) % 3]);
 			if (i + 1 < se)
 				nrw[(r + 1) % 3] = model_resolve(m, ckeys[(r + 1) % 3], nck[(r + 1) % 3], crows[(r + 1) % 3]);
-			score_token(m, &d, i, crows[r], nrw[r], e);
+			score_token(m, &d, i, ss, se, crows[r], nrw[r], e);
 			nx_ner_constrain(toks->tok[i].flags, e);
 		}
 		nx_ner_viterbi(em, se - ss, m->trans, labels + ss, back);

@@ -18,10 +18,10 @@
 
 #define NX_NER_NKINDS	4		/* PER ORG LOC MISC */
 #define NX_NER_NLABELS	17		/* O, then B I L U per kind */
-#define NX_NER_MAXFEAT	64		/* features per token, at most */
+#define NX_NER_MAXFEAT	80		/* features per token, at most */
 
 #define NX_NER_MAGIC	"NXNER\0\0\1"
-#define NX_NER_FORMAT	1
+#define NX_NER_FORMAT	2		/* 2: word classes section */
 
 /* label helpers: 0 = O; kind k (0..3), position p (0=B 1=I 2=L 3=U) -> 1 + 4k + p */
 #define NX_NER_LABEL(k, p)	((uint8_t) (1 + 4 * (k) + (p)))
@@ -54,12 +54,39 @@ nx_lex_key(uint64_t hl)
 	return x | 1;
 }
 
+/*
+ * Word classes learned from unlabelled news text (tools/model/clusters.c), keyed by
+ * nx_clu_key(exact-form hash): a code NX_CLU_KNOWN | class at each of three granularities,
+ * NX_CLU_BITS bits each, coarsest first.
+ */
+#define NX_CLU_LEVELS	3
+#define NX_CLU_BITS		10
+#define NX_CLU_KNOWN	0x80000000u
+#define NX_CLU_CLASS(code, level) (((code) >> ((level) * NX_CLU_BITS)) & ((1u << NX_CLU_BITS) - 1))
+
+static inline uint64_t
+nx_clu_key(uint64_t hw)
+{
+	return nx_lex_key(hw ^ 0x434c555354455253ULL);	/* a table of its own: any distinct salt */
+}
+
+/* the first slot to probe for a word-class key (linear probing from there) */
+static inline uint32_t
+nx_clu_home(uint64_t key, uint32_t mask)
+{
+	return (uint32_t) (key >> 9) & mask;
+}
+
 typedef struct nx_ner_gaz
 {
 	uint32_t	mask;			/* table size - 1 (0 = no gazetteer) */
 	uint32_t	maxlen;			/* longest entry in tokens */
 	const uint64_t *keys;
 	const uint8_t *cls;
+	/* word classes: a table of its own (NULL clu_keys = none) */
+	uint32_t	clu_mask;
+	const uint64_t *clu_keys;
+	const uint32_t *clu_codes;
 } nx_ner_gaz;
 
 typedef struct nx_ner_header
@@ -72,12 +99,14 @@ typedef struct nx_ner_header
 	uint32_t	gaz_bits;
 	uint32_t	gaz_maxlen;
 	float		scale;
-	uint32_t	reserved0;
+	uint32_t	clu_bits;		/* word-class table: 1 << clu_bits slots, 0 = none */
 	uint64_t	off_trans;		/* float[(NLABELS + 1) * NLABELS]: row NLABELS is the start */
 	uint64_t	off_slots;		/* uint64[1 << slot_bits]: fingerprint << 32 | (row + 1) */
 	uint64_t	off_rows;		/* int16[nrows * NLABELS] */
 	uint64_t	off_gaz_keys;	/* uint64[1 << gaz_bits] */
 	uint64_t	off_gaz_cls;	/* uint8[1 << gaz_bits] */
+	uint64_t	off_clu_keys;	/* uint64[1 << clu_bits]: nx_clu_key, 0 = empty */
+	uint64_t	off_clu_codes;	/* uint32[1 << clu_bits] */
 	uint64_t	total_size;
 	char		version[64];	/* free text: model version */
 } nx_ner_header;
@@ -137,6 +166,7 @@ typedef struct nx_ner_doc
 	uint64_t   *hshape;			/* long shape hash */
 	uint8_t    *gaz;			/* per token, per class: 0 none, 1+pos (B I L U) */
 	uint16_t   *lex;			/* per token: 0 unknown, else 0x100 | word-statistics code */
+	uint32_t   *clu;			/* per token: word-class code, 0 = not in the table */
 	nx_ner_docent *map;
 	uint32_t	map_mask;
 } nx_ner_doc;

@@ -54,9 +54,32 @@ title_abbreviates(const char *abbr, size_t an, const char *title, size_t tn)
 }
 
 /*
+ * The title word right before the entity's first mention in the text ("Advocate" of
+ * "Advocate Jane Smith" when the tagger left the title out of the name); sets *n, or NULL.
+ */
+static const char *
+title_before(const qctx *c, const nx_entity *e, size_t *n)
+{
+	uint32_t	end = e->first_start,
+				start;
+
+	while (end > 0 && c->text[end - 1] == ' ')
+		end--;
+	start = end;
+	while (start > 0 && c->text[start - 1] != ' ' && c->text[start - 1] != '\n' && end - start < 16)
+		start--;
+	if (start == end || (start > 0 && c->text[start - 1] != ' ' && c->text[start - 1] != '\n') ||
+		!qword_is(c->text + start, end - start, QW_TITLE))
+		return NULL;
+	*n = end - start;
+	return c->text + start;
+}
+
+/*
  * The one person entity other than self whose first (first_word) or last word is w, with a
  * given name besides (titles aside); when several share it (a family), the one whose title
- * the name's own title abbreviates ("Adv Smith" -> "Advocate Jane Smith"); or -1.
+ * the name's own title abbreviates ("Adv Smith" -> "Advocate Jane Smith", the title in the
+ * name or right before its first mention); or -1.
  * self == nentities: no entity of its own.
  */
 static int
@@ -84,9 +107,11 @@ unique_person_with_word(const qctx *c, size_t self, const char *w, size_t wn, in
 	{
 		const nx_entity *e = &c->ents->entities[f];
 		size_t		f1,
-					l0;
+					l0,
+					tn = 0;
 		int			words,
 					has_title;
+		const char *title;
 
 		if (f == self || e->kind != NX_KIND_PERSON)
 			continue;
@@ -99,7 +124,10 @@ unique_person_with_word(const qctx *c, size_t self, const char *w, size_t wn, in
 		{
 			found = (int) f;
 			nfound++;
-			if (my_title && has_title && title_abbreviates(my_name, my_f1, e->name, f1))
+			title = has_title ? e->name : title_before(c, e, &tn);
+			if (has_title)
+				tn = f1;
+			if (my_title && title && title_abbreviates(my_name, my_f1, title, tn))
 			{
 				titled = (int) f;
 				ntitled++;

@@ -84,6 +84,65 @@ test_model_rejects_garbage(void **state)
 	assert_int_equal(nx_ner_model_open(NULL, 0, &m, &err), -1);
 }
 
+/*
+ * The word-class section (format 2): found in the committed model, common words have a class,
+ * an invented one has none, two weekday names share their class at every granularity, and a
+ * header whose class table is out of bounds, misaligned or too large is refused.
+ */
+static void
+test_word_class_section(void **state)
+{
+	const char *text = "The company said on Monday and Tuesday that Qzxvwkq left .";
+	const nx_ner_header *h = fixture_model.hdr;
+	size_t		len = h->total_size;
+	uint64_t   *copy = malloc(len);
+	nx_ner_header *ch = (nx_ner_header *) copy;
+	nx_ner_tokens t;
+	nx_ner_doc	d;
+	nx_ner_model m;
+	const char *err;
+	uint32_t	mon,
+				tue;
+
+	(void) state;
+	assert_int_equal(h->format, 2);
+	assert_true(h->clu_bits > 0);
+	assert_non_null(fixture_model.gaz.clu_keys);
+	assert_int_equal(nx_ner_tokenize(text, strlen(text), &nx_malloc_allocator, &t), 0);
+	assert_int_equal(t.ntok, 11);
+	assert_int_equal(nx_ner_doc_init(&d, text, &t, &fixture_model.gaz, &nx_malloc_allocator), 0);
+	for (size_t i = 0; i < t.ntok; i++)
+		if (i != 8)
+			assert_true(d.clu[i] & NX_CLU_KNOWN);
+	assert_int_equal(d.clu[8], 0);	/* Qzxvwkq */
+	mon = d.clu[4];
+	tue = d.clu[6];
+	for (int l = 0; l < NX_CLU_LEVELS; l++)
+		assert_int_equal(NX_CLU_CLASS(mon, l), NX_CLU_CLASS(tue, l));
+	nx_ner_doc_free(&d, &nx_malloc_allocator);
+	nx_ner_tokens_free(&t, &nx_malloc_allocator);
+
+	assert_non_null(copy);
+	memcpy(copy, h, len);
+	assert_int_equal(nx_ner_model_open(copy, len, &m, &err), 0);
+	ch->format = 1;				/* an image of the format before word classes */
+	assert_int_equal(nx_ner_model_open(copy, len, &m, &err), -1);
+	ch->format = NX_NER_FORMAT;
+	ch->clu_bits = 31;
+	assert_int_equal(nx_ner_model_open(copy, len, &m, &err), -1);
+	ch->clu_bits = h->clu_bits + 1;	/* the table would run past the end */
+	assert_int_equal(nx_ner_model_open(copy, len, &m, &err), -1);
+	ch->clu_bits = h->clu_bits;
+	ch->off_clu_codes = h->off_clu_codes + 4;
+	assert_int_equal(nx_ner_model_open(copy, len, &m, &err), -1);
+	ch->off_clu_codes = h->off_clu_codes;
+	ch->off_clu_keys = len;
+	assert_int_equal(nx_ner_model_open(copy, len, &m, &err), -1);
+	ch->off_clu_keys = h->off_clu_keys;
+	assert_int_equal(nx_ner_model_open(copy, len, &m, &err), 0);
+	free(copy);
+}
+
 static const nx_entity *
 find(const nx_entity_list *l, const char *name)
 {
@@ -359,10 +418,10 @@ test_document_kinds(void **state)
 					  "60 percent of the venture. Varelli shares rose 2 percent. Analysts said Varelli would gain a foothold.",
 					  "Varelli", NX_KIND_ORGANIZATION);
 	/* one kind per form in running text, by a clear majority */
-	assert_word_kinds("Shares in Brantel fell sharply on Friday after the company cut its profit forecast for the year.\n"
-					  "Brantel said it expected a loss in the second half because of weak demand in Europe.\n"
-					  "Analysts said Brantel had been hit by lower prices for its main products across the region.",
-					  "Brantel", NX_KIND_ORGANIZATION);
+	assert_word_kinds("Shares in Kestrix fell sharply on Friday after the company cut its profit forecast for the year.\n"
+					  "Kestrix said it expected a loss in the second half because of weak demand in Europe.\n"
+					  "Analysts said Kestrix had been hit by lower prices for its main products across the region.",
+					  "Kestrix", NX_KIND_ORGANIZATION);
 	/* a month is no first name: "June Holloway" does not make the company Holloway a person */
 	assert_word_kinds("Holloway Tools raised its forecast on Monday after a strong quarter for its drills.\n"
 					  "Holloway said sales rose 8 percent. From January to June Holloway exported 40 percent of its output.\n"
@@ -378,6 +437,7 @@ main(void)
 		cmocka_unit_test(test_tokenizer_sentences_and_lines),
 		cmocka_unit_test(test_tokenizer_invalid_utf8),
 		cmocka_unit_test(test_model_rejects_garbage),
+		cmocka_unit_test(test_word_class_section),
 		cmocka_unit_test(test_seed_entities),
 		cmocka_unit_test(test_canonical_rules),
 		cmocka_unit_test(test_document_kinds),

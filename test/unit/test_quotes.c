@@ -214,6 +214,12 @@ test_speaker_names(void **state)
 	EXPECT("\"The roads are closed,\" Tom Baker's lawyer said.", "The roads are closed", "Tom Baker's lawyer");
 	/* a role phrase stays when the article names nobody */
 	EXPECT("\"The roads are closed,\" a senior official said.", "The roads are closed", "a senior official");
+	/* "Adv Smith" among two Smiths: the one introduced with the title, here left outside the
+	 * name by the tagger ("Advocate Thabo Ramaili" is the mention "Thabo Ramaili") */
+	EXPECT("Advocate Thabo Ramaili grew up in a small village near the capital. His mother, Lerato "
+		   "Ramaili, was a teacher there for thirty years.\n\n"
+		   "\"The law must serve the people, not the powerful,\" Adv Ramaili says.",
+		   "The law must serve the people", "Thabo Ramaili");
 }
 
 static void

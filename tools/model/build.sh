@@ -3,7 +3,9 @@
 # One averaged perceptron (NER_MODELS=N averages N models over N fixed shuffles; NER_EPOCHS).
 # Deterministic: the same data, gazetteer and compiler give the same file, bit for bit.
 # Data: $NEWSEXT_DATA, else ../shared/data next to the repository (worktrees resolved too):
-# conll2003/articles.train.jsonl (labelled), reuters21578/articles.train.jsonl (unlabelled, word statistics).
+# conll2003/articles.train.jsonl (labelled), reuters21578/articles.train.jsonl (unlabelled, word statistics);
+# word classes (tools/model/clusters.c) from the unlabelled text of Reuters-21578 train, CoNLL-2003
+# train, fundus/articles.dev.jsonl (English) and tempeval3/articles.silver.dev.jsonl (never CoNLL dev).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 root=$(pwd)
@@ -24,6 +26,8 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cc -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -o "$tmp/train" tools/model/train.c \
     src/core/ner_tok.c src/core/ner_model.c src/core/nx_alloc.c -lutf8proc -lm
+cc -O2 -std=c99 -D_POSIX_C_SOURCE=200809L -Isrc/core -o "$tmp/clusters" tools/model/clusters.c \
+    src/core/ner_tok.c src/core/ner_model.c src/core/nx_alloc.c -lutf8proc -lm
 python3 tools/model/conll_prep.py "$DATA/conll2003/articles.train.jsonl" > "$tmp/train.txt"
 devopt=()
 if [ -f "$DATA/conll2003/articles.dev.jsonl" ]; then
@@ -38,7 +42,22 @@ if [ -f "$DATA/reuters21578/articles.train.jsonl" ]; then
 else
     echo "make model: $DATA/reuters21578 missing: training without word statistics (a different model)" >&2
 fi
+# word classes at three granularities from all the unlabelled text (about 40 s of CPU)
+unlabelled=()
+for f in reuters21578/articles.train conll2003/articles.train fundus/articles.dev tempeval3/articles.silver.dev; do
+    if [ ! -f "$DATA/$f.jsonl" ]; then
+        echo "make model: $DATA/$f.jsonl missing: the word classes (and the model) will differ" >&2
+        continue
+    fi
+    python3 tools/model/conll_prep.py "$DATA/$f.jsonl" > "$tmp/u$((${#unlabelled[@]})).txt"
+    unlabelled+=("$tmp/u$((${#unlabelled[@]})).txt")
+done
+cluopt=()
+if [ ${#unlabelled[@]} -gt 0 ]; then
+    "$tmp/clusters" --classes 64,256,1024 --iters 20 "${unlabelled[@]}" > "$tmp/clusters.txt"
+    cluopt=(--clusters "$tmp/clusters.txt")
+fi
 "$tmp/train" --train "$tmp/train.txt" "${devopt[@]}" --gaz model/gazetteer.tsv "${lexopt[@]}" \
-    --epochs "$EPOCHS" --models "$MODELS" --out model/newsext_ner.bin \
-    --version "newsext-ner 2; conll2003 train; reuters21578 word statistics; ${EPOCHS} epochs"
+    "${cluopt[@]}" --epochs "$EPOCHS" --models "$MODELS" --out model/newsext_ner.bin \
+    --version "newsext-ner 3; conll2003 train; word stats + classes; ${EPOCHS} epochs"
 sha256sum model/newsext_ner.bin

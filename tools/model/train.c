@@ -2,7 +2,8 @@
  * train.c - trains the newsext entity tagger (structured averaged perceptron, BILOU,
  * first-order Viterbi) and writes the model image read by src/core/ner_model.c.
  *
- *   train --train train.txt [--dev dev.txt] [--gaz model/gazetteer.tsv]
+ *   train --train train.txt [--dev dev.txt] [--gaz model/gazetteer.tsv] [--lex unlabelled.txt]
+ *         [--clusters clusters.txt]
  *         [--epochs N] [--out model/newsext_ner.bin] [--version STR]
  *
  * Input files come from tools/model/conll_prep.py. Deterministic: fixed document
@@ -454,7 +455,76 @@ typedef struct
 	uint32_t	bits;
 	uint32_t	maxlen;
 	size_t		n;
+	/* word classes */
+	uint64_t   *clu_keys;
+	uint32_t   *clu_codes;
+	uint32_t	clu_bits;
+	size_t		clu_n;
 } gazbuild_t;
+
+/*
+ * Word classes from tools/model/clusters.c: lines "<hex exact-form hash> <c0> <c1> <c2>", stored
+ * as a table at most half full, keyed by nx_clu_key. Must come after load_gaz (which clears view).
+ */
+static void
+load_clusters(const char *path, gazbuild_t *g, nx_ner_gaz *view)
+{
+	FILE	   *f = fopen(path, "rb");
+	char		line[256];
+	size_t		nlines = 0;
+	uint32_t	mask;
+
+	if (!f)
+	{
+		perror(path);
+		exit(1);
+	}
+	while (fgets(line, sizeof(line), f))
+		nlines++;
+	rewind(f);
+	g->clu_bits = 4;
+	while (((size_t) 1 << g->clu_bits) < nlines * 2 + 2)
+		g->clu_bits++;
+	mask = (1u << g->clu_bits) - 1;
+	g->clu_keys = xmalloc(((size_t) mask + 1) * 8);
+	g->clu_codes = xmalloc(((size_t) mask + 1) * 4);
+	while (fgets(line, sizeof(line), f))
+	{
+		unsigned long long hw;
+		unsigned	c[NX_CLU_LEVELS];
+		uint32_t	code = NX_CLU_KNOWN,
+					s;
+		uint64_t	k;
+
+		if (sscanf(line, "%llx %u %u %u", &hw, &c[0], &c[1], &c[2]) != 1 + NX_CLU_LEVELS)
+		{
+			fprintf(stderr, "%s: bad line\n", path);
+			exit(1);
+		}
+		for (int l = 0; l < NX_CLU_LEVELS; l++)
+		{
+			if (c[l] >= (1u << NX_CLU_BITS))
+			{
+				fprintf(stderr, "%s: class out of range\n", path);
+				exit(1);
+			}
+			code |= (uint32_t) c[l] << (l * NX_CLU_BITS);
+		}
+		k = nx_clu_key((uint64_t) hw);
+		s = nx_clu_home(k, mask);
+		while (g->clu_keys[s] != 0 && g->clu_keys[s] != k)
+			s = (s + 1) & mask;
+		if (g->clu_keys[s] == 0)
+			g->clu_n++;
+		g->clu_keys[s] = k;
+		g->clu_codes[s] = code;
+	}
+	fclose(f);
+	view->clu_mask = mask;
+	view->clu_keys = g->clu_keys;
+	view->clu_codes = g->clu_codes;
+	fprintf(stderr, "word classes: %zu words, %u slots\n", g->clu_n, mask + 1);
+}
 
 static void
 load_gaz(const char *path, gazbuild_t *g, nx_ner_gaz *view)
@@ -803,6 +873,7 @@ export_model(weights_t *W, const gazbuild_t *g, const char *out, const char *ver
 	h.nrows = (uint32_t) kept;
 	h.gaz_bits = g->keys ? g->bits : 0;
 	h.gaz_maxlen = g->maxlen;
+	h.clu_bits = g->clu_keys ? g->clu_bits : 0;
 	h.scale = maxabs / 32767.0f;
 	snprintf(h.version, sizeof(h.version), "%s", version);
 	off = sizeof(h);
@@ -821,6 +892,13 @@ export_model(weights_t *W, const gazbuild_t *g, const char *out, const char *ver
 	h.off_gaz_cls = off;
 	if (g->keys)
 		off += (uint64_t) 1 << g->bits;
+	off = (off + 7) & ~(uint64_t) 7;
+	h.off_clu_keys = off;
+	if (g->clu_keys)
+		off += ((uint64_t) 1 << g->clu_bits) * 8;
+	h.off_clu_codes = off;
+	if (g->clu_keys)
+		off += ((uint64_t) 1 << g->clu_bits) * 4;
 	off = (off + 7) & ~(uint64_t) 7;
 	h.total_size = off;
 
@@ -849,6 +927,13 @@ export_model(weights_t *W, const gazbuild_t *g, const char *out, const char *ver
 		off += ((uint64_t) 1 << g->bits) * 9;
 	}
 	pad8(f, &off);
+	if (g->clu_keys)
+	{
+		fwrite(g->clu_keys, 8, (size_t) 1 << g->clu_bits, f);
+		fwrite(g->clu_codes, 4, (size_t) 1 << g->clu_bits, f);
+		off += ((uint64_t) 1 << g->clu_bits) * 12;
+	}
+	pad8(f, &off);
 	fclose(f);
 	fprintf(stderr, "wrote %s: %zu of %zu feature rows, %llu bytes\n", out, kept, W->nrows,
 			(unsigned long long) h.total_size);
@@ -865,6 +950,7 @@ main(int argc, char **argv)
 			   *devp = NULL,
 			   *gazp = NULL,
 			   *lexp = NULL,
+			   *clup = NULL,
 			   *outp = "model/newsext_ner.bin",
 			   *version = "newsext-ner";
 	int			epochs = 10;
@@ -889,6 +975,8 @@ main(int argc, char **argv)
 			gazp = argv[++i];
 		else if (!strcmp(argv[i], "--lex") && i + 1 < argc)
 			lexp = argv[++i];
+		else if (!strcmp(argv[i], "--clusters") && i + 1 < argc)
+			clup = argv[++i];
 		else if (!strcmp(argv[i], "--out") && i + 1 < argc)
 			outp = argv[++i];
 		else if (!strcmp(argv[i], "--epochs") && i + 1 < argc)
@@ -903,7 +991,7 @@ main(int argc, char **argv)
 			version = argv[++i];
 		else
 		{
-			fprintf(stderr, "usage: train --train FILE [--dev FILE] [--gaz FILE] [--epochs N] [--prune X] [--seed N] [--out FILE] [--version STR]\n");
+			fprintf(stderr, "usage: train --train FILE [--dev FILE] [--gaz FILE] [--lex FILE] [--clusters FILE] [--epochs N] [--prune X] [--seed N] [--out FILE] [--version STR]\n");
 			return 2;
 		}
 	}
@@ -917,6 +1005,8 @@ main(int argc, char **argv)
 		build_lex(lexp, &gb, &gaz, 3);
 	if (gb.keys)
 		compact_gaz(&gb, &gaz);
+	if (clup)
+		load_clusters(clup, &gb, &gaz);
 	load_corpus(trainp, &tr);
 	if (devp)
 		load_corpus(devp, &dv);
