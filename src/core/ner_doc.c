@@ -10,7 +10,10 @@
  *    ("Jane Doe" ... "Doe") is that person, unless the gazetteer knows the word as a place
  *    or a nationality;
  *  - a single word read as a person that is a word of a longer organisation name in the
- *    article, and of no longer person name ("Acme Cables" ... "Acme said"), is an organisation.
+ *    article, and of no longer person name ("Acme Cables" ... "Acme said"), is an organisation;
+ *  - a longer name of another kind that opens with a known first name and ends with a word the
+ *    article uses alone for a person is that person ("Chad Hawk" ... "Hawk said"; kept because
+ *    it helped quote speakers on fundus dev and left CoNLL-2003 dev unchanged).
  *
  * Linear: two passes over the mentions and one hash table of the words of the longer names.
  */
@@ -53,6 +56,7 @@ typedef struct
 	uint8_t		kinds;			/* bit per kind of a longer name the word is in */
 	uint8_t		surname;		/* last word of a person named with a known first name */
 	uint8_t		org_first;		/* the first word of an organisation's name */
+	uint8_t		lone_person;	/* also a one-word mention read as a person */
 	uint16_t	votes[4];		/* mentions of the form per kind */
 } name_word;
 
@@ -215,6 +219,38 @@ prose_majority(const char *text, const nx_ner_tokens *toks, raw_mention *rm, siz
 	return 0;
 }
 
+/*
+ * "Chad Hawk" read as a place, "Hawk" alone as a person: a longer name of another kind that
+ * opens with a known first name and ends with a word the article uses alone for a person is
+ * that person (a first name that is also a country or a city misleads the tagger).
+ */
+static void
+persons_by_surname(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
+				   raw_mention *rm, size_t nrm, name_words *w)
+{
+	for (size_t i = 0; i < nrm; i++)
+	{
+		name_word  *s;
+
+		if (rm[i].t1 - rm[i].t0 == 1 && rm[i].kind == NX_KIND_PERSON &&
+			(s = word_slot(w, token_hash(text, &toks->tok[rm[i].t0]), 0)) != NULL)
+			s->lone_person = 1;
+	}
+	for (size_t i = 0; i < nrm; i++)
+	{
+		raw_mention *r = &rm[i];
+		name_word  *s;
+		const nx_ner_token *first = &toks->tok[r->t0];
+
+		if (r->t1 - r->t0 < 2 || r->kind == NX_KIND_PERSON ||
+			(s = word_slot(w, token_hash(text, &toks->tok[r->t1 - 1]), 0)) == NULL || !s->lone_person)
+			continue;
+		if ((gaz_word_classes(&m->gaz, token_hash(text, first)) & NX_GAZ_FIRSTNAME) &&
+			!nx_word_in_folded_list(text + first->start, first->end - first->start, month_names))
+			r->kind = NX_KIND_PERSON;
+	}
+}
+
 int
 nx_ner_doc_kinds(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 				 raw_mention *rm, size_t nrm, const nx_allocator *a)
@@ -238,6 +274,7 @@ nx_ner_doc_kinds(const nx_ner_model *m, const char *text, const nx_ner_tokens *t
 		else if (rm[i].kind == NX_KIND_PERSON && s->org_first && !(s->kinds & (1 << NX_KIND_PERSON)))
 			rm[i].kind = NX_KIND_ORGANIZATION;
 	}
+	persons_by_surname(m, text, toks, rm, nrm, &w);
 	nx_free(a, w.slot);
 	return prose_majority(text, toks, rm, nrm, a);
 }

@@ -390,6 +390,19 @@ has_person(const qctx *c, size_t p0, size_t p1)
 	return 0;
 }
 
+/* tokens [p0, p1) are "from" or "of" and one place's name: "from Tynemouth", "of Springfield" */
+static int
+from_place(const qctx *c, size_t p0, size_t p1)
+{
+	int			mi;
+
+	if (p1 < p0 + 2 || !(nx_word_eq_ci(TS(c, p0), TL(c, p0), "from") || nx_word_eq_ci(TS(c, p0), TL(c, p0), "of")))
+		return 0;
+	mi = c->tok_mention[p0 + 1];
+	return mi >= 0 && c->tok_mention[p1 - 1] == mi &&
+		c->ents->entities[c->ents->mentions[mi].entity].kind == NX_KIND_PLACE;
+}
+
 /*
  * The subject of the speech verb at token verb, read backwards: "Jane Doe said",
  * "Jane Doe, 42, a lecturer from Leeds, said", "Another officer, Jane Doe, said",
@@ -454,12 +467,17 @@ subject_before(const qctx *c, size_t verb)
 	}
 	if (nseg < MAX_SEGMENTS)
 		seg0[nseg++] = p0;
-	/* seg 0 is next to the verb: it wins when it names a person */
-	s = seg0[0] < seg1[0] ? resolve_phrase(c, seg0[0], seg1[0], 0) : QSPK_NONE;
+	/*
+	 * seg 0 is next to the verb: it wins when it names a person. A part after "from" or "of"
+	 * and a place goes on with a place ("from Tynemouth, North Tyneside, said"): never the subject
+	 */
+	s = seg0[0] < seg1[0] && !(nseg > 1 && from_place(c, seg0[1], seg1[1])) ?
+		resolve_phrase(c, seg0[0], seg1[0], 0) : QSPK_NONE;
 	if (ent_is_person(c, s.ent))
 		return s;
 	for (int k = 1; k < nseg; k++)
-		if (seg0[k] < seg1[k] && has_person(c, seg0[k], seg1[k]))
+		if (seg0[k] < seg1[k] && has_person(c, seg0[k], seg1[k]) &&
+			!(k + 1 < nseg && seg0[k + 1] < seg1[k + 1] && from_place(c, seg0[k + 1], seg1[k + 1])))
 			return resolve_phrase(c, seg0[k], seg1[k], 0);
 	if (speaker_is_set(s))
 		return s;
