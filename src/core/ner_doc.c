@@ -3,8 +3,8 @@
  *
  * The tagger reads one sentence at a time, with only a history of the kinds it gave so far;
  * the rest of the article is evidence it never sees. After it (and after the vote of ner.c
- * over each single-word form) two rules, each kept because it helped both halves of
- * CoNLL-2003 dev split by document (README, "Accuracy"):
+ * over each single-word form) three rules, the first two kept because they helped both
+ * halves of CoNLL-2003 dev split by document (README, "Accuracy"):
  *
  *  - a single word that is the surname of a person named in full with a known first name
  *    ("Jane Doe" ... "Doe") is that person, unless the gazetteer knows the word as a place
