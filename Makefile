@@ -62,6 +62,8 @@ CORE_CXX     ?= g++
 CORE_CXX_OBJS = $(CORE_CXX_SRCS:.cpp=.core.o)
 EXTRA_CLEAN  += $(CORE_CXX_OBJS)
 
+# PGXS tracks the headers of C files only: the C++ shim's objects name theirs
+$(CORE_CXX_SRCS:.cpp=.o) $(CORE_CXX_SRCS:.cpp=.bc): src/core/langid.h
 %.core.o: %.cpp src/core/langid.h
 	$(CORE_CXX) -std=c++11 -O2 -g -Wall -Isrc/core -c -o $@ $<
 
