@@ -228,6 +228,10 @@ all_segments_meta(const line *ln)
 
 	if (ln->n > 200)
 		return 0;
+	/* every separator has one of these bytes: most lines have none */
+	if (!memchr(ln->s, '|', ln->n) && !memchr(ln->s, '/', ln->n) && !memchr(ln->s, 0xC2, ln->n) &&
+		!memchr(ln->s, 0xE2, ln->n))
+		return 0;
 	for (i = 0; i < ln->n && !has_separator; i++)
 		has_separator = segment_separator(ln->s + i, ln->n - i) > 0;
 	if (!has_separator || (segments = for_each_segment(ln, segment_is_meta, &dates)) < 2)

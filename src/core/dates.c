@@ -191,12 +191,13 @@ tokenize_line(const char *s, size_t n, tok *toks, int max)
 				j++;
 			toks[nt].kind = TK_NUM;
 		}
-		else if ((j = i + wide_punct_len((const unsigned char *) s + i, n - i)) > i)
+		else if (c >= 0xE2 && (j = i + wide_punct_len((const unsigned char *) s + i, n - i)) > i)
 			toks[nt].kind = TK_PUNCT;
 		else if (is_alpha(c) || c >= 0x80)
 		{
 			while (j < n && (is_alpha((unsigned char) s[j]) ||
-							 ((unsigned char) s[j] >= 0x80 && wide_punct_len((const unsigned char *) s + j, n - j) == 0)))
+							 ((unsigned char) s[j] >= 0x80 &&
+							  ((unsigned char) s[j] < 0xE2 || wide_punct_len((const unsigned char *) s + j, n - j) == 0))))
 				j++;
 			toks[nt].kind = TK_WORD;
 		}
