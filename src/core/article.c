@@ -136,17 +136,45 @@ kind_of(const line *ln)
 	return ln->kind_cache;
 }
 
-/* the separators scraped pages put between meta items on one line */
-static size_t
-segment_separator(const char *s, size_t n)
+/* the separators between the parts of a line, as sets for separator_at */
+enum
 {
-	if (n >= 3 && s[0] == ' ' && (s[1] == '|' || s[1] == '/') && s[2] == ' ')
+	SEP_BAR = 1 << 0,			/* " | " */
+	SEP_SLASH = 1 << 1,			/* " / " */
+	SEP_HYPHEN = 1 << 2,		/* " - " */
+	SEP_ANGLE = 1 << 3,			/* " > " */
+	SEP_BULLET = 1 << 4,		/* " •" and " ·" (the space after is the segment's to trim) */
+	SEP_DASH = 1 << 5,			/* " – ", " — " */
+	SEP_GUILLEMET = 1 << 6,		/* " » ", " › " */
+	SEP_COMMA = 1 << 7,			/* ", " */
+	/* between meta items on one line; in a place before a date; in a breadcrumb */
+	SEP_SEGMENT = SEP_BAR | SEP_SLASH | SEP_BULLET,
+	SEP_PLACE = SEP_HYPHEN | SEP_BAR | SEP_DASH,
+	SEP_CRUMB = SEP_ANGLE | SEP_SLASH | SEP_BAR | SEP_GUILLEMET
+};
+
+/* the length of a separator of the set `kinds` at s, else 0 */
+static size_t
+separator_at(const char *s, size_t n, unsigned kinds)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	if ((kinds & SEP_COMMA) && n >= 2 && s[0] == ',' && s[1] == ' ')
+		return 2;
+	if (n < 3 || s[0] != ' ')
+		return 0;
+	if (s[2] == ' ' && (((kinds & SEP_BAR) && s[1] == '|') || ((kinds & SEP_SLASH) && s[1] == '/') ||
+						((kinds & SEP_HYPHEN) && s[1] == '-') || ((kinds & SEP_ANGLE) && s[1] == '>')))
 		return 3;
-	if (n >= 4 && s[0] == ' ' && (unsigned char) s[1] == 0xE2 && (unsigned char) s[2] == 0x80 &&
-		(unsigned char) s[3] == 0xA2)
-		return 4;				/* bullet */
-	if (n >= 3 && s[0] == ' ' && (unsigned char) s[1] == 0xC2 && (unsigned char) s[2] == 0xB7)
-		return 3;				/* middle dot */
+	if ((kinds & SEP_BULLET) && n >= 4 && u[1] == 0xE2 && u[2] == 0x80 && u[3] == 0xA2)
+		return 4;
+	if ((kinds & SEP_BULLET) && u[1] == 0xC2 && u[2] == 0xB7)
+		return 3;
+	if ((kinds & SEP_GUILLEMET) && n >= 4 && u[1] == 0xC2 && u[2] == 0xBB && s[3] == ' ')
+		return 4;
+	if ((kinds & (SEP_DASH | SEP_GUILLEMET)) && n >= 5 && u[1] == 0xE2 && u[2] == 0x80 && s[4] == ' ' &&
+		(((kinds & SEP_DASH) && (u[3] == 0x93 || u[3] == 0x94)) || ((kinds & SEP_GUILLEMET) && u[3] == 0xBA)))
+		return 5;
 	return 0;
 }
 
@@ -161,7 +189,7 @@ for_each_segment(const line *ln, int (*fn) (void *arg, line *seg), void *arg)
 
 	while (i <= ln->n)
 	{
-		k = i < ln->n ? segment_separator(ln->s + i, ln->n - i) : 1;
+		k = i < ln->n ? separator_at(ln->s + i, ln->n - i, SEP_SEGMENT) : 1;
 		if (k == 0)
 		{
 			i++;
@@ -186,13 +214,6 @@ for_each_segment(const line *ln, int (*fn) (void *arg, line *seg), void *arg)
 	return segments;
 }
 
-static int
-segment_is_strict_meta(void *arg, line *seg)
-{
-	(void) arg;
-	return kind_of(seg) == LK_DATE || kind_of(seg) == LK_READING || kind_of(seg) == LK_BYLINE;
-}
-
 /* a short label beside a date on a meta line: "CBS News", "TOI News Desk", "Edited by Jane Doe", "6:32 PM" */
 static int
 credit_segment(const line *seg)
@@ -203,16 +224,24 @@ credit_segment(const line *seg)
 	return seg->n > 0 && seg->n <= CREDIT_VALUE_MAX && nx_count_words(seg->s, seg->n) <= 5;
 }
 
-/* counts date segments; a segment that is neither meta nor (beside a date) a credit stops the walk */
+typedef struct
+{
+	int			dates;			/* segments that give a date */
+	int			meta;			/* segments that are meta lines themselves */
+} segment_count;
+
+/* counts date and meta segments; a segment that is neither meta nor a credit stops the walk */
 static int
 segment_is_meta(void *arg, line *seg)
 {
-	int		   *dates = arg;
+	segment_count *sc = arg;
+	line_kind	k = kind_of(seg);
 
-	if (kind_of(seg) == LK_DATE || (kind_of(seg) == LK_BYLINE && seg->date_label != NX_DATE_NONE))
-		(*dates)++;
-	else if (kind_of(seg) != LK_READING && kind_of(seg) != LK_BYLINE)
+	if (k == LK_DATE || (k == LK_BYLINE && seg->date_label != NX_DATE_NONE))
+		sc->dates++;
+	if (k != LK_DATE && k != LK_READING && k != LK_BYLINE)
 		return credit_segment(seg);
+	sc->meta++;
 	return 1;
 }
 
@@ -222,9 +251,8 @@ all_segments_meta(const line *ln)
 {
 	size_t		i;
 	int			has_separator = 0,
-				dates = 0,
-				meta = 0,
 				segments;
+	segment_count sc = {0, 0};
 
 	if (ln->n > 200)
 		return 0;
@@ -233,13 +261,11 @@ all_segments_meta(const line *ln)
 		!memchr(ln->s, 0xE2, ln->n))
 		return 0;
 	for (i = 0; i < ln->n && !has_separator; i++)
-		has_separator = segment_separator(ln->s + i, ln->n - i) > 0;
-	if (!has_separator || (segments = for_each_segment(ln, segment_is_meta, &dates)) < 2)
+		has_separator = separator_at(ln->s + i, ln->n - i, SEP_SEGMENT) > 0;
+	if (!has_separator || (segments = for_each_segment(ln, segment_is_meta, &sc)) < 2)
 		return 0;
-	/* without a date, every segment must be meta itself: count them again */
-	if (dates == 0)
-		meta = for_each_segment(ln, segment_is_strict_meta, NULL);
-	return dates > 0 || meta == segments;
+	/* credits only beside a date: without one, every segment must be meta itself */
+	return sc.dates > 0 || sc.meta == segments;
 }
 
 /* four ASCII digits in a row somewhere in s[0..n) */
@@ -337,20 +363,6 @@ credit_tail(const char *s, size_t n)
 		memchr(v, ':', vn) == NULL;
 }
 
-/* " - ", " – ", " — ", " | " at s (and ", " when comma is set): the separator's length, else 0 */
-static size_t
-place_separator(const char *s, size_t n, int comma)
-{
-	if (n >= 3 && s[0] == ' ' && (s[1] == '-' || s[1] == '|') && s[2] == ' ')
-		return 3;
-	if (comma && n >= 2 && s[0] == ',' && s[1] == ' ')
-		return 2;
-	if (n >= 5 && s[0] == ' ' && (unsigned char) s[1] == 0xE2 && (unsigned char) s[2] == 0x80 &&
-		((unsigned char) s[3] == 0x93 || (unsigned char) s[3] == 0x94) && s[4] == ' ')
-		return 5;
-	return 0;
-}
-
 /*
  * "Madrid - 14 feb 2024 - 12:45 CET": a place (or the names of a byline, which read the same)
  * of at most three capitalised words, a dash or bar, and a date line; in a script without
@@ -369,7 +381,7 @@ place_then_date(const char *s, size_t n, nx_date *date, nx_date_label *label)
 	/* only text outside ASCII may be in a script without case */
 	int			non_ascii = !nx_is_ascii(s, n < PLACE_BEFORE_DATE_MAX ? n : PLACE_BEFORE_DATE_MAX);
 
-	for (i = 1; i < n && i < PLACE_BEFORE_DATE_MAX && (k = place_separator(s + i, n - i, non_ascii)) == 0; i++)
+	for (i = 1; i < n && i < PLACE_BEFORE_DATE_MAX && (k = separator_at(s + i, n - i, SEP_PLACE | (non_ascii ? SEP_COMMA : 0))) == 0; i++)
 		;
 	if (k == 0 || nx_count_words(s, i) > 3)
 		return 0;
@@ -984,7 +996,7 @@ headline_without_site(const char *s, size_t n)
 	char		last = n > 0 ? s[n - 1] : 0;
 
 	for (bar = n; bar >= 3; bar--)
-		if (s[bar - 3] == ' ' && s[bar - 2] == '|' && s[bar - 1] == ' ')
+		if (separator_at(s + bar - 3, 3, SEP_BAR) == 3)
 			break;
 	if (bar < 3)
 		return n;
@@ -1346,19 +1358,6 @@ is_article(const nx_allocator *a, line *lines, size_t nlines)
 	return letters > 0;
 }
 
-/* a breadcrumb separator at s (" > ", " › ", " » ", " / ", " | "): its length, else 0 */
-static size_t
-crumb_separator(const char *s, size_t n)
-{
-	if (n >= 3 && s[0] == ' ' && (s[1] == '>' || s[1] == '/' || s[1] == '|') && s[2] == ' ')
-		return 3;
-	if (n >= 4 && s[0] == ' ' && (unsigned char) s[1] == 0xC2 && (unsigned char) s[2] == 0xBB && s[3] == ' ')
-		return 4;
-	if (n >= 5 && s[0] == ' ' && memcmp(s + 1, "\xE2\x80\xBA", 3) == 0 && s[4] == ' ')
-		return 5;
-	return 0;
-}
-
 /*
  * A section label or breadcrumb: "Politics", "ECONOMY", "Home > News > Economy". One word, or
  * segments of at most three words each; no digits, no closing punctuation. (Two words are
@@ -1382,7 +1381,7 @@ kicker_line(const line *ln)
 		return 1;
 	for (i = 0; i <= ln->n; i += k ? k : 1)
 	{
-		k = i < ln->n ? crumb_separator(ln->s + i, ln->n - i) : 1;
+		k = i < ln->n ? separator_at(ln->s + i, ln->n - i, SEP_CRUMB) : 1;
 		if (k == 0)
 			continue;
 		if (nx_count_words(ln->s + start, i - start) > 3)

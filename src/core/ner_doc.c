@@ -12,7 +12,7 @@
  *  - a single word read as a person that is a word of a longer organisation name in the
  *    article, and of no longer person name ("Acme Cables" ... "Acme said"), is an organisation;
  *  - a longer name of another kind that opens with a known first name and ends with a word the
- *    article uses alone for a person is that person ("Chad Hawk" ... "Hawk said"; kept because
+ *    article uses alone for a person is that person ("Chad Brennock" ... "Brennock said"; kept because
  *    it helped quote speakers on fundus dev and left CoNLL-2003 dev unchanged).
  *
  * Linear: two passes over the mentions and one hash table of the words of the longer names.
@@ -101,15 +101,14 @@ word_slot(name_words *w, uint64_t h, int insert)
 static const char *const month_names[] = {"january", "february", "march", "april", "may", "june",
 	"july", "august", "september", "october", "november", "december", NULL};
 
-/* a person's name in full that opens with a first name the gazetteer knows, not a month */
+/* a name of two words or more that opens with a first name the gazetteer knows, not a month */
 static int
 opens_with_first_name(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 					  const raw_mention *r)
 {
 	const nx_ner_token *t = &toks->tok[r->t0];
 
-	return r->kind == NX_KIND_PERSON && r->t1 - r->t0 >= 2 &&
-		(gaz_word_classes(&m->gaz, token_hash(text, t)) & NX_GAZ_FIRSTNAME) &&
+	return r->t1 - r->t0 >= 2 && (gaz_word_classes(&m->gaz, token_hash(text, t)) & NX_GAZ_FIRSTNAME) &&
 		!nx_word_in_folded_list(text + t->start, t->end - t->start, month_names);
 }
 
@@ -126,7 +125,7 @@ collect_name_words(const nx_ner_model *m, const char *text, const nx_ner_tokens 
 		return -1;
 	for (size_t i = 0; i < nrm; i++)
 	{
-		int			full = opens_with_first_name(m, text, toks, &rm[i]);
+		int			full = rm[i].kind == NX_KIND_PERSON && opens_with_first_name(m, text, toks, &rm[i]);
 
 		if (rm[i].t1 - rm[i].t0 < 2)
 			continue;
@@ -220,7 +219,7 @@ prose_majority(const char *text, const nx_ner_tokens *toks, raw_mention *rm, siz
 }
 
 /*
- * "Chad Hawk" read as a place, "Hawk" alone as a person: a longer name of another kind that
+ * "Chad Brennock" read as a place, "Brennock" alone as a person: a longer name of another kind that
  * opens with a known first name and ends with a word the article uses alone for a person is
  * that person (a first name that is also a country or a city misleads the tagger).
  */
@@ -240,13 +239,11 @@ persons_by_surname(const nx_ner_model *m, const char *text, const nx_ner_tokens 
 	{
 		raw_mention *r = &rm[i];
 		name_word  *s;
-		const nx_ner_token *first = &toks->tok[r->t0];
 
 		if (r->t1 - r->t0 < 2 || r->kind == NX_KIND_PERSON ||
 			(s = word_slot(w, token_hash(text, &toks->tok[r->t1 - 1]), 0)) == NULL || !s->lone_person)
 			continue;
-		if ((gaz_word_classes(&m->gaz, token_hash(text, first)) & NX_GAZ_FIRSTNAME) &&
-			!nx_word_in_folded_list(text + first->start, first->end - first->start, month_names))
+		if (opens_with_first_name(m, text, toks, r))
 			r->kind = NX_KIND_PERSON;
 	}
 }

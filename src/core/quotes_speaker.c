@@ -390,12 +390,13 @@ has_person(const qctx *c, size_t p0, size_t p1)
 	return 0;
 }
 
-/* tokens [p0, p1) are "from" or "of" and one place's name: "from Tynemouth", "of Springfield" */
+/* tokens [p0, p1) are "from" or "of" and one place's name: "from Brackwell", "of Springfield" */
 static int
 from_place(const qctx *c, size_t p0, size_t p1)
 {
 	int			mi;
 
+	/* p1 < p0 + 2 also covers an empty part (p0 >= p1) */
 	if (p1 < p0 + 2 || !(nx_word_eq_ci(TS(c, p0), TL(c, p0), "from") || nx_word_eq_ci(TS(c, p0), TL(c, p0), "of")))
 		return 0;
 	mi = c->tok_mention[p0 + 1];
@@ -469,7 +470,7 @@ subject_before(const qctx *c, size_t verb)
 		seg0[nseg++] = p0;
 	/*
 	 * seg 0 is next to the verb: it wins when it names a person. A part after "from" or "of"
-	 * and a place goes on with a place ("from Tynemouth, North Tyneside, said"): never the subject
+	 * and a place goes on with a place ("from Brackwell, North Harrowby, said"): never the subject
 	 */
 	s = seg0[0] < seg1[0] && !(nseg > 1 && from_place(c, seg0[1], seg1[1])) ?
 		resolve_phrase(c, seg0[0], seg1[0], 0) : QSPK_NONE;
@@ -477,7 +478,7 @@ subject_before(const qctx *c, size_t verb)
 		return s;
 	for (int k = 1; k < nseg; k++)
 		if (seg0[k] < seg1[k] && has_person(c, seg0[k], seg1[k]) &&
-			!(k + 1 < nseg && seg0[k + 1] < seg1[k + 1] && from_place(c, seg0[k + 1], seg1[k + 1])))
+			!(k + 1 < nseg && from_place(c, seg0[k + 1], seg1[k + 1])))
 			return resolve_phrase(c, seg0[k], seg1[k], 0);
 	if (speaker_is_set(s))
 		return s;

@@ -279,16 +279,34 @@ test_pipes_in_prose_stay_prose(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* a header case: the byline (NULL: not checked) and the day of a date in March 2021 */
+typedef struct
+{
+	const char *text;
+	const char *byline;
+	int			day;
+} header_case;
+
+static void
+check_header_cases(const header_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+	{
+		nx_article	a = parse(cases[i].text);
+
+		if (cases[i].byline != NULL && (a.byline == NULL || strcmp(a.byline, cases[i].byline) != 0))
+			fail_msg("case %zu: byline %s", i, a.byline ? a.byline : "NULL");
+		if (!a.has_published || a.published.day != cases[i].day || a.published.month != 3 || a.published.year != 2021)
+			fail_msg("case %zu: no date", i);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 /* issue 12: the header blocks of modern pages, in several languages (fixtures written for these tests) */
 static void
 test_byline_forms(void **state)
 {
-	static const struct
-	{
-		const char *text;
-		const char *byline;
-		int			day;
-	}			cases[] = {
+	static const header_case cases[] = {
 		{"Harbour reopens after storm\n\nBy Ana Lima and Rui Costa\nPublished 10:05 GMT+2, 7 March 2021\n\nThe harbour reopened.", "Ana Lima and Rui Costa", 7},
 		{"Harbour reopens after storm\nPosted on Mar. 7, 2021 by Ana Lima\n\nThe harbour reopened.", "Ana Lima", 7},
 		{"Harbour reopens after storm\n\nBy Ana Lima, March 7, 2021\n\nThe harbour reopened.", "Ana Lima", 7},
@@ -305,19 +323,9 @@ test_byline_forms(void **state)
 		{"De haven is weer open\n\nDoor Eva Lund\nGepubliceerd: 07-03-2021\n\nDe haven is weer open.", "Eva Lund", 7},
 		{"El puerto reabre\n\nPor Ana Lima\nFecha: 07/03/2021\n\nEl puerto ha reabierto.", "Ana Lima", 7},
 	};
-	size_t		i;
 
 	(void) state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-	{
-		nx_article	a = parse(cases[i].text);
-
-		if (a.byline == NULL || strcmp(a.byline, cases[i].byline) != 0)
-			fail_msg("case %zu: byline %s", i, a.byline ? a.byline : "NULL");
-		if (!a.has_published || a.published.day != cases[i].day || a.published.year != 2021)
-			fail_msg("case %zu: no date", i);
-		nx_article_free(&a, &nx_malloc_allocator);
-	}
+	check_header_cases(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /*
@@ -327,12 +335,7 @@ test_byline_forms(void **state)
 static void
 test_more_header_shapes(void **state)
 {
-	static const struct
-	{
-		const char *text;
-		const char *byline;		/* NULL: none expected */
-		int			day;
-	}			cases[] = {
+	static const header_case cases[] = {
 		{"El puerto reabre\n\nPor Ana Lima\nValencia - 07 mar 2021 - 10:05 CET\n\nEl puerto ha reabierto.", "Ana Lima", 7},
 		{"O porto reabre\n\nPor Ana Lima \xE2\x80\x94 Lisboa\n07/03/2021 10h05 Atualizado h\xC3\xA1 2 horas\n\nO porto reabriu.", "Ana Lima \xE2\x80\x94 Lisboa", 7},
 		{"Harbour reopens after storm\n\nBy Ana Lima\nMarch 7, 2021 Source: Harbour Wire\n\nThe harbour reopened.", "Ana Lima", 7},
@@ -359,19 +362,9 @@ test_more_header_shapes(void **state)
 		 "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A\xE6\xB8\xAF\xE5\x8F\xA3\xE9\x80\x9A\xE8\xAE\xAF\n\n\xE6\xB8\xAF\xE5\x8F\xA3\xE4\xBB\x8A\xE5\xA4\xA9"
 		 "\xE9\x87\x8D\xE6\x96\xB0\xE5\xBC\x80\xE6\x94\xBE\xE3\x80\x82", NULL, 7},
 	};
-	size_t		i;
 
 	(void) state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-	{
-		nx_article	a = parse(cases[i].text);
-
-		if (cases[i].byline != NULL && (a.byline == NULL || strcmp(a.byline, cases[i].byline) != 0))
-			fail_msg("case %zu: byline %s", i, a.byline ? a.byline : "NULL");
-		if (!a.has_published || a.published.day != cases[i].day || a.published.month != 3 || a.published.year != 2021)
-			fail_msg("case %zu: no date", i);
-		nx_article_free(&a, &nx_malloc_allocator);
-	}
+	check_header_cases(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /* section labels, breadcrumbs and skip links above the headline, a site name after it; a short headline over its standfirst stays */

@@ -442,7 +442,7 @@ token_at(const nx_ner_tokens *t, size_t off)
 }
 
 /*
- * "Chad Hawk" read as a place while "Hawk" alone is a person (the tagger's slip on the dev
+ * "Chad Brennock" read as a place while "Brennock" alone is a person (the tagger's slip on the dev
  * quotes set, which a made-up text does not reproduce): the mentions are set by hand and
  * the second pass is run on them.
  */

@@ -212,9 +212,9 @@ test_speaker_names(void **state)
 		   "The roads are closed", "Tom Baker");
 	/* "from <place>, <region>, said": the region goes with the place, never the subject (the
 	 * tagger reads this region as a person) */
-	EXPECT("Hundreds marched on Saturday.\n\nFellow protester, mechanical engineer Tom Baker, 60, from Tynemouth, "
-		   "North Tyneside, said: \"I started my career in the shipyards of Tyneside.\"",
-		   "I started my career", "Tom Baker");
+	EXPECT("Hundreds marched on Saturday.\n\nFellow marcher, retired welder Tom Baker, 60, from Brackwell, "
+		   "North Harrowby, said: \"I spent my working life at the docks and watched them close.\"",
+		   "I spent my working life", "Tom Baker");
 	/* a possessor is not the speaker */
 	EXPECT("\"The roads are closed,\" Tom Baker's lawyer said.", "The roads are closed", "Tom Baker's lawyer");
 	/* a role phrase stays when the article names nobody */
