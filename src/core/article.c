@@ -1573,10 +1573,31 @@ build_body(parse_state *st, line *lines, size_t nlines, size_t body_start)
 }
 
 /*
+ * Whether classify could make this line a labelled date line: its date prefix has a
+ * published or updated label (a whole date line, or a date with a credit after it), or a
+ * place before such a date. A necessary condition only: a header-only parse classifies the
+ * lines that pass it, so both parses take the same lines, and skips the rest cheaply.
+ */
+static int
+may_be_labelled_date(const line *ln)
+{
+	nx_date_prefix p;
+	nx_date		d;
+	nx_date_label label = NX_DATE_NONE;
+
+	if (ln->n == 0 || ln->n > NX_DATE_LINE_MAX || !nx_has_digit(ln->s, ln->n))
+		return 0;
+	read_date_prefix(ln, 1, &p);
+	if (p.label == NX_DATE_PUBLISHED || p.label == NX_DATE_UPDATED)
+		return 1;
+	return place_then_date(ln->s, ln->n, &d, &label) &&
+		(label == NX_DATE_PUBLISHED || label == NX_DATE_UPDATED);
+}
+
+/*
  * Labelled date lines count wherever they are ("Published: ..." at the foot). A full parse
- * classifies the body anyway; a header-only one asks only whether a line is a date line,
- * which is the first kind classify tries, with the same two functions, so its answer is the
- * same.
+ * classifies the body anyway; a header-only one classifies only the lines that may be
+ * labelled date lines, so its answer is the same.
  */
 static void
 offer_labelled_dates(parse_state *st, line *lines, size_t from, size_t nlines, nx_parse_mode mode)
@@ -1584,22 +1605,12 @@ offer_labelled_dates(parse_state *st, line *lines, size_t from, size_t nlines, n
 	for (size_t i = from; i < nlines; i++)
 	{
 		line	   *ln = &lines[i];
-		nx_date_prefix p;
-		nx_date_label label;
 
 		if ((i & 15) == 0)
 			nx_interrupted(st->a);
-		if (mode == NX_PARSE_FULL || ln->classified)
-		{
-			label = kind_of(ln) == LK_DATE ? ln->date_label : NX_DATE_NONE;
-			p.date = ln->date;
-		}
-		else if (ln->n > 0 && ln->n <= META_LINE_MAX)
-			label = whole_date_line(ln, read_date_prefix(ln, nx_has_digit(ln->s, ln->n), &p));
-		else
-			label = NX_DATE_NONE;
-		if (label == NX_DATE_PUBLISHED || label == NX_DATE_UPDATED)
-			offer_date(st, label, p.date);
+		if ((mode == NX_PARSE_FULL || ln->classified || may_be_labelled_date(ln)) && kind_of(ln) == LK_DATE &&
+			(ln->date_label == NX_DATE_PUBLISHED || ln->date_label == NX_DATE_UPDATED))
+			offer_date(st, ln->date_label, ln->date);
 	}
 }
 

@@ -211,6 +211,41 @@ test_partial_modes_agree_on_fixtures(void **state)
 	}
 }
 
+/*
+ * A labelled date line at the foot, with a credit after the date or a place before it: the
+ * header-only parse (article_date) takes it as the full parse does (a fuzz finding: it read
+ * only whole date lines there)
+ */
+static void
+test_foot_date_lines_same_in_both_modes(void **state)
+{
+#define FERRY_STORY "Ferry timetable changes\n\nThe harbour ferry will leave every twenty minutes from Monday, " \
+	"the operator said, after a month of complaints about crowded morning boats.\n\nThe first boat leaves at six.\n\n" \
+	"Evening boats keep their hourly timetable.\n\nTickets bought before Monday stay valid.\n\n" \
+	"The operator will review the change in the summer.\n\nPassengers can comment on its website.\n\n"
+	static const char *const texts[] = {
+		FERRY_STORY "Updated March 4, 2015 Source: Harbour Board\n",
+		FERRY_STORY "Bristol - Updated March 4, 2015\n",
+	};
+#undef FERRY_STORY
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++)
+	{
+		nx_article	full,
+					head;
+
+		assert_int_equal(nx_article_parse(texts[i], strlen(texts[i]), NX_PARSE_FULL, &nx_malloc_allocator, &full), NX_OK);
+		assert_int_equal(nx_article_parse(texts[i], strlen(texts[i]), NX_PARSE_HEADER_ONLY, &nx_malloc_allocator, &head), NX_OK);
+		assert_true(full.has_published);
+		assert_int_equal(full.published.day, 4);
+		assert_int_equal(head.has_published, full.has_published);
+		assert_memory_equal(&full.published, &head.published, sizeof(nx_date));
+		nx_article_free(&full, &nx_malloc_allocator);
+		nx_article_free(&head, &nx_malloc_allocator);
+	}
+}
+
 /* 07/03/2021 without a label: 7 March in an article in German, March 7 in English, in both modes */
 static void
 test_numeric_date_order_by_language(void **state)
@@ -692,6 +727,7 @@ main(void)
 		cmocka_unit_test(test_long_single_line),
 		cmocka_unit_test(test_header_only_mode_agrees),
 		cmocka_unit_test(test_partial_modes_agree_on_fixtures),
+		cmocka_unit_test(test_foot_date_lines_same_in_both_modes),
 		cmocka_unit_test(test_numeric_date_order_by_language),
 		cmocka_unit_test(test_meta_segments_on_one_line),
 		cmocka_unit_test(test_pipes_in_prose_stay_prose),
