@@ -1361,7 +1361,8 @@ is_article(const nx_allocator *a, line *lines, size_t nlines)
 /*
  * A section label or breadcrumb: "Politics", "ECONOMY", "Home > News > Economy". One word, or
  * segments of at most three words each; no digits, no closing punctuation. (Two words are
- * too often a short headline over its standfirst.)
+ * too often a short headline over its standfirst.) "Economy | Central banks" reads like
+ * "Names | Publisher": above a headline, a bar line without a by-word is a breadcrumb.
  */
 static int
 kicker_line(const line *ln)
@@ -1371,13 +1372,15 @@ kicker_line(const line *ln)
 				start = 0;
 	int			segments = 0;
 	char		last;
+	int			bar_byline = kind_of(ln) == LK_BYLINE && ln->date_label == NX_DATE_NONE &&
+		nx_by_word(ln->s, ln->n) == 0;
 
-	if (kind_of(ln) != LK_CONTENT || ln->n > KICKER_MAX_BYTES || nx_has_digit(ln->s, ln->n))
+	if ((kind_of(ln) != LK_CONTENT && !bar_byline) || ln->n > KICKER_MAX_BYTES || nx_has_digit(ln->s, ln->n))
 		return 0;
 	last = ln->s[ln->n - 1];
 	if (last == '.' || last == '!' || last == '?' || last == ':' || last == ',' || last == ';')
 		return 0;
-	if (nx_count_words(ln->s, ln->n) == 1)
+	if (!bar_byline && nx_count_words(ln->s, ln->n) == 1)
 		return 1;
 	for (i = 0; i <= ln->n; i += k ? k : 1)
 	{

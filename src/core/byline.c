@@ -238,7 +238,31 @@ publisher_like(const char *s, size_t n)
 	return 1;
 }
 
-/* "Jane Doe, September 4, 2016" / "Jane Doe | 4 Sep 2016": where the names stop and a date line starts */
+/*
+ * The length of " on " at s, or of the word before a date in the other languages ("Von Anna
+ * Berg am 4. September", "Par Anne Martin le 4 septembre", "Por Ana Lima el 4 de ..."), else 0
+ */
+static size_t
+date_preposition_len(const char *s, size_t n)
+{
+	static const char *const words[] = {"on", "am", "le", "el", "il", "em", "op", "den", NULL};
+
+	if (n < 4 || s[0] != ' ')
+		return 0;
+	for (int w = 0; words[w] != NULL; w++)
+	{
+		size_t		k = strlen(words[w]);
+
+		if (n > k + 2 && memcmp(s + 1, words[w], k) == 0 && s[k + 1] == ' ')
+			return k + 2;
+	}
+	return 0;
+}
+
+/*
+ * "Jane Doe, September 4, 2016" / "Jane Doe | 4 Sep 2016" / "Jane Doe on 4 September 2016":
+ * where the names stop and a date line starts
+ */
 static int
 split_names_date(const char *s, size_t n, nx_byline *out)
 {
@@ -259,6 +283,8 @@ split_names_date(const char *s, size_t n, nx_byline *out)
 			k = i + 2;
 		else if (s[i] == ' ' && i + 4 < n && (unsigned char) s[i + 1] == 0xE2 && (unsigned char) s[i + 2] == 0x80)
 			k = i + 4;			/* en dash, em dash, bullet */
+		else if ((k = date_preposition_len(s + i, n - i)) > 0)
+			k += i;
 		else
 			continue;
 		tries++;
@@ -272,6 +298,163 @@ split_names_date(const char *s, size_t n, nx_byline *out)
 		out->date = d;
 		out->date_label = label;
 		return 1;
+	}
+	return 0;
+}
+
+/* ------------------------------------------- names with a role word (Korean, Chinese) */
+
+/* a personal name of two to four Hangul syllables or CJK ideographs: "김민수", "张伟" */
+static int
+cjk_name_word(const char *s, size_t n)
+{
+	size_t		i = 0;
+	int			chars = 0;
+
+	while (i < n)
+	{
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *) s + i, (utf8proc_ssize_t) (n - i), &cp);
+
+		if (k <= 0 || !((cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x4E00 && cp <= 0x9FFF)))
+			return 0;
+		i += (size_t) k;
+		chars++;
+	}
+	return chars >= 2 && chars <= 4;
+}
+
+/* a token of names joined by "·", "、" or ",": "김민수·이영희" */
+static int
+cjk_names_token(const char *s, size_t n)
+{
+	size_t		start = 0;
+
+	for (size_t i = 0; i <= n; i++)
+	{
+		size_t		k = i == n ? 1 : (s[i] == ',' ? 1 : (i + 1 < n && memcmp(s + i, "\xC2\xB7", 2) == 0) ? 2 :
+								 (i + 2 < n && memcmp(s + i, "\xE3\x80\x81", 3) == 0) ? 3 : 0);
+
+		if (k == 0)
+			continue;
+		if (!cjk_name_word(s + start, i - start))
+			return 0;
+		start = i + k;
+		i += k - 1;
+	}
+	return 1;
+}
+
+/* the byte length of the next space-separated token at s */
+static size_t
+token_len(const char *s, size_t n)
+{
+	size_t		i = 0;
+
+	while (i < n && s[i] != ' ')
+		i++;
+	return i;
+}
+
+static int
+ends_with(const char *s, size_t n, const char *suffix)
+{
+	size_t		k = strlen(suffix);
+
+	return n >= k && memcmp(s + n - k, suffix, k) == 0;
+}
+
+/*
+ * "김민수 기자", "[서울=뉴시스] 김민수·이영희 기자 kim@example.com", "워싱턴=김민수 특파원" (Korean: names, then the
+ * role: reporter, correspondent, editorial writer), "新华社记者 张伟 李娜" (Chinese: the role
+ * first). The names without the role are the byline.
+ */
+static int
+role_byline(const char *s, size_t n, nx_byline *out)
+{
+	const char *role_ko[] = {"\xEA\xB8\xB0\xEC\x9E\x90", "\xED\x8A\xB9\xED\x8C\x8C\xEC\x9B\x90",
+	"\xEC\x9C\x84\xEC\x9B\x90"};	/* 기자, 특파원, (논설/편집)위원 */
+	const char *names = NULL;
+	size_t		names_end = 0,
+				i = 0;
+	int			tokens = 0,
+				chinese = 0;
+
+	/* an agency tag first: "[서울=뉴시스]", "(记者)" */
+	if (n > 0 && (s[0] == '[' || s[0] == '('))
+	{
+		const char *close = memchr(s, s[0] == '[' ? ']' : ')', n < 40 ? n : 40);
+
+		if (close == NULL)
+			return 0;
+		i = (size_t) (close - s) + 1;
+	}
+	while (i < n)
+	{
+		size_t		k;
+		int			ko_role = 0;
+
+		while (i < n && s[i] == ' ')
+			i++;
+		if (i >= n)
+			break;
+		k = token_len(s + i, n - i);
+		/* a place before the names: "워싱턴=김민수 특파원" */
+		if (names == NULL && memchr(s + i, '=', k) != NULL)
+		{
+			size_t		eq = (size_t) ((const char *) memchr(s + i, '=', k) - (s + i)) + 1;
+
+			i += eq;
+			k -= eq;
+		}
+		for (int r = 0; r < 3; r++)
+			ko_role |= ends_with(s + i, k, role_ko[r]) && (r < 2 || k > 6);
+		if (tokens == 0 && names == NULL && ends_with(s + i, k, "\xE8\xAE\xB0\xE8\x80\x85") && k <= 21)
+			chinese = 1;		/* 记者, 新华社记者, 本报记者 */
+		else if (!chinese && names != NULL && ko_role && k <= 12)
+		{
+			/* Korean: the role closes the names; an e-mail address may follow */
+			size_t		rest = i + k;
+
+			while (rest < n && s[rest] == ' ')
+				rest++;
+			if (rest < n && (memchr(s + rest, '@', n - rest) == NULL || token_len(s + rest, n - rest) != n - rest))
+				return 0;
+			out->names = names;
+			out->names_n = names_end - (size_t) (names - s);
+			return 1;
+		}
+		else if (cjk_names_token(s + i, k) && tokens < 3)
+		{
+			if (names == NULL)
+				names = s + i;
+			names_end = i + k;
+			tokens++;
+		}
+		else
+			return 0;
+		i += k;
+	}
+	if (!chinese || names == NULL)
+		return 0;
+	out->names = names;
+	out->names_n = names_end - (size_t) (names - s);
+	return 1;
+}
+
+/* a quick test before role_byline: the line holds 기자, 특파원, 위원 or 记者 */
+static int
+may_have_role_word(const char *s, size_t n)
+{
+	for (size_t i = 0; i + 6 <= n; i++)
+	{
+		unsigned char c = (unsigned char) s[i];
+
+		if ((c == 0xEA && memcmp(s + i, "\xEA\xB8\xB0\xEC\x9E\x90", 6) == 0) ||
+			(c == 0xED && i + 9 <= n && memcmp(s + i, "\xED\x8A\xB9\xED\x8C\x8C", 6) == 0) ||
+			(c == 0xEC && memcmp(s + i, "\xEC\x9C\x84\xEC\x9B\x90", 6) == 0) ||
+			(c == 0xE8 && memcmp(s + i, "\xE8\xAE\xB0\xE8\x80\x85", 6) == 0))
+			return 1;
 	}
 	return 0;
 }
@@ -308,6 +491,9 @@ nx_byline_parse_dated(const char *s, size_t n, const nx_date_prefix *prefix, nx_
 		memset(out, 0, sizeof(*out));
 		return 0;
 	}
+	if (!nx_is_ascii(s, n) && may_have_role_word(s, n) && role_byline(s, n, out))
+		return 1;
+	memset(out, 0, sizeof(*out));
 	/* "Posted on Sept. 4, 2016 by Jane Doe": a date line, then the byline */
 	if (prefix != NULL)
 	{
