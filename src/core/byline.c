@@ -442,19 +442,25 @@ role_byline(const char *s, size_t n, nx_byline *out)
 	return 1;
 }
 
-/* a quick test before role_byline: the line holds 기자, 특파원, 위원 or 记者 */
+/* a quick test before role_byline: the line holds 기자, 특파원, 위원 or 记者 (memchr for their first bytes) */
 static int
 may_have_role_word(const char *s, size_t n)
 {
-	for (size_t i = 0; i + 6 <= n; i++)
-	{
-		unsigned char c = (unsigned char) s[i];
+	static const char *const words[] = {"\xEA\xB8\xB0\xEC\x9E\x90", "\xED\x8A\xB9\xED\x8C\x8C",
+	"\xEC\x9C\x84\xEC\x9B\x90", "\xE8\xAE\xB0\xE8\x80\x85"};
 
-		if ((c == 0xEA && memcmp(s + i, "\xEA\xB8\xB0\xEC\x9E\x90", 6) == 0) ||
-			(c == 0xED && i + 9 <= n && memcmp(s + i, "\xED\x8A\xB9\xED\x8C\x8C", 6) == 0) ||
-			(c == 0xEC && memcmp(s + i, "\xEC\x9C\x84\xEC\x9B\x90", 6) == 0) ||
-			(c == 0xE8 && memcmp(s + i, "\xE8\xAE\xB0\xE8\x80\x85", 6) == 0))
-			return 1;
+	for (int w = 0; w < 4; w++)
+	{
+		const char *p = s;
+		const char *end = s + n;
+
+		while ((p = memchr(p, words[w][0], (size_t) (end - p))) != NULL)
+		{
+			if (end - p >= 6 && memcmp(p, words[w], 6) == 0)
+				return 1;
+			if (++p >= end)
+				break;
+		}
 	}
 	return 0;
 }
@@ -491,7 +497,7 @@ nx_byline_parse_dated(const char *s, size_t n, const nx_date_prefix *prefix, nx_
 		memset(out, 0, sizeof(*out));
 		return 0;
 	}
-	if (!nx_is_ascii(s, n) && may_have_role_word(s, n) && role_byline(s, n, out))
+	if (may_have_role_word(s, n) && role_byline(s, n, out))
 		return 1;
 	memset(out, 0, sizeof(*out));
 	/* "Posted on Sept. 4, 2016 by Jane Doe": a date line, then the byline */
