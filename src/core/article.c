@@ -1070,7 +1070,9 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 	for (i = from; i < nlines && seen < HEADER_MAX_LINES; i++)
 	{
 		line	   *ln = &lines[i];
-		size_t		next;
+		size_t		next,
+					prev;
+		int			handle;
 
 		if (ln->n == 0)
 			continue;
@@ -1078,16 +1080,21 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		/* the line's own shape first: classifying it and its neighbours costs more */
 		if (ln->n > 200)
 			continue;
+		handle = 0;
 		if (nx_looks_like_names(ln->s, ln->n, 0) && nx_count_words(ln->s, ln->n) >= 2)
 			next = next_nonblank(lines, nlines, i + 1);
-		else if (nx_looks_like_handles(ln->s, ln->n))
+		else if ((handle = nx_looks_like_handles(ln->s, ln->n)))
 			next = i + 1;		/* "dpa", "ORF.at": only right against the meta line */
 		else
 			continue;
 		if (kind_of(ln) != LK_CONTENT)
 			continue;
+		/* a meta line next to it, above or below, blank lines between or not (handles: right against it) */
+		prev = i;
+		while (!handle && prev > from && lines[prev - 1].n == 0)
+			prev--;
 		if ((next < nlines && is_header_meta(kind_of(&lines[next])) && kind_of(&lines[next]) != LK_DATELINE_LINE) ||
-			(i > from && is_header_meta(kind_of(&lines[i - 1])) && kind_of(&lines[i - 1]) != LK_DATELINE_LINE))
+			(prev > from && is_header_meta(kind_of(&lines[prev - 1])) && kind_of(&lines[prev - 1]) != LK_DATELINE_LINE))
 		{
 			mark_name_above_role(lines, from, i);
 			mark_byline(ln);

@@ -34,7 +34,10 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|reuters?$|\\(?reporting\\s+by\\b|editing\\s+by\\b|you\\s+may\\s+also\\s+like|recommended(?:\\s+for\\s+you|\\s+stories|\\s+reading)?:?$"
 	"|continue\\s+reading\\b|listen\\s+to\\s+this\\s+article|skip\\s+advertisement|story\\s+continues\\s+below"
 	"|skip\\s+to\\s+(?:the\\s+)?(?:main\\s+)?(?:content|navigation|search|footer)\\b"
-	"|email\\s+this\\b|print\\s+this\\b|comments?$|\\d+\\s+comments?$|tweet$|whatsapp$|facebook$|twitter$|linkedin$|e-?mail$)"
+	"|email\\s+this\\b|print\\s+this\\b|comments?$|\\d+\\s+comments?$|tweet$|whatsapp$|facebook$|twitter$|linkedin$|e-?mail$"
+	/* share and save buttons, advertisement labels, in English and the larger European languages */
+	"|share$|save$|print$|listen$|copy\\s+link$|teilen$|anzeige$|partager$|publicit\\x{00E9}$|compartir$|publicidad$"
+	"|condividi$|pubblicit\\x{00E0}$|delen$|advertentie$|reklama$|reklam$|annons$|annonse$)"
 };
 
 static const char *const pattern_name[NX_RE_COUNT] = {

@@ -451,6 +451,29 @@ test_kickers_above_the_headline(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* a name line under the date with a blank line between is the byline; share buttons and ad labels are not text */
+static void
+test_name_under_date_and_page_buttons(void **state)
+{
+	nx_article	a;
+
+	(void) state;
+	a = parse("Harbour reopens after the storm\n\nMarch 7, 2021\n\nAna Lima\n\nLISBON \xE2\x80\x94 The harbour reopened on Sunday.");
+	assert_non_null(a.byline);
+	assert_string_equal(a.byline, "Ana Lima");
+	assert_string_equal(a.dateline, "LISBON");
+	assert_string_equal(a.lead, "The harbour reopened on Sunday.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* a one-word handle stays a byline only right against the meta line */
+	a = parse("Harbour reopens after the storm\n\nMarch 7, 2021\n\nLisbon\n\nThe harbour reopened on Sunday.");
+	assert_null(a.byline);
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Harbour reopens after the storm\n\nMarch 7, 2021\n\nShare\n\nThe harbour reopened on Sunday.\n\nAnzeige\n\n"
+			  "Ships queued outside.\n\nCopy link");
+	assert_string_equal(a.body, "The harbour reopened on Sunday.\n\nShips queued outside.");
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 /* a handle or agency alone against the meta lines, and "Names | Publisher" with the publisher spelled freely */
 static void
 test_handle_and_publisher_bylines(void **state)
@@ -753,6 +776,7 @@ main(void)
 		cmocka_unit_test(test_more_header_shapes),
 		cmocka_unit_test(test_kickers_above_the_headline),
 		cmocka_unit_test(test_handle_and_publisher_bylines),
+		cmocka_unit_test(test_name_under_date_and_page_buttons),
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_standfirst_after_meta_lines),
 		cmocka_unit_test(test_wire_dateline_lines),
