@@ -34,6 +34,8 @@
 #define PLACE_BEFORE_DATE_MAX 40
 /* section labels above the headline: at most this long, this many lines, under a headline of at least this many words */
 #define KICKER_MAX_BYTES 60
+#define AGENCY_TAG_MAX 30			/* "(Reuters)", "(Associated Press)" */
+#define BRACKET_DATELINE_MAX 60		/* "【ワシントン＝山田太郎】": up to about 18 characters inside */
 #define KICKER_MAX_LINES 3
 #define KICKER_HEADLINE_MIN_WORDS 4
 /* a site's name after a bar in a page title is at most this long */
@@ -1624,6 +1626,72 @@ offer_labelled_dates(parse_state *st, line *lines, size_t from, size_t nlines, n
 	}
 }
 
+/*
+ * "(Reuters) - ", "(AP) — ": an agency tag with no place before it opening the lead. Its
+ * length with the dash and spaces after it, else 0. At most four capitalised words of letters.
+ */
+static size_t
+agency_only_prefix(const char *s, size_t n)
+{
+	size_t		i = 1,
+				dash;
+
+	if (n < 6 || s[0] != '(' || !(s[1] >= 'A' && s[1] <= 'Z'))
+		return 0;
+	while (i < n && i <= AGENCY_TAG_MAX && ((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') ||
+										   s[i] == ' ' || s[i] == '.' || s[i] == '&'))
+		i++;
+	if (i >= n || s[i] != ')' || nx_count_words(s + 1, i - 1) > 4)
+		return 0;
+	for (size_t k = 2; k < i; k++)
+		if (s[k - 1] == ' ' && !(s[k] >= 'A' && s[k] <= 'Z'))
+			return 0;			/* "(Photo by Ana Lima)" is a credit, not an agency */
+	i++;
+	while (i < n && s[i] == ' ')
+		i++;
+	if ((dash = separator_at(s + i - 1, n - i + 1, SEP_HYPHEN | SEP_DASH)) > 0)
+		return i - 1 + dash;
+	if (i + 3 < n && s[i] == '-' && s[i + 1] == '-' && s[i + 2] == ' ')
+		return i + 3;
+	return 0;
+}
+
+/*
+ * The Japanese dateline in lenticular brackets opening the lead: "【ワシントン＝山田太郎】" (place,
+ * fullwidth equals sign, reporter). Sets the dateline (and the byline when there is none);
+ * returns the bracket's length with the spaces after it, else 0.
+ */
+static size_t
+bracket_dateline(parse_state *st, const char *s, size_t n)
+{
+	static const char open[] = "\xE3\x80\x90", close[] = "\xE3\x80\x91", equals[] = "\xEF\xBC\x9D";
+	const char *end,
+			   *eq;
+	size_t		i,
+				skip;
+
+	if (n < 9 || memcmp(s, open, 3) != 0)
+		return 0;
+	for (i = 3; i + 3 <= n && i <= BRACKET_DATELINE_MAX && memcmp(s + i, close, 3) != 0; i++)
+		if (s[i] == '\n' || (unsigned char) s[i] < 0x80)
+			return 0;			/* a place and a name in Japanese script only */
+	if (i + 3 > n || i > BRACKET_DATELINE_MAX || i == 3)
+		return 0;
+	end = s + i;
+	for (eq = s + 3; eq + 3 <= end && memcmp(eq, equals, 3) != 0; eq++)
+		;
+	/* one part alone may be a place (【ワシントン】) or an agency (【共同】): left as it is */
+	if (eq + 3 > end || eq == s + 3)
+		return 0;
+	st->out->dateline = dup_squeezed(st, s + 3, (size_t) (eq - (s + 3)));
+	if (eq + 3 < end && st->out->byline == NULL)
+		st->out->byline = dup_squeezed(st, eq + 3, (size_t) (end - (eq + 3)));
+	skip = i + 3;
+	while (skip < n && s[skip] == ' ')
+		skip++;
+	return skip;
+}
+
 int
 nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allocator *a, nx_article *out)
 {
@@ -1675,6 +1743,11 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 	if (body_start < nlines && kind_of(&lines[body_start]) == LK_CONTENT && out->dateline == NULL)
 	{
 		size_t		skip = match_dateline_prefix(&st, lines[body_start].s, lines[body_start].n, DL_RECORD | DL_COLON);
+
+		if (skip == 0)
+			skip = agency_only_prefix(lines[body_start].s, lines[body_start].n);
+		if (skip == 0)
+			skip = bracket_dateline(&st, lines[body_start].s, lines[body_start].n);
 
 		lines[body_start].s += skip;
 		lines[body_start].n -= skip;

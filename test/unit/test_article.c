@@ -474,6 +474,33 @@ test_name_under_date_and_page_buttons(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* an agency tag without a place opening the lead is no text; the Japanese bracket dateline gives place and reporter */
+static void
+test_agency_tag_and_bracket_dateline(void **state)
+{
+	nx_article	a;
+
+	(void) state;
+	a = parse("Harbour reopens after the storm\n\nMarch 7, 2021\n\n(Harbour Wire) \xE2\x80\x94 The harbour reopened on Sunday.");
+	assert_null(a.dateline);
+	assert_string_equal(a.lead, "The harbour reopened on Sunday.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* a credit in parentheses is not an agency */
+	a = parse("Harbour reopens after the storm\n\nMarch 7, 2021\n\n(Photo by Ana Lima) - The harbour reopened on Sunday.");
+	assert_string_equal(a.lead, "(Photo by Ana Lima) - The harbour reopened on Sunday.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* 港が再開 / 【リスボン＝山田花子】港は日曜日に再開した。 */
+	a = parse("\xE6\xB8\xAF\xE3\x81\x8C\xE5\x86\x8D\xE9\x96\x8B\n\n2021\xE5\xB9\xB4" "3\xE6\x9C\x88" "7\xE6\x97\xA5\n\n"
+			  "\xE3\x80\x90\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x9C\xE3\x83\xB3\xEF\xBC\x9D\xE5\xB1\xB1\xE7\x94\xB0\xE8\x8A\xB1\xE5\xAD\x90\xE3\x80\x91"
+			  "\xE6\xB8\xAF\xE3\x81\xAF\xE6\x97\xA5\xE6\x9B\x9C\xE6\x97\xA5\xE3\x81\xAB\xE5\x86\x8D\xE9\x96\x8B\xE3\x81\x97\xE3\x81\x9F\xE3\x80\x82");
+	assert_non_null(a.dateline);
+	assert_string_equal(a.dateline, "\xE3\x83\xAA\xE3\x82\xB9\xE3\x83\x9C\xE3\x83\xB3");
+	assert_non_null(a.byline);
+	assert_string_equal(a.byline, "\xE5\xB1\xB1\xE7\x94\xB0\xE8\x8A\xB1\xE5\xAD\x90");
+	assert_memory_equal(a.lead, "\xE6\xB8\xAF\xE3\x81\xAF", 6);
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 /* a handle or agency alone against the meta lines, and "Names | Publisher" with the publisher spelled freely */
 static void
 test_handle_and_publisher_bylines(void **state)
@@ -777,6 +804,7 @@ main(void)
 		cmocka_unit_test(test_kickers_above_the_headline),
 		cmocka_unit_test(test_handle_and_publisher_bylines),
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
+		cmocka_unit_test(test_agency_tag_and_bracket_dateline),
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_standfirst_after_meta_lines),
 		cmocka_unit_test(test_wire_dateline_lines),
