@@ -211,7 +211,10 @@ speaker_name(const qctx *c, qspk s, const nx_allocator *a, nx_quote *q)
 {
 	const char *src;
 	size_t		n;
+	int			org = s.ent < 0 ? organisation_phrase(c, s.p0, s.p1) : -1;
 
+	if (org >= 0)
+		s.ent = org;			/* "the PAG" -> "Port Authority of Gdansk" */
 	if (s.ent >= 0)
 		src = person_name(c, s.ent, &n);
 	else

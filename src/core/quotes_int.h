@@ -75,6 +75,7 @@ enum qword
 	QW_PREPOSITION,				/* in, on, at, ... */
 	QW_SUBORDINATOR,			/* as, while, because, ... */
 	QW_INSTITUTION,				/* department, ministry, ... (a role that is no person) */
+	QW_DOCUMENT,				/* report, statement, ... (X's report said: X's words) */
 	QW_NTABLES
 };
 #define QW_LEX_KNOWN (1u << 31)		/* above every table's bit (QW_NTABLES < 31) */
@@ -93,6 +94,7 @@ long		pair_marks(const qctx *c, uint32_t *qo, uint32_t *qc, uint8_t *closed,
 /* quotes_speaker.c */
 int			canon_entities(qctx *c, const nx_allocator *a);
 const char *person_name(const qctx *c, int ent, size_t *len);
+int			organisation_phrase(const qctx *c, size_t p0, size_t p1);
 int			infer_genders(qctx *c, const nx_allocator *a);
 qspk		resolve_phrase(const qctx *c, size_t p0, size_t p1, int prefer_first);
 qspk		subject_before(const qctx *c, size_t verb);

@@ -113,6 +113,11 @@ static const char *const prepositions[] = {
 };
 
 /* head nouns of a role phrase that name an organisation, not a person ("the department") */
+static const char *const documents[] = {
+	"report", "statement", "study", "analysis", "survey", "findings", "ruling", "filing", "letter",
+	"memo", "complaint", "communique", "release", "website", NULL
+};
+
 static const char *const institutions[] = {
 	"agency", "army", "association", "authority", "bank", "board", "broadcaster", "campaign",
 	"channel", "city", "club", "commission", "committee", "company", "council", "court",
@@ -166,6 +171,7 @@ static const qword_table tables[] = {
 	[QW_PREPOSITION] = QTABLE(prepositions),
 	[QW_SUBORDINATOR] = QTABLE(subordinators),
 	[QW_INSTITUTION] = QTABLE(institutions),
+	[QW_DOCUMENT] = QTABLE(documents),
 };
 
 /* every word of every table, with the tables that hold it: a token costs one lookup */

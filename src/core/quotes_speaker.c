@@ -139,9 +139,55 @@ unique_person_with_word(const qctx *c, size_t self, const char *w, size_t wn, in
 	return ntitled == 1 ? titled : -1;
 }
 
+/* an acronym as articles define one: two to eight capitals, digits or "&" ("BIMS", "G20", "AT&T") */
+static int
+is_acronym(const char *s, size_t n)
+{
+	int			capitals = 0;
+
+	if (n < 2 || n > 8)
+		return 0;
+	for (size_t i = 0; i < n; i++)
+	{
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			capitals++;
+		else if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '&'))
+			return 0;
+	}
+	return capitals >= 2;
+}
+
+/*
+ * "the Baltic Institute for Marine Safety (BIMS)": an acronym in parentheses right after a
+ * name of an organisation (or any kind but a person) stands for that name wherever it is used
+ * (not an acronym the tagger read as a person: the salience of people must not change).
+ */
+static void
+link_acronyms(qctx *c)
+{
+	const nx_entity_list *el = c->ents;
+
+	for (size_t m = 0; m + 1 < el->nmentions; m++)
+	{
+		const nx_mention *full = &el->mentions[m],
+				   *acr = &el->mentions[m + 1];
+		const nx_entity *ae = &el->entities[acr->entity];
+		size_t		gap = acr->start - full->end;
+
+		if (acr->start < full->end + 1 || gap > 2 || c->text[acr->start - 1] != '(' ||
+			(gap == 2 && c->text[full->end] != ' ') || acr->end >= c->text_end || c->text[acr->end] != ')')
+			continue;
+		if (acr->entity == full->entity || el->entities[full->entity].kind == NX_KIND_PERSON ||
+			ae->kind == NX_KIND_PERSON || !is_acronym(ae->name, ae->name_len))
+			continue;
+		c->canon[acr->entity] = c->canon[full->entity];
+	}
+}
+
 /*
  * The fullest name of each entity: "Adv Smith" (a title the tagger kept) and a lone "Smith"
- * or "Abby" of a non-place kind become the one person named "Abby Smith" in the article.
+ * or "Abby" of a non-place kind become the one person named "Abby Smith" in the article; an
+ * acronym defined in parentheses becomes the name it stands for.
  */
 int
 canon_entities(qctx *c, const nx_allocator *a)
@@ -171,6 +217,7 @@ canon_entities(qctx *c, const nx_allocator *a)
 		if (to >= 0)
 			c->canon[i] = to;
 	}
+	link_acronyms(c);
 	return 0;
 }
 
@@ -306,6 +353,36 @@ definite_role(const qctx *c, size_t p0, size_t p1)
 
 	return p1 - p0 >= 2 && p1 - p0 <= 6 && nx_word_eq_ci(TS(c, p0), TL(c, p0), "the") &&
 		!(n > 2 && w[n - 1] == 's' && w[n - 2] != 's');
+}
+
+/* the entity whose one mention spans tokens [k0, k1) exactly, or -1 */
+static int
+mention_spanning(const qctx *c, size_t k0, size_t k1)
+{
+	int			m = c->tok_mention[k0];
+
+	if (k1 <= k0 || m < 0 || m != c->tok_mention[k1 - 1] ||
+		c->ents->mentions[m].start != c->t->tok[k0].start || c->ents->mentions[m].end != c->t->tok[k1 - 1].end)
+		return -1;
+	return (int) c->ents->mentions[m].entity;
+}
+
+/*
+ * The organisation a speaker phrase names: "the PAG", "BIMS's report" (any kind but a
+ * person after "the", or before "'s" and a document word); its canonical entity, or -1. Only
+ * the name shown changes: the phrase ranks as a role phrase while speakers are chosen.
+ */
+int
+organisation_phrase(const qctx *c, size_t p0, size_t p1)
+{
+	int			ent = -1;
+
+	if (p1 - p0 >= 2 && nx_word_eq_ci(TS(c, p0), TL(c, p0), "the"))
+		ent = mention_spanning(c, p0 + 1, p1);
+	else if (p1 - p0 >= 3 && qtok_is(c, p1 - 1, QW_DOCUMENT) &&
+			 (nx_word_eq_ci(TS(c, p1 - 2), TL(c, p1 - 2), "'s") || nx_word_eq_ci(TS(c, p1 - 2), TL(c, p1 - 2), "’s")))
+		ent = mention_spanning(c, p0, p1 - 2);
+	return ent >= 0 && !ent_is_person(c, c->canon[ent]) ? c->canon[ent] : -1;
 }
 
 /*

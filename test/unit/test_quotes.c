@@ -225,6 +225,16 @@ test_speaker_names(void **state)
 		   "Ramaili, was a teacher there for thirty years.\n\n"
 		   "\"The law must serve the people, not the powerful,\" Adv Ramaili says.",
 		   "The law must serve the people", "Thabo Ramaili");
+	/* an organisation after "the" or before "'s report" speaks under its name, an acronym
+	 * defined in parentheses under the name it stands for */
+	EXPECT("A study by the Baltic Institute for Marine Safety (BIMS) found that the ferry turned too early.\n\n"
+		   "\"The pilot had no clear view of the channel markers,\" BIMS's report said.",
+		   "The pilot had no clear view", "Baltic Institute for Marine Safety");
+	EXPECT("The Port Authority of Gdansk (PAG) rejected the findings. Asked about the delay, the PAG said: "
+		   "\"We reviewed every log within a week.\"", "We reviewed every log", "Port Authority of Gdansk");
+	/* a name's own word-initial apostrophe (Sesotho) is part of it */
+	EXPECT("Mine dust\n\n\xE2\x80\x99Mathabo Ramaili farms near the pit.\n\n\"We breathe dust every day and nobody "
+		   "listens,\" Ramaili said.", "We breathe dust every day", "\xE2\x80\x99Mathabo Ramaili");
 }
 
 static void
