@@ -34,6 +34,7 @@
 #define PLACE_BEFORE_DATE_MAX 40
 /* section labels above the headline: at most this long, this many lines, under a headline of at least this many words */
 #define KICKER_MAX_BYTES 60
+#define CASELESS_NAME_WORDS 4		/* "أحمد علي", "राहुल कुमार": a name line without capitals */
 #define AGENCY_TAG_MAX 30			/* "(Reuters)", "(Associated Press)" */
 #define BRACKET_DATELINE_MAX 60		/* "【ワシントン＝山田太郎】": up to about 18 characters inside */
 #define KICKER_MAX_LINES 3
@@ -805,13 +806,16 @@ is_wordy(const line *ln)
 				upper,
 				lower;
 
+	int			words;
+
 	/* the first two hundred bytes decide: a line of prose has two words early on */
 	if (n > 200)
 		n = 200;
-	if (nx_count_words(ln->s, n) < 2)
+	if ((words = nx_count_words(ln->s, n)) == 0)
 		return 0;
 	nx_count_chars(ln->s, n, &letters, &digits, &upper, &lower);
-	return letters >= 4;
+	/* Chinese and Japanese prose has no spaces: one "word" of six or more letters without case */
+	return letters >= 4 && (words >= 2 || letters - upper - lower >= 6);
 }
 
 /* records a header meta line: its date, reading time or byline */
@@ -1063,6 +1067,34 @@ mark_name_above_role(line *lines, size_t from, size_t i)
 		mark_byline(&lines[p]);
 }
 
+/*
+ * A line in a script without case (Arabic, Hindi, Chinese) where names cannot show by their
+ * capitals: more than CASELESS_NAME_WORDS words, or a sentence's end, is prose, not names
+ */
+static int
+caseless_prose(const line *ln)
+{
+	size_t		letters,
+				digits,
+				upper,
+				lower;
+	static const char *const stops[] = {".", "!", "?", "\xE3\x80\x82", "\xD8\x9F", "\xE0\xA5\xA4", NULL};
+
+	nx_count_chars(ln->s, ln->n, &letters, &digits, &upper, &lower);
+	if (upper + lower > 0)
+		return 0;
+	if (nx_count_words(ln->s, ln->n) > CASELESS_NAME_WORDS)
+		return 1;
+	for (int k = 0; stops[k] != NULL; k++)
+	{
+		size_t		sn = strlen(stops[k]);
+
+		if (ln->n >= sn && memcmp(ln->s + ln->n - sn, stops[k], sn) == 0)
+			return 1;
+	}
+	return 0;
+}
+
 static void
 mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 {
@@ -1083,6 +1115,8 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		if (ln->n > 200)
 			continue;
 		handle = 0;
+		if (caseless_prose(ln))
+			continue;
 		if (nx_looks_like_names(ln->s, ln->n, 0) && nx_count_words(ln->s, ln->n) >= 2)
 			next = next_nonblank(lines, nlines, i + 1);
 		else if ((handle = nx_looks_like_handles(ln->s, ln->n)))
@@ -1692,6 +1726,59 @@ bracket_dateline(parse_state *st, const char *s, size_t n)
 	return skip;
 }
 
+/* the byte length of the CJK ideographs (U+4E00-U+9FFF, three bytes each) at s */
+static size_t
+ideograph_run(const char *s, size_t n)
+{
+	size_t		i = 0;
+	const unsigned char *u = (const unsigned char *) s;
+
+	while (i + 3 <= n && u[i] >= 0xE4 && u[i] <= 0xE9 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		i += 3;
+	return i;
+}
+
+/*
+ * The Chinese wire dateline opening the lead: "新华社北京9月4日电" (agency, place, month 月,
+ * day 日, 电 "dispatch" or 讯 "report"). Sets the dateline to the place (without the agency:
+ * 新华社, 中新社, 中新网, 本报) and returns its length with the spaces after it, else 0.
+ */
+static size_t
+chinese_wire_dateline(parse_state *st, const char *s, size_t n)
+{
+	static const char *const agencies[] = {"\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE", "\xE4\xB8\xAD\xE6\x96\xB0\xE7\xA4\xBE",
+	"\xE4\xB8\xAD\xE6\x96\xB0\xE7\xBD\x91", "\xE6\x9C\xAC\xE6\x8A\xA5", NULL};
+	size_t		place = ideograph_run(s, n < 30 ? n : 30),
+				i,
+				skip = 0;
+
+	if (place < 6 || place > 27 || place >= n || !(s[place] >= '0' && s[place] <= '9'))
+		return 0;
+	for (int k = 0; agencies[k] != NULL; k++)
+		if (place >= strlen(agencies[k]) && memcmp(s, agencies[k], strlen(agencies[k])) == 0)
+			skip = strlen(agencies[k]);
+	/* month 月 day 日, then 电 or 讯 */
+	i = place;
+	while (i < n && i < place + 2 && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i + 3 > n || memcmp(s + i, "\xE6\x9C\x88", 3) != 0)
+		return 0;
+	i += 3;
+	if (!(i < n && s[i] >= '0' && s[i] <= '9'))
+		return 0;
+	while (i < n && s[i] >= '0' && s[i] <= '9')
+		i++;
+	if (i + 6 > n || memcmp(s + i, "\xE6\x97\xA5", 3) != 0 ||
+		(memcmp(s + i + 3, "\xE7\x94\xB5", 3) != 0 && memcmp(s + i + 3, "\xE8\xAE\xAF", 3) != 0))
+		return 0;
+	if (place > skip)			/* "新华社9月4日电": the agency alone, no place */
+		st->out->dateline = dup_squeezed(st, s + skip, place - skip);
+	i += 6;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i;
+}
+
 int
 nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allocator *a, nx_article *out)
 {
@@ -1748,6 +1835,8 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 			skip = agency_only_prefix(lines[body_start].s, lines[body_start].n);
 		if (skip == 0)
 			skip = bracket_dateline(&st, lines[body_start].s, lines[body_start].n);
+		if (skip == 0)
+			skip = chinese_wire_dateline(&st, lines[body_start].s, lines[body_start].n);
 
 		lines[body_start].s += skip;
 		lines[body_start].n -= skip;

@@ -11,9 +11,15 @@
 #define HANDLES_MAX_BYTES 40
 #define PUBLISHER_MAX_BYTES 60
 
-/* the words for "by" before names, folded (nx_fold_word) */
+/*
+ * the words for "by" before names, folded (nx_fold_word): also Greek's genitive articles
+ * ("Της Μαρίας Παπαδοπούλου"; folding turns the final sigma into σ), Arabic "بقلم" (by the
+ * pen of) and Hebrew "מאת"
+ */
 static const char *const by_words[] = {
-	"by", "von", "par", "por", "di", "door", "av", "af", "przez", "oleh", "kirjoittanut", NULL
+	"by", "von", "par", "por", "di", "door", "av", "af", "przez", "oleh", "kirjoittanut",
+	"\xCF\x84\xCE\xBF\xCF\x85", "\xCF\x84\xCE\xB7\xCF\x83", "\xD8\xA8\xD9\x82\xD9\x84\xD9\x85",
+	"\xD7\x9E\xD7\x90\xD7\xAA", NULL
 };
 
 /* words that introduce names only with a colon or a "by" after them ("Text: ...", "Written by ...") */
