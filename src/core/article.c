@@ -1115,10 +1115,12 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		if (ln->n > 200)
 			continue;
 		handle = 0;
-		if (caseless_prose(ln))
-			continue;
 		if (nx_looks_like_names(ln->s, ln->n, 0) && nx_count_words(ln->s, ln->n) >= 2)
+		{
+			if (caseless_prose(ln))
+				continue;
 			next = next_nonblank(lines, nlines, i + 1);
+		}
 		else if ((handle = nx_looks_like_handles(ln->s, ln->n)))
 			next = i + 1;		/* "dpa", "ORF.at": only right against the meta line */
 		else
