@@ -38,6 +38,9 @@
 #define AGENCY_TAG_MAX 30			/* "(Reuters)", "(Associated Press)" */
 #define BRACKET_DATELINE_MAX 60		/* "【ワシントン＝山田太郎】": up to about 18 characters inside */
 #define KICKER_MAX_LINES 3
+#define MENU_MIN_LINES 3			/* a menu has three items or more: one or two short lines may be a headline */
+#define MENU_MAX_LINES 24
+#define MENU_ITEM_MAX_BYTES 40
 #define KICKER_HEADLINE_MIN_WORDS 4
 /* a site's name after a bar in a page title is at most this long */
 #define SITE_NAME_MAX 40
@@ -1444,9 +1447,50 @@ kicker_line(const line *ln)
  * Section labels and breadcrumbs above the headline are skipped when a headline-shaped line
  * of more words follows ("Politics" over "Bank cuts rates for the first time in four years").
  */
+/* a navigation menu item: "Home", "World news", "Sport": at most three words, no digits, no sentence */
+static int
+menu_item(const line *ln)
+{
+	char		last;
+
+	/* the shape first: classifying a line costs more */
+	if (ln->n == 0 || ln->n > MENU_ITEM_MAX_BYTES)
+		return 0;
+	last = ln->s[ln->n - 1];
+	if (nx_has_digit(ln->s, ln->n) || nx_count_words(ln->s, ln->n) > 3 ||
+		last == '.' || last == '!' || last == '?' || last == ':' || last == ',' || last == ';' || last == '"')
+		return kind_of(ln) == LK_BOILERPLATE;
+	return kind_of(ln) == LK_CONTENT || kind_of(ln) == LK_BOILERPLATE;
+}
+
+/*
+ * A site's navigation menu above the headline: a run of at least MENU_MIN_LINES menu items,
+ * kickers and boilerplate lines ("Home" / "News" / "Sport" / "Skip to main content" /
+ * "Business | Markets"), then a headline-shaped line of four words or more. Returns that
+ * line, or first when there is no such run.
+ */
+static size_t
+skip_menu(line *lines, size_t nlines, size_t first)
+{
+	size_t		i = first,
+				items = 0;
+
+	while (i < nlines && items < MENU_MAX_LINES && (menu_item(&lines[i]) || kicker_line(&lines[i])))
+	{
+		items++;
+		i = next_nonblank(lines, nlines, i + 1);
+	}
+	if (items < MENU_MIN_LINES || i >= nlines || kind_of(&lines[i]) != LK_CONTENT ||
+		nx_count_words(lines[i].s, lines[i].n) < KICKER_HEADLINE_MIN_WORDS ||
+		!headline_shaped(&lines[i], next_nonblank(lines, nlines, i + 1) >= nlines))
+		return first;
+	return i;
+}
+
 static size_t
 skip_kickers(line *lines, size_t nlines, size_t first)
 {
+	first = skip_menu(lines, nlines, first);
 	for (int k = 0; k < KICKER_MAX_LINES && first < nlines && kicker_line(&lines[first]); k++)
 	{
 		size_t		next = next_nonblank(lines, nlines, first + 1);
@@ -1571,6 +1615,30 @@ parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_
 }
 
 /* body: paragraphs from content lines from body_start; captions and boilerplate kept out */
+/*
+ * The heading of a page's lists after the story ("Most read", "Trending now", "More
+ * stories"): the article ends before it. The whole line, case aside, a colon allowed.
+ */
+static int
+foot_heading(const line *ln)
+{
+	static const char *const headings[] = {"most read", "most popular", "most viewed", "most shared",
+		"trending", "trending now", "more stories", "more news", "top stories", "latest news",
+	"latest stories", "related articles", "related stories", "recommended for you", NULL};
+	const char *s = ln->s;
+	size_t		n = ln->n;
+
+	nx_trim(&s, &n);
+	if (n > 0 && s[n - 1] == ':')
+		n--;
+	if (n < 8 || n > 20)
+		return 0;
+	for (int k = 0; headings[k] != NULL; k++)
+		if (strlen(headings[k]) == n && nx_strncaseeq(s, headings[k], n))
+			return 1;
+	return 0;
+}
+
 static void
 build_body(parse_state *st, line *lines, size_t nlines, size_t body_start)
 {
@@ -1590,6 +1658,12 @@ build_body(parse_state *st, line *lines, size_t nlines, size_t body_start)
 
 		if ((i & 1023) == 0)
 			nx_interrupted(st->a);
+		/* "Most read" after the story: the page's lists follow, not the article */
+		if (ln && (body.len > 0 || have_para) && foot_heading(ln))
+		{
+			ln = NULL;			/* the body ends here, as at the end of the text */
+			i = nlines;
+		}
 		if (ln && kind_of(ln) == LK_CAPTION)
 			add_caption(st, ln);
 		else if (ln && kind_of(ln) != LK_BLANK && kind_of(ln) != LK_BOILERPLATE &&

@@ -37,7 +37,9 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|email\\s+this\\b|print\\s+this\\b|comments?$|\\d+\\s+comments?$|tweet$|whatsapp$|facebook$|twitter$|linkedin$|e-?mail$"
 	/* share and save buttons, advertisement labels, in English and the larger European languages */
 	"|share$|save$|print$|listen$|copy\\s+link$|teilen$|anzeige$|partager$|publicit\\x{00E9}$|compartir$|publicidad$"
-	"|condividi$|pubblicit\\x{00E0}$|delen$|advertentie$|reklama$|reklam$|annons$|annonse$)"
+	"|condividi$|pubblicit\\x{00E0}$|delen$|advertentie$|reklama$|reklam$|annons$|annonse$"
+	/* the topic list at the foot */
+	"|topics\\s*:|tags\\s*:|filed\\s+under\\s*:)"
 };
 
 static const char *const pattern_name[NX_RE_COUNT] = {

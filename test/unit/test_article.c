@@ -555,6 +555,31 @@ test_caseless_scripts(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* a scraped page: the site's menu above the headline, lists and topics after the story (fixture written for this test) */
+static void
+test_page_menu_and_foot(void **state)
+{
+	nx_article	a;
+
+	(void) state;
+	a = parse("Home\nNews\nSport\nBusiness\nSkip to main content\n\nBusiness | Markets\n\n"
+			  "Harbour operator shares jump after record quarter\n\nProfits rose as container volumes recovered\n\n"
+			  "By Ana Lima\n\nPublished 7 March 2021\n\nThe harbour operator said its profit rose in the quarter.\n\n"
+			  "Its shares rose in early trading.\n\nTopics: Shipping, Markets\n\nMost Read\n1. Mayor unveils bus lanes\n"
+			  "2. Heatwave warning issued");
+	assert_non_null(a.headline);
+	assert_string_equal(a.headline, "Harbour operator shares jump after record quarter");
+	assert_string_equal(a.standfirst, "Profits rose as container volumes recovered");
+	assert_string_equal(a.byline, "Ana Lima");
+	assert_int_equal(a.published.day, 7);
+	assert_string_equal(a.body, "The harbour operator said its profit rose in the quarter.\n\nIts shares rose in early trading.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* two short lines are a headline and its standfirst, not a menu */
+	a = parse("Harbour reopens\n\nShips return\n\nBy Ana Lima\n7 March 2021\n\nThe harbour reopened on Sunday.");
+	assert_string_equal(a.headline, "Harbour reopens");
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 /* a handle or agency alone against the meta lines, and "Names | Publisher" with the publisher spelled freely */
 static void
 test_handle_and_publisher_bylines(void **state)
@@ -860,6 +885,7 @@ main(void)
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
 		cmocka_unit_test(test_agency_tag_and_bracket_dateline),
 		cmocka_unit_test(test_caseless_scripts),
+		cmocka_unit_test(test_page_menu_and_foot),
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_standfirst_after_meta_lines),
 		cmocka_unit_test(test_wire_dateline_lines),
