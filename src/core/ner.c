@@ -41,6 +41,24 @@ is_title(const char *s, size_t n)
 	return 0;
 }
 
+/*
+ * Interjections a capital letter opens a sentence with in transcripts and quotes ("Oh, that
+ * was close", "Um, I think so"): a mention of one of them alone is no name
+ */
+static const char *const interjections[] = {
+	"oh", "um", "uh", "umm", "hm", "hmm", "er", "erm", "ah", "aha", "mm", "mhm", "huh", "wow", "hey",
+	"okay", "alright", "yeah", "yep", "nope", "ooh", NULL
+};
+
+static int
+is_interjection(const char *s, size_t n)
+{
+	for (int i = 0; interjections[i]; i++)
+		if (nx_word_eq_ci(s, n, interjections[i]))
+			return 1;
+	return 0;
+}
+
 /* alias groups: the first entry is the fixed canonical name when fixed = 1 */
 typedef struct
 {
@@ -357,6 +375,9 @@ raw_mentions(const char *text, const nx_ner_tokens *tokens, const uint32_t *sp, 
 			r->t1 = (uint32_t) t;
 			r->kind = (int) sp[3 * i + 2];
 			if (r->t1 <= r->t0)
+				continue;
+			if (r->t1 - r->t0 == 1 &&
+				is_interjection(text + toks.tok[r->t0].start, toks.tok[r->t0].end - toks.tok[r->t0].start))
 				continue;
 			if (r->kind == NX_KIND_PERSON)
 				while (r->t1 - r->t0 > 1 &&

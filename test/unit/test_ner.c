@@ -214,6 +214,23 @@ test_canonical_rules(void **state)
 	nx_entity_list_free(&l, &nx_malloc_allocator);
 }
 
+/* an interjection opening a sentence of a transcript is no name (the model reads these two as a place and a person) */
+static void
+test_interjections(void **state)
+{
+	const char *inputs[] = {"Um, I think the ferry was late again.", "Alright, the council will vote on Tuesday."};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(inputs) / sizeof(inputs[0]); i++)
+	{
+		nx_entity_list l;
+
+		assert_int_equal(nx_entities_extract(&fixture_model, inputs[i], strlen(inputs[i]), &nx_malloc_allocator, &l), 0);
+		assert_int_equal(l.nmentions, 0);
+		nx_entity_list_free(&l, &nx_malloc_allocator);
+	}
+}
+
 static void
 test_no_entities(void **state)
 {
@@ -490,6 +507,7 @@ main(void)
 		cmocka_unit_test(test_document_kinds),
 		cmocka_unit_test(test_person_by_surname),
 		cmocka_unit_test(test_no_entities),
+		cmocka_unit_test(test_interjections),
 		cmocka_unit_test(test_allocation_failure_and_interrupt),
 		cmocka_unit_test(test_feature_split_and_cache),
 	};
