@@ -32,13 +32,20 @@ static const char *const titles[] = {
 	"british", "french", "german", "syrian", "american", "chinese", "iranian", NULL
 };
 
+/* the word s[0..n) is in list, case aside */
+static int
+word_in(const char *const *list, const char *s, size_t n)
+{
+	for (int i = 0; list[i]; i++)
+		if (nx_word_eq_ci(s, n, list[i]))
+			return 1;
+	return 0;
+}
+
 static int
 is_title(const char *s, size_t n)
 {
-	for (int i = 0; titles[i]; i++)
-		if (nx_word_eq_ci(s, n, titles[i]))
-			return 1;
-	return 0;
+	return word_in(titles, s, n);
 }
 
 /*
@@ -49,15 +56,6 @@ static const char *const interjections[] = {
 	"oh", "um", "uh", "umm", "hm", "hmm", "er", "erm", "ah", "aha", "mm", "mhm", "huh", "wow", "hey",
 	"okay", "alright", "yeah", "yep", "nope", "ooh", NULL
 };
-
-static int
-is_interjection(const char *s, size_t n)
-{
-	for (int i = 0; interjections[i]; i++)
-		if (nx_word_eq_ci(s, n, interjections[i]))
-			return 1;
-	return 0;
-}
 
 /* alias groups: the first entry is the fixed canonical name when fixed = 1 */
 typedef struct
@@ -377,7 +375,7 @@ raw_mentions(const char *text, const nx_ner_tokens *tokens, const uint32_t *sp, 
 			if (r->t1 <= r->t0)
 				continue;
 			if (r->t1 - r->t0 == 1 &&
-				is_interjection(text + toks.tok[r->t0].start, toks.tok[r->t0].end - toks.tok[r->t0].start))
+				word_in(interjections, text + toks.tok[r->t0].start, toks.tok[r->t0].end - toks.tok[r->t0].start))
 				continue;
 			if (r->kind == NX_KIND_PERSON)
 				while (r->t1 - r->t0 > 1 &&
