@@ -6,7 +6,12 @@
 #include "regex.h"
 #include "nx_text.h"
 
-#define NX_MONTHS "(?i:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?)"
+/* month names and abbreviations by their opening letters: English, and the other prefixes of
+ * the Romance and Germanic languages' months (ene, gen, fév, mai, mag, giu, lug, ago, août,
+ * set, ott, out, okt, dic, déc, dez, mrt, mei, abr, avr, juil), grouped by first letter (one
+ * alternation of 34 costs the dateline pattern 4% more); nx_date_scan reads the date */
+#define NX_MONTHS "(?i:(?:a(?:pr|ug|go|o\\x{fb}|br|vr)|d(?:ec|ic|\\x{e9}c|ez)|e(?:ne)|f(?:eb|ev|\\x{e9}v)|g(?:en|iu)" \
+	"|j(?:an|un|ul|uil)|lug|m(?:ar|ay|ai|ag|rt|ei)|nov|o(?:ct|tt|ut|kt)|s(?:ep|et))[a-z\\x{c0}-\\x{17f}]*\\.?)"
 #define NX_PLACE_WORD "\\p{Lu}[\\p{L}\\p{M}.'\\x{2019}&-]*"
 
 static const char *const pattern_source[NX_RE_COUNT] = {
@@ -15,9 +20,9 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	 * (feeds sometimes print the year twice: "Dec 1 , 2006, 2006") */
 	"^(?<place>" NX_PLACE_WORD "(?:\\s+(?:" NX_PLACE_WORD "|de|del|da|do|dos|es|el|la|le|al|of|upon)){0,4})"
 	"(?:\\s*,\\s*(?!" NX_MONTHS "\\s*\\d)(?<region>" NX_PLACE_WORD "(?:\\s+" NX_PLACE_WORD "){0,2}))?"
-	"(?:\\s*,?\\s*(?<date>" NX_MONTHS "\\s+\\d{1,2}(?:\\s*,\\s*\\d{4}){0,2}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\s+" NX_MONTHS "(?:\\s+\\d{4})?))?"
+	"(?:\\s*,?\\s*(?<date>" NX_MONTHS "\\s+\\d{1,2}(?:\\s*,\\s*\\d{4}){0,2}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.?\\s+" NX_MONTHS "(?:\\s+\\d{4})?))?"
 	"(?:\\s*\\((?<agency>\\p{L}[\\p{L}\\p{M}\\s./&'-]{0,40}(?:\\([\\p{L}\\p{M}\\s./&'-]{1,20}\\))?)\\))?"
-	"(?<end>\\s*(?:--?|\\x{2013}|\\x{2014})(?:\\s+|$)|(?<colon>:)\\s+|\\s*$)",
+	"(?<end>\\s*(?:\\.?--?|\\x{2013}|\\x{2014})(?:\\s+|$)|(?<colon>:)\\s+|\\s*$)",
 	/* NX_RE_READING_TIME (first_byte_possible below must stay a necessary condition of it) */
 	"^(?i)(?:(?<label>(?:estimated\\s+)?(?:reading|read)\\s+time)\\s*:?\\s*)?(?<minutes>\\d{1,3})\\s*-?\\s*(?:min|mins|minute|minutes)\\.?(?<suffix>\\s+read)?$",
 	/* NX_RE_CAPTION (caption_possible below must stay a necessary condition of it) */

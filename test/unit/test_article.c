@@ -580,6 +580,37 @@ test_page_menu_and_foot(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* wire datelines of European agencies: month abbreviations of their languages, "4. Mai", the EFE ".-" */
+static void
+test_european_wire_datelines(void **state)
+{
+	static const struct
+	{
+		const char *lead;
+		const char *place;
+	}			cases[] = {
+		{"MADRID, 7 mar (EFE).- El puerto ha reabierto tras la tormenta.", "MADRID"},
+		{"VALENCIA.- El puerto ha reabierto tras la tormenta.", "VALENCIA"},
+		{"GENOVA, 7 MAR - Il porto ha riaperto dopo la tempesta.", "GENOVA"},
+		{"LISBOA, 7 out (Lusa) - O porto reabriu depois da tempestade.", "LISBOA"},
+		{"HAMBURG, 7. Mai (dpa) - Der Hafen ist nach dem Sturm wieder offen.", "HAMBURG"},
+	};
+	char		text[512];
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		nx_article	a;
+
+		snprintf(text, sizeof(text), "Harbour reopens after the storm\n\nMarch 7, 2021\n\n%s\n\nShips queued outside.", cases[i].lead);
+		a = parse(text);
+		if (a.dateline == NULL || strcmp(a.dateline, cases[i].place) != 0)
+			fail_msg("case %zu: dateline %s", i, a.dateline ? a.dateline : "NULL");
+		assert_true(strchr(a.lead, '-') == NULL);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 /* a handle or agency alone against the meta lines, and "Names | Publisher" with the publisher spelled freely */
 static void
 test_handle_and_publisher_bylines(void **state)
@@ -886,6 +917,7 @@ main(void)
 		cmocka_unit_test(test_agency_tag_and_bracket_dateline),
 		cmocka_unit_test(test_caseless_scripts),
 		cmocka_unit_test(test_page_menu_and_foot),
+		cmocka_unit_test(test_european_wire_datelines),
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_standfirst_after_meta_lines),
 		cmocka_unit_test(test_wire_dateline_lines),
