@@ -85,7 +85,8 @@ FROM (VALUES ('empty', ''), ('white space', E'  \n\t\n  '), ('one word', 'Hello'
              ('control', E'\x01\x02\x03\x04'),
              ('punctuation', E'--- *** ...')) AS t(label, body),
      LATERAL parse_article(t.body) p;
--- non-English text: layout rules are script-neutral; no crash, no invented date
+-- non-English text: layout rules are script-neutral (Chinese prose without spaces is an
+-- article: its headline is found); no crash, no invented date
 SELECT (p).headline, (p).published, (p).word_count
 FROM (SELECT parse_article(E'روسيا تتراجع عن اتفاق سوريا\n\nقالت الولايات المتحدة إنها لم تتفق بعد على صفقة مع روسيا.') AS p) s;
 SELECT (p).headline, (p).published, (p).word_count
