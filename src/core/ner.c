@@ -50,12 +50,20 @@ is_title(const char *s, size_t n)
 
 /*
  * Interjections a capital letter opens a sentence with in transcripts and quotes ("Oh, that
- * was close", "Um, I think so"): a mention of one of them alone is no name
+ * was close", "Um, I think so"): a mention of one of them alone, in lower case after its
+ * capital, is no name
  */
 static const char *const interjections[] = {
 	"oh", "um", "uh", "umm", "hm", "hmm", "er", "erm", "ah", "aha", "mm", "mhm", "huh", "wow", "hey",
 	"okay", "alright", "yeah", "yep", "nope", "ooh", NULL
 };
+
+/* "Um", "Okay": an interjection written as a word; in capitals ("ERM", "AHA", "OH") it is an acronym */
+static int
+is_interjection(const char *s, size_t n)
+{
+	return n > 1 && s[1] >= 'a' && s[1] <= 'z' && word_in(interjections, s, n);
+}
 
 /* alias groups: the first entry is the fixed canonical name when fixed = 1 */
 typedef struct
@@ -374,8 +382,7 @@ raw_mentions(const char *text, const nx_ner_tokens *tokens, const uint32_t *sp, 
 			r->kind = (int) sp[3 * i + 2];
 			if (r->t1 <= r->t0)
 				continue;
-			if (r->t1 - r->t0 == 1 &&
-				word_in(interjections, text + toks.tok[r->t0].start, toks.tok[r->t0].end - toks.tok[r->t0].start))
+			if (r->t1 - r->t0 == 1 && is_interjection(text + toks.tok[r->t0].start, toks.tok[r->t0].end - toks.tok[r->t0].start))
 				continue;
 			if (r->kind == NX_KIND_PERSON)
 				while (r->t1 - r->t0 > 1 &&

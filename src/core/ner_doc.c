@@ -112,19 +112,6 @@ opens_with_first_name(const nx_ner_model *m, const char *text, const nx_ner_toke
 		!nx_word_in_folded_list(text + t->start, t->end - t->start, month_names);
 }
 
-/*
- * A person named in full: a first name from the gazetteer, or a first word the gazetteer does
- * not know at all ("Évariste Galois"), not a month
- */
-static int
-named_in_full(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks, const raw_mention *r)
-{
-	const nx_ner_token *t = &toks->tok[r->t0];
-
-	return r->t1 - r->t0 >= 2 && !(gaz_word_classes(&m->gaz, token_hash(text, t)) & GAZ_PLACE) &&
-		!nx_word_in_folded_list(text + t->start, t->end - t->start, month_names);
-}
-
 static int
 collect_name_words(const nx_ner_model *m, const char *text, const nx_ner_tokens *toks,
 				   const raw_mention *rm, size_t nrm, name_words *w, const nx_allocator *a)
@@ -138,7 +125,7 @@ collect_name_words(const nx_ner_model *m, const char *text, const nx_ner_tokens 
 		return -1;
 	for (size_t i = 0; i < nrm; i++)
 	{
-		int			full = rm[i].kind == NX_KIND_PERSON && named_in_full(m, text, toks, &rm[i]);
+		int			full = rm[i].kind == NX_KIND_PERSON && opens_with_first_name(m, text, toks, &rm[i]);
 
 		if (rm[i].t1 - rm[i].t0 < 2)
 			continue;

@@ -493,43 +493,6 @@ test_person_by_surname(void **state)
 	nx_ner_tokens_free(&t, &nx_malloc_allocator);
 }
 
-/*
- * A person named in full whose first name the gazetteer does not know ("Évariste", as in an
- * encyclopedia's French mathematician) still makes the lone surname that person; a first word
- * that is a place does not (mentions set by hand, as above)
- */
-static void
-test_surname_of_unknown_first_name(void **state)
-{
-	const char *texts[2] = {"\xC3\x89variste Galmont wrote to the Academy in spring. Galmont said the proof was complete.",
-	"Lisbon Galmont signed the deal in spring. Galmont said the proof was complete."};
-	const int	want[2] = {NX_KIND_PERSON, NX_KIND_ORGANIZATION};
-
-	(void) state;
-	for (int k = 0; k < 2; k++)
-	{
-		const char *text = texts[k];
-		nx_ner_tokens t;
-		raw_mention rm[2];
-		const char *second = strstr(text, ". Galmont") + 2;
-
-		assert_int_equal(nx_ner_tokenize(text, strlen(text), &nx_malloc_allocator, &t), 0);
-		memset(rm, 0, sizeof(rm));
-		rm[0].end = (uint32_t) (strchr(text, ' ') - text) + 8;
-		rm[0].t0 = 0;
-		rm[0].t1 = 2;
-		rm[0].kind = NX_KIND_PERSON;
-		rm[1].start = (uint32_t) (second - text);
-		rm[1].end = rm[1].start + 7;
-		rm[1].t0 = token_at(&t, rm[1].start);
-		rm[1].t1 = rm[1].t0 + 1;
-		rm[1].kind = NX_KIND_ORGANIZATION;
-		assert_int_equal(nx_ner_doc_kinds(&fixture_model, text, &t, rm, 2, &nx_malloc_allocator), 0);
-		assert_int_equal(rm[1].kind, want[k]);
-		nx_ner_tokens_free(&t, &nx_malloc_allocator);
-	}
-}
-
 int
 main(void)
 {
@@ -543,7 +506,6 @@ main(void)
 		cmocka_unit_test(test_canonical_rules),
 		cmocka_unit_test(test_document_kinds),
 		cmocka_unit_test(test_person_by_surname),
-		cmocka_unit_test(test_surname_of_unknown_first_name),
 		cmocka_unit_test(test_no_entities),
 		cmocka_unit_test(test_interjections),
 		cmocka_unit_test(test_allocation_failure_and_interrupt),
