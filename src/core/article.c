@@ -303,6 +303,18 @@ dateline_line(line *ln)
 		named(NX_RE_DATELINE, &m, "date", ln->s, &gs, &gn) && m.end[0] == ln->n &&
 		nx_date_scan(gs, gn, 1, &d) > 0 && d.year != 0)
 	{
+		nx_byline	by;
+
+		/* "Jane Doe, Staff Writer, September 4, 2016" reads like "PORTLAND, Ore., Feb 26, 1987" */
+		if (nx_byline_names_role_date(ln->s, ln->n, &by))
+		{
+			ln->kind_cache = LK_BYLINE;
+			ln->names = by.names;
+			ln->names_n = by.names_n;
+			ln->date_label = by.date_label;
+			ln->date = by.date;
+			return 1;
+		}
 		ln->kind_cache = LK_DATELINE_LINE;
 		ln->date = d;
 		return 1;

@@ -471,6 +471,42 @@ may_have_role_word(const char *s, size_t n)
 	return 0;
 }
 
+/* the words of a byline's role after the name: "Staff Writer", "Political Editor" */
+static const char *const role_words[] = {
+	"writer", "editor", "correspondent", "reporter", "columnist", "contributor", "journalist", "staff",
+	"redakteur", "redakteurin", "korrespondent", "correspondant", "corresponsal", "periodista", "giornalista", NULL
+};
+
+/*
+ * "Jane Doe, Staff Writer, September 4, 2016": names with a role word, then a date, and no
+ * by-word. The line reads like a wire dateline (place, region, date), so classify asks this
+ * only of such lines.
+ */
+int
+nx_byline_names_role_date(const char *s, size_t n, nx_byline *out)
+{
+	int			role = 0;
+
+	memset(out, 0, sizeof(*out));
+	nx_trim(&s, &n);
+	if (n < 3 || n > BYLINE_MAX_BYTES || !split_names_date(s, n, out))
+		return 0;
+	nx_trim(&out->names, &out->names_n);
+	for (size_t i = 0; i < out->names_n && !role;)
+	{
+		size_t		j = i;
+
+		while (j < out->names_n && out->names[j] != ' ' && out->names[j] != ',')
+			j++;
+		role = j > i && nx_word_in_folded_list(out->names + i, j - i, role_words);
+		i = j + 1;
+	}
+	if (role && nx_looks_like_names(out->names, out->names_n, 0))
+		return 1;
+	memset(out, 0, sizeof(*out));
+	return 0;
+}
+
 int
 nx_byline_parse(const char *s, size_t n, nx_byline *out)
 {
