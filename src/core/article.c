@@ -555,7 +555,7 @@ set_dateline(parse_state *st, const nx_re_groups *m, const char *s)
 	while (pn > 0 && (ps[pn - 1] == ',' || nx_is_space((unsigned char) ps[pn - 1])))
 		pn--;
 	/* "LONDRES.- El ...": the period belongs to the dash that ends an EFE-style dateline */
-	if (pn > 1 && ps[pn - 1] == '.' && ps[pn] == '-')
+	if (pn > 1 && ps[pn - 1] == '.' && (size_t) (ps - s) + pn < m->end[0] && ps[pn] == '-')
 		pn--;
 	st->out->dateline = dup_squeezed(st, ps, pn);
 }
