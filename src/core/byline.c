@@ -26,7 +26,14 @@ static const char *const by_words[] = {
 static const char *const by_words_labelled[] = {
 	"autor", "autorka", "autore", "autores", "auteur", "yazan", "yazar", "автор", "текст", "text", "texto",
 	"testo", "tekst", "author", "authors", "written", "reported", "words", "story", "reporting",
-	"opinion", "analysis", "commentary", "review", "edited", "compiled", "produced", "interview", "column", NULL
+	"opinion", "analysis", "commentary", "review", "edited", "compiled", "produced", "interview", "column",
+	"artikel", "kommentar", "analyse", "beitrag", "gastbeitrag", "bericht", "reportage", "kolumne", "essay",
+	"chronique", "tribune", "article", "reportaje", "columna", "articulo", "cronaca", "intervista", NULL
+};
+
+/* the articles a label before a by-word may open with ("Ein Artikel von", "A column by") */
+static const char *const label_articles[] = {
+	"a", "an", "ein", "eine", "un", "une", "una", "uno", "een", NULL
 };
 
 /* lower-case words that sit inside name lists: conjunctions, particles, roles */
@@ -38,32 +45,64 @@ static const char *const name_glue[] = {
 	"desk", "team", "redaktion", "redaccion", "redazione", "redaction", "agencies", "agency", NULL
 };
 
-size_t
-nx_by_word(const char *s, size_t n)
+/* the end of the word at i (at most 24 bytes; a colon ends it too), or i when there is none */
+static size_t
+word_end(const char *s, size_t n, size_t i)
 {
-	size_t		i = 0;
+	size_t		j = i;
 
-	while (i < n && i < 24 && !nx_is_space((unsigned char) s[i]) && s[i] != ':')
-		i++;
-	if (i == 0 || i >= n)
-		return 0;
-	if (!nx_word_in_folded_list(s, i, by_words))
-	{
-		if (!nx_word_in_folded_list(s, i, by_words_labelled))
-			return 0;
-		/* "Written by", "Reported by", "Story by", "Text:" */
-		if (i + 4 < n && s[i] == ' ' && nx_strncaseeq(s + i + 1, "by ", 3))
-			i += 3;
-		else if (s[i] != ':')
-			return 0;
-	}
-	if (s[i] == ':')
-		i++;
+	while (j < n && j - i < 24 && !nx_is_space((unsigned char) s[j]) && s[j] != ':')
+		j++;
+	return j;
+}
+
+/* i past the white space at i, or 0 when there is none (a by-word is followed by names) */
+static size_t
+after_space(const char *s, size_t n, size_t i)
+{
 	if (i >= n || !nx_is_space((unsigned char) s[i]))
 		return 0;
 	while (i < n && nx_is_space((unsigned char) s[i]))
 		i++;
-	return i;
+	return i < n ? i : 0;
+}
+
+/*
+ * After a label word at [i0, i): "Text: ", "Written by ", "Kommentar von ": the offset of the
+ * names, or 0
+ */
+static size_t
+after_label(const char *s, size_t n, size_t i)
+{
+	size_t		j,
+				k;
+
+	if (i < n && s[i] == ':')
+		return after_space(s, n, i + 1);
+	if ((j = after_space(s, n, i)) == 0)
+		return 0;
+	k = word_end(s, n, j);
+	return k > j && nx_word_in_folded_list(s + j, k - j, by_words) ? after_space(s, n, k) : 0;
+}
+
+size_t
+nx_by_word(const char *s, size_t n)
+{
+	size_t		i = word_end(s, n, 0),
+				j,
+				k;
+
+	if (i == 0 || i >= n)
+		return 0;
+	if (nx_word_in_folded_list(s, i, by_words))
+		return after_space(s, n, s[i] == ':' ? i + 1 : i);
+	if (nx_word_in_folded_list(s, i, by_words_labelled))
+		return after_label(s, n, i);
+	/* "Ein Artikel von", "Une chronique par", "A column by": an article, a label, a by-word */
+	if (!nx_word_in_folded_list(s, i, label_articles) || (j = after_space(s, n, i)) == 0)
+		return 0;
+	k = word_end(s, n, j);
+	return k > j && nx_word_in_folded_list(s + j, k - j, by_words_labelled) ? after_label(s, n, k) : 0;
 }
 
 /* the first character of a word: upper case, lower case, or no case (CJK, Devanagari) */

@@ -28,9 +28,9 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	/* NX_RE_CAPTION (caption_possible below must stay a necessary condition of it) */
 	"(?:\\[(?<credit>\\p{L}[^\\[\\]]{0,48})\\]$"
 	"|\\((?<credit2>[^()]{0,40}\\b(?i:photo|photograph|picture|image|getty|afp|reuters|epa|ap|pa|file|credit)\\b[^()]{0,40})\\)$"
-	"|^(?i:photo|image|picture|caption|image caption|photograph|pictured)\\s*:"
+	"|^(?i:photo|photos|foto|fotos|image|picture|caption|image caption|photograph|pictured)\\s*:"
 	"|^(?i:image caption|media caption)\\s+\\S"
-	"|(?i:photograph|photo|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$)",
+	"|(?i:photograph|photo|foto|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$)",
 	/* NX_RE_BOILERPLATE (first_byte_possible below must stay a necessary condition of it) */
 	"^(?i:follow\\s+(?:us|me)\\b|read\\s+more\\b|read\\s+also\\b|also\\s+read\\b|advertisement$|advertising$|sponsored$"
 	"|share\\s+this\\b|share\\s+on\\b|share\\s+article|click\\s+here\\b|sign\\s+up\\b|subscribe\\b"
