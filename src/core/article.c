@@ -540,6 +540,22 @@ headline_shaped(const line *ln, int only_line)
 	return 1;
 }
 
+/* a single word of three or more capital letters (and hyphens): "SEOUL", "BADEN-BADEN" */
+static int
+one_capitals_word(const char *s, size_t n)
+{
+	size_t		letters = 0;
+
+	for (size_t i = 0; i < n; i++)
+	{
+		if (s[i] >= 'A' && s[i] <= 'Z')
+			letters++;
+		else if (s[i] != '-' && (unsigned char) s[i] < 0x80)
+			return 0;
+	}
+	return letters >= 3;
+}
+
 static void
 set_dateline(parse_state *st, const nx_re_groups *m, const char *s)
 {
@@ -554,8 +570,13 @@ set_dateline(parse_state *st, const nx_re_groups *m, const char *s)
 		pn = (size_t) (rs + rn - ps);
 	while (pn > 0 && (ps[pn - 1] == ',' || nx_is_space((unsigned char) ps[pn - 1])))
 		pn--;
-	/* "LONDRES.- El ...": the period belongs to the dash that ends an EFE-style dateline */
-	if (pn > 1 && ps[pn - 1] == '.' && (size_t) (ps - s) + pn < m->end[0] && ps[pn] == '-')
+	/*
+	 * "LONDRES.- El ...": the period belongs to the dash that ends an EFE-style dateline;
+	 * "SEOUL. April 11 , 1997 (AFP)": a period after a one-word place in capitals is no
+	 * abbreviation's (those are "Ore.", "ST. LOUIS", "D.C.")
+	 */
+	if (pn > 1 && ps[pn - 1] == '.' &&
+		(((size_t) (ps - s) + pn < m->end[0] && ps[pn] == '-') || one_capitals_word(ps, pn - 1)))
 		pn--;
 	st->out->dateline = dup_squeezed(st, ps, pn);
 }

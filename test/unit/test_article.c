@@ -585,7 +585,8 @@ test_page_menu_and_foot(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
-/* wire datelines of European agencies: month abbreviations of their languages, "4. Mai", the EFE ".-" */
+/* wire datelines of European agencies: month abbreviations of their languages, "4. Mai", the EFE ".-";
+ * a period after a one-word place in capitals is no abbreviation's */
 static void
 test_european_wire_datelines(void **state)
 {
@@ -596,6 +597,8 @@ test_european_wire_datelines(void **state)
 	}			cases[] = {
 		{"MADRID, 7 mar (EFE).- El puerto ha reabierto tras la tormenta.", "MADRID"},
 		{"VALENCIA.- El puerto ha reabierto tras la tormenta.", "VALENCIA"},
+		{"PUSAN. March 7 , 2021 (AFP) - The harbour reopened after the storm.", "PUSAN"},
+		{"ST. LOUIS, March 7 (Harbour Wire) - The harbour reopened after the storm.", "ST. LOUIS"},
 		{"GENOVA, 7 MAR - Il porto ha riaperto dopo la tempesta.", "GENOVA"},
 		{"LISBOA, 7 out (Lusa) - O porto reabriu depois da tempestade.", "LISBOA"},
 		{"HAMBURG, 7. Mai (dpa) - Der Hafen ist nach dem Sturm wieder offen.", "HAMBURG"},
