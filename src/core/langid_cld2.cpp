@@ -6,6 +6,7 @@
 
 #include <cld2/public/compact_lang_det.h>
 #include <cld2/public/encodings.h>
+#include <utf8proc.h>
 
 #include "langid.h"
 
@@ -23,6 +24,33 @@ utf8_prefix(const char *s, size_t n, size_t max)
 	while (max > 0 && (static_cast<unsigned char>(s[max]) & 0xC0) == 0x80)
 		max--;
 	return max;
+}
+
+// The longest prefix of s (looking at most max bytes) that utf8proc's decoder reads as UTF-8.
+// CLD2's own check (the CheckUTF8 entry point) let a fuzzed sequence through that then made its
+// script lookup read out of bounds and crash: CLD2 only ever sees text that passed this.
+static size_t
+strict_utf8_prefix(const char *s, size_t n, size_t max)
+{
+	size_t		i = 0,
+				end = n < max ? n : max;
+
+	while (i < end)
+	{
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k;
+
+		if (static_cast<unsigned char>(s[i]) < 0x80)
+		{
+			i++;
+			continue;
+		}
+		k = utf8proc_iterate(reinterpret_cast<const utf8proc_uint8_t *>(s) + i, static_cast<utf8proc_ssize_t>(n - i), &cp);
+		if (k <= 0)
+			break;
+		i += static_cast<size_t>(k);
+	}
+	return i < end ? i : end;
 }
 
 // has_english: 0 when CLD2 scored enough of the text and too little of it as English, else 1;
@@ -70,7 +98,17 @@ nx_language_identify(const char *s, size_t n, int *has_english)
 
 	try
 	{
-		int			len = static_cast<int>(utf8_prefix(s, n, NX_LANGID_MAX_BYTES));
+		// CLD2 reads past the length it is given (up to the next space or NUL): it reads a copy
+		// with a space and a NUL after it, never the caller's buffer
+		char		copy[NX_LANGID_MAX_BYTES + 8];
+		size_t		copied = utf8_prefix(s, strict_utf8_prefix(s, n, NX_LANGID_MAX_BYTES + 4), NX_LANGID_MAX_BYTES);
+
+		std::memcpy(copy, s, copied);
+		std::memset(copy + copied, 0, sizeof(copy) - copied);
+		copy[copied] = ' ';
+		s = copy;
+
+		int			len = static_cast<int>(copied);
 		int			first = static_cast<int>(utf8_prefix(s, static_cast<size_t>(len), NX_LANGID_FIRST_BYTES));
 		int			read = first,
 					valid = first;

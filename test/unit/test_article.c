@@ -8,6 +8,7 @@
 #include <cmocka.h>
 
 #include "article.h"
+#include "langid.h"
 #include "content.h"
 
 static nx_article
@@ -619,6 +620,26 @@ test_european_wire_datelines(void **state)
 	}
 }
 
+/*
+ * Text with a byte that is never UTF-8 (0xF5, as a lead byte) in its opening: the language is
+ * read from what comes before it (a fuzz finding: CLD2 itself let such bytes through into a
+ * table lookup that read out of bounds)
+ */
+static void
+test_language_before_invalid_utf8(void **state)
+{
+	const char *text = "The harbour reopened on Sunday after the worst storm in years had kept it shut for a whole "
+		"week, and the port authority counted the damage to the quays and the cranes on Monday morning "
+		"before ships were allowed back in.\xF5\x91\x9A then more words follow here";
+	int			has_english = 0;
+	const char *lang = nx_language_identify(text, strlen(text), &has_english);
+
+	(void) state;
+	assert_non_null(lang);
+	assert_string_equal(lang, "en");
+	assert_true(has_english);
+}
+
 /* a handle or agency alone against the meta lines, and "Names | Publisher" with the publisher spelled freely */
 static void
 test_handle_and_publisher_bylines(void **state)
@@ -926,6 +947,7 @@ main(void)
 		cmocka_unit_test(test_caseless_scripts),
 		cmocka_unit_test(test_page_menu_and_foot),
 		cmocka_unit_test(test_european_wire_datelines),
+		cmocka_unit_test(test_language_before_invalid_utf8),
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_standfirst_after_meta_lines),
 		cmocka_unit_test(test_wire_dateline_lines),
