@@ -26,9 +26,8 @@ utf8_prefix(const char *s, size_t n, size_t max)
 	return max;
 }
 
-// The longest prefix of s (looking at most max bytes) that utf8proc's decoder reads as UTF-8.
-// CLD2's own check (the CheckUTF8 entry point) let a fuzzed sequence through that then made its
-// script lookup read out of bounds and crash: CLD2 only ever sees text that passed this.
+// The longest prefix of s (looking at most max bytes) that utf8proc's decoder reads as UTF-8:
+// CLD2 is given only such text (its CheckUTF8 entry point checks again).
 static size_t
 strict_utf8_prefix(const char *s, size_t n, size_t max)
 {
@@ -98,8 +97,9 @@ nx_language_identify(const char *s, size_t n, int *has_english)
 
 	try
 	{
-		// CLD2 reads past the length it is given (up to the next space or NUL): it reads a copy
-		// with a space and a NUL after it, never the caller's buffer
+		// CLD2 reads past the length it is given (valgrind: reads beyond the end in its script
+		// scanner; a fuzz run crashed there): it reads a copy with a space and NULs after the
+		// text, never the caller's buffer
 		char		copy[NX_LANGID_MAX_BYTES + 8];
 		size_t		copied = utf8_prefix(s, strict_utf8_prefix(s, n, NX_LANGID_MAX_BYTES + 4), NX_LANGID_MAX_BYTES);
 
