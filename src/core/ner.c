@@ -390,7 +390,7 @@ raw_mentions(const char *text, const nx_ner_tokens *tokens, const uint32_t *sp, 
 					r->t0++;
 			r->start = toks.tok[r->t0].start;
 			r->end = toks.tok[r->t1 - 1].end;
-			/* "’Manteboheng Molatjeng": a name's own apostrophe (a word-initial U+2019, which no
+			/* "’Mathabo Ramaili": a name's own apostrophe (a word-initial U+2019, which no
 			 * well-set text opens a quotation with) belongs to the name */
 			if (r->kind == NX_KIND_PERSON && r->start >= 3 && memcmp(text + r->start - 3, "\xE2\x80\x99", 3) == 0 &&
 				(r->start == 3 || nx_is_space((unsigned char) text[r->start - 4])))
