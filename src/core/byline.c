@@ -85,16 +85,6 @@ after_label(const char *s, size_t n, size_t i)
 	return k > j && nx_word_in_folded_list(s + j, k - j, by_words) ? after_space(s, n, k) : 0;
 }
 
-/* the folded word f is in list (lists hold folded words) */
-static int
-folded_in(const char *f, const char *const *list)
-{
-	for (; *list; list++)
-		if ((*list)[0] == f[0] && strcmp(f, *list) == 0)
-			return 1;
-	return 0;
-}
-
 size_t
 nx_by_word(const char *s, size_t n)
 {
@@ -106,12 +96,12 @@ nx_by_word(const char *s, size_t n)
 	/* every header line asks this: the first word is folded once for the three lists */
 	if (i == 0 || i >= n || nx_fold_word(s, i, f, sizeof(f)) == 0)
 		return 0;
-	if (folded_in(f, by_words))
+	if (nx_folded_in_list(f, by_words))
 		return after_space(s, n, s[i] == ':' ? i + 1 : i);
-	if (folded_in(f, by_words_labelled))
+	if (nx_folded_in_list(f, by_words_labelled))
 		return after_label(s, n, i);
 	/* "Ein Artikel von", "Une chronique par", "A column by": an article, a label, a by-word */
-	if (!folded_in(f, label_articles) || (j = after_space(s, n, i)) == 0)
+	if (!nx_folded_in_list(f, label_articles) || (j = after_space(s, n, i)) == 0)
 		return 0;
 	k = word_end(s, n, j);
 	return k > j && nx_word_in_folded_list(s + j, k - j, by_words_labelled) ? after_label(s, n, k) : 0;

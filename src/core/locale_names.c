@@ -43,17 +43,23 @@ nx_fold_word(const char *s, size_t n, char *out, size_t outsz)
 }
 
 int
+nx_folded_in_list(const char *folded, const char *const *list)
+{
+	/* header lines ask this of every word: the first byte rules out most entries */
+	for (; *list; list++)
+		if ((*list)[0] == folded[0] && strcmp(folded, *list) == 0)
+			return 1;
+	return 0;
+}
+
+int
 nx_word_in_folded_list(const char *s, size_t n, const char *const *list)
 {
 	char		f[64];
 
 	if (n >= 40 || nx_fold_word(s, n, f, sizeof(f)) == 0)
 		return 0;
-	/* header lines ask this of every word: the first byte rules out most entries */
-	for (; *list; list++)
-		if ((*list)[0] == f[0] && strcmp(f, *list) == 0)
-			return 1;
-	return 0;
+	return nx_folded_in_list(f, list);
 }
 
 size_t

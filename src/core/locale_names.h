@@ -16,6 +16,8 @@
 size_t		nx_fold_word(const char *s, size_t n, char *out, size_t outsz);
 /* 1 when the word, folded so, is one of list's (folded words, NULL-terminated) */
 int			nx_word_in_folded_list(const char *s, size_t n, const char *const *list);
+/* the same for a word already folded (nx_fold_word), when several lists are asked */
+int			nx_folded_in_list(const char *folded, const char *const *list);
 /* the same without the ASCII shortcut: utf8proc for every character (for the tests) */
 size_t		nx_fold_word_utf8proc(const char *s, size_t n, char *out, size_t outsz);
 
