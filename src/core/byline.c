@@ -107,6 +107,63 @@ nx_by_word(const char *s, size_t n)
 	return k > j && nx_word_in_folded_list(s + j, k - j, by_words_labelled) ? after_label(s, n, k) : 0;
 }
 
+/* "our" before a role after the by-word: "By our correspondent", "Von unserer Korrespondentin" */
+static const char *const our_words[] = {
+	"our", "unser", "unsere", "unserer", "unserem", "unseren", "notre", "nos", "nuestro", "nuestra",
+	"nuestros", "nostro", "nostra", "nostri", "nosso", "nossa", "onze", NULL
+};
+
+/* folded stems of the roles such a phrase names (and the adjectives before them) */
+static const char *const our_role_stems[] = {
+	"correspond", "corrispond", "correspons", "korrespond", "korespond", "reporter", "redakteur",
+	"redaktor", "redattor", "redactor", "redacteur", "envoy", "enviad", "inviat", "mitarbeiter",
+	"staff", "special", "speciale", "sonder", "spezial", "foreign", "political", "chief", "senior",
+	"own", "eigen", NULL
+};
+
+static int
+is_our_role_word(const char *s, size_t n)
+{
+	char		f[64];
+
+	if (nx_fold_word(s, n, f, sizeof(f)) == 0)
+		return 0;
+	for (const char *const *w = our_role_stems; *w; w++)
+		if (strncmp(f, *w, strlen(*w)) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Past "our correspondent" (up to three role words after the possessive) at the start of the
+ * names: the offset of the names, or 0 when there is no such phrase or nothing after it
+ */
+static size_t
+after_our_role(const char *s, size_t n)
+{
+	size_t		i = word_end(s, n, 0),
+				j,
+				k,
+				roles = 0;
+
+	if (i == 0 || !nx_word_in_folded_list(s, i, our_words))
+		return 0;
+	while ((j = after_space(s, n, i)) != 0 && roles < 3)
+	{
+		k = word_end(s, n, j);
+		if (k == j || !is_our_role_word(s + j, k - j))
+			break;
+		roles++;
+		i = k;
+	}
+	if (roles == 0)
+		return 0;
+	/* "Von unserer Korrespondentin, Anna Berg" */
+	if (i < n && s[i] == ',')
+		i++;
+	return after_space(s, n, i);
+}
+
 /* the first character of a word: upper case, lower case, or no case (CJK, Devanagari) */
 static int
 word_case(const char *s, size_t n)
@@ -569,6 +626,9 @@ nx_byline_parse_dated(const char *s, size_t n, const nx_date_prefix *prefix, nx_
 	by = nx_by_word(s, n);
 	if (by > 0)
 	{
+		size_t		our = after_our_role(s + by, n - by);
+
+		by += our;
 		if (!split_names_date(s + by, n - by, out))
 		{
 			out->names = s + by;
