@@ -52,12 +52,30 @@ for f in reuters21578/articles.train conll2003/articles.train fundus/articles.de
     python3 tools/model/conll_prep.py "$DATA/$f.jsonl" > "$tmp/u$((${#unlabelled[@]})).txt"
     unlabelled+=("$tmp/u$((${#unlabelled[@]})).txt")
 done
+# NEWSEXT_UNLABELLED=dir: also the *.txt there (one paragraph a line; tools/model/unlabelled.py
+# writes them), words seen 5 times, 10 passes. The committed model does not use it yet (see
+# model/PROVENANCE.md, "More unlabelled text").
+cluargs=(--iters 20)
+if [ -n "${NEWSEXT_UNLABELLED:-}" ]; then
+    for f in "$NEWSEXT_UNLABELLED"/*.txt; do
+        python3 - "$f" > "$tmp/u$((${#unlabelled[@]})).txt" <<'PY2'
+import sys
+out = sys.stdout.buffer
+lines = open(sys.argv[1], encoding="utf-8", errors="replace").read().split("\n")
+for k in range(0, len(lines), 40):
+    b = "\n".join(lines[k:k + 40]).encode()
+    out.write(b"D u%d\nT %d\n" % (k, len(b)) + b + b"\n")
+PY2
+        unlabelled+=("$tmp/u$((${#unlabelled[@]})).txt")
+    done
+    cluargs=(--iters 10 --min-count 5)
+fi
 cluopt=()
 if [ ${#unlabelled[@]} -gt 0 ]; then
-    "$tmp/clusters" --classes 64,256,1024 --iters 20 "${unlabelled[@]}" > "$tmp/clusters.txt"
+    "$tmp/clusters" --classes 64,256,1024 "${cluargs[@]}" "${unlabelled[@]}" > "$tmp/clusters.txt"
     cluopt=(--clusters "$tmp/clusters.txt")
 fi
 "$tmp/train" --train "$tmp/train.txt" "${devopt[@]}" --gaz model/gazetteer.tsv "${lexopt[@]}" \
     "${cluopt[@]}" --epochs "$EPOCHS" --models "$MODELS" --out model/newsext_ner.bin \
-    --version "newsext-ner 3; conll2003 train; word stats + classes; ${EPOCHS} epochs"
+    --version "newsext-ner 3; conll2003 train; word stats + classes${NEWSEXT_UNLABELLED:+ (+ unlabelled news and wiki)}; ${EPOCHS} epochs"
 sha256sum model/newsext_ner.bin
