@@ -113,25 +113,34 @@ static const char *const our_words[] = {
 	"nuestros", "nostro", "nostra", "nostri", "nosso", "nossa", "onze", NULL
 };
 
-/* folded stems of the roles such a phrase names (and the adjectives before them) */
+/* folded stems of the roles such a phrase names: a stem and at most five more letters */
 static const char *const our_role_stems[] = {
-	"correspond", "corrispond", "correspons", "korrespond", "korespond", "reporter", "redakteur",
-	"redaktor", "redattor", "redactor", "redacteur", "envoy", "enviad", "inviat", "mitarbeiter",
-	"staff", "special", "speciale", "sonder", "spezial", "foreign", "political", "chief", "senior",
-	"own", "eigen", NULL
+	"correspond", "corrispond", "correspons", "korrespond", "korespond", "sonderkorrespond",
+	"reporter", "redakteur", "redaktor", "redattor", "redactor", "redacteur", "envoy", "enviad",
+	"inviat", "mitarbeiter", NULL
+};
+
+/* the words before such a role, whole (a stem would take names: "Stafford", "Staffan") */
+static const char *const our_role_adjectives[] = {
+	"staff", "special", "speciale", "speciaux", "spezial", "foreign", "political", "chief",
+	"senior", "own", "eigener", "eigene", "eigenen", NULL
 };
 
 static int
 is_our_role_word(const char *s, size_t n)
 {
 	char		f[64];
+	size_t		fn;
 
-	if (nx_fold_word(s, n, f, sizeof(f)) == 0)
+	/* "correspondent," ends the phrase with its comma */
+	if (n > 1 && s[n - 1] == ',')
+		n--;
+	if ((fn = nx_fold_word(s, n, f, sizeof(f))) == 0)
 		return 0;
 	for (const char *const *w = our_role_stems; *w; w++)
-		if (strncmp(f, *w, strlen(*w)) == 0)
+		if (strncmp(f, *w, strlen(*w)) == 0 && fn <= strlen(*w) + 5)
 			return 1;
-	return 0;
+	return nx_folded_in_list(f, our_role_adjectives);
 }
 
 /*

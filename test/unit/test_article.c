@@ -404,6 +404,7 @@ test_more_header_shapes(void **state)
 		{"Hafen wieder offen\n\nVon unserer Korrespondentin Anna Berg\n\n07.03.2021, 10:05 Uhr\n\nDer Hafen ist wieder offen.", "Anna Berg", 7},
 		{"Harbour reopens after storm\n\nBy our foreign correspondent, Ana Lima\nMarch 7, 2021\n\nThe harbour reopened.", "Ana Lima", 7},
 		{"Le port rouvre\n\nPar notre envoy\xC3\xA9 sp\xC3\xA9\x63ial Jean Roux\n7 mars 2021\n\nLe port a rouvert.", "Jean Roux", 7},
+		{"Harbour reopens after storm\n\nBy our staff correspondent Stafford Lee\nMarch 7, 2021\n\nThe harbour reopened.", "Stafford Lee", 7},
 		{"Harbour reopens after storm\n\nBy our correspondent\nMarch 7, 2021\n\nThe harbour reopened.", NULL, 7},
 		/* names with a role, then the date, no by-word: no dateline */
 		{"Harbour reopens after storm\n\nAna Lima, Staff Writer, March 7, 2021\n\nThe harbour reopened.", "Ana Lima, Staff Writer", 7},
