@@ -165,12 +165,8 @@ after_our_role(const char *s, size_t n)
 		roles++;
 		i = k;
 	}
-	if (roles == 0)
-		return 0;
-	/* "Von unserer Korrespondentin, Anna Berg" */
-	if (i < n && s[i] == ',')
-		i++;
-	return after_space(s, n, i);
+	/* a comma after the role ("Korrespondentin, Anna Berg") is part of its word */
+	return roles > 0 ? after_space(s, n, i) : 0;
 }
 
 /* the first character of a word: upper case, lower case, or no case (CJK, Devanagari) */
@@ -635,9 +631,7 @@ nx_byline_parse_dated(const char *s, size_t n, const nx_date_prefix *prefix, nx_
 	by = nx_by_word(s, n);
 	if (by > 0)
 	{
-		size_t		our = after_our_role(s + by, n - by);
-
-		by += our;
+		by += after_our_role(s + by, n - by);
 		if (!split_names_date(s + by, n - by, out))
 		{
 			out->names = s + by;

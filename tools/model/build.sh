@@ -58,14 +58,7 @@ done
 cluargs=(--iters 20)
 if [ -n "${NEWSEXT_UNLABELLED:-}" ]; then
     for f in "$NEWSEXT_UNLABELLED"/*.txt; do
-        python3 - "$f" > "$tmp/u$((${#unlabelled[@]})).txt" <<'PY2'
-import sys
-out = sys.stdout.buffer
-lines = open(sys.argv[1], encoding="utf-8", errors="replace").read().split("\n")
-for k in range(0, len(lines), 40):
-    b = "\n".join(lines[k:k + 40]).encode()
-    out.write(b"D u%d\nT %d\n" % (k, len(b)) + b + b"\n")
-PY2
+        python3 tools/model/conll_prep.py "$f" > "$tmp/u$((${#unlabelled[@]})).txt"
         unlabelled+=("$tmp/u$((${#unlabelled[@]})).txt")
     done
     cluargs=(--iters 10 --min-count 5)

@@ -1,11 +1,26 @@
 #!/usr/bin/env python3
-"""Convert articles.*.jsonl (text + gold entity character spans) into the trainer's input:
+"""Convert articles.*.jsonl (text + gold entity character spans), or unlabelled .txt files, into
+   the trainer's input:
    D <id> / T <nbytes> then the UTF-8 text and a newline / E <start> <end> <TYPE> (byte offsets)."""
 import json
 import sys
 
 out = sys.stdout.buffer
+
+
+def paragraphs(path, per_document=40):
+    """unlabelled .txt (one paragraph a line, tools/model/unlabelled.py): 40 lines a document"""
+    with open(path, encoding="utf-8", errors="replace") as f:
+        lines = f.read().split("\n")
+    for k in range(0, len(lines), per_document):
+        b = "\n".join(lines[k:k + per_document]).encode()
+        out.write(b"D u%d\nT %d\n" % (k, len(b)) + b + b"\n")
+
+
 for path in sys.argv[1:]:
+    if path.endswith(".txt"):
+        paragraphs(path)
+        continue
     with open(path, encoding="utf-8") as f:
         for line in f:
             a = json.loads(line)
