@@ -34,7 +34,9 @@
 #define NX_GAZ_DEMONYM	0x04
 #define NX_GAZ_FIRSTNAME 0x08
 #define NX_GAZ_REGION	0x10
-#define NX_GAZ_NCLASSES	5
+#define NX_GAZ_ORG		0x20	/* companies, universities, parties, agencies */
+#define NX_GAZ_TEAM		0x40	/* sports clubs and teams */
+#define NX_GAZ_NCLASSES	7
 #define NX_GAZ_PREFIX	0x80	/* a proper prefix of a longer entry */
 
 /*

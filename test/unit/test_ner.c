@@ -436,10 +436,10 @@ test_document_kinds(void **state)
 					  "60 percent of the venture. Varelli shares rose 2 percent. Analysts said Varelli would gain a foothold.",
 					  "Varelli", NX_KIND_ORGANIZATION);
 	/* one kind per form in running text, by a clear majority */
-	assert_word_kinds("Shares in Kestrix fell sharply on Friday after the company cut its profit forecast for the year.\n"
-					  "Kestrix said it expected a loss in the second half because of weak demand in Europe.\n"
-					  "Analysts said Kestrix had been hit by lower prices for its main products across the region.",
-					  "Kestrix", NX_KIND_ORGANIZATION);
+	assert_word_kinds("Shares in Altoria fell sharply on Friday after the company cut its profit forecast for the year.\n"
+					  "Altoria said it expected a loss in the second half because of weak demand in Europe.\n"
+					  "Analysts said Altoria had been hit by lower prices for its main products across the region.",
+					  "Altoria", NX_KIND_ORGANIZATION);
 	/* a month is no first name: "June Holloway" does not make the company Holloway a person */
 	assert_word_kinds("Holloway Tools raised its forecast on Monday after a strong quarter for its drills.\n"
 					  "Holloway said sales rose 8 percent. From January to June Holloway exported 40 percent of its output.\n"

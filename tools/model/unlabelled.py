@@ -3,12 +3,13 @@
 repositories fetched as bare git directories (the `fetch` tool's mirrors). Only word statistics
 (hashes and class ids) ever enter a model; the text is research-use and is never committed.
 
-    python3 tools/model/unlabelled.py MIRROR_ROOT OUT_DIR
+    python3 tools/model/unlabelled.py MIRROR_ROOT OUT_DIR [SOURCE ...]
 
 MIRROR_ROOT holds <owner>+<name>/repo bare git directories of the sources below (the commits
 that were measured are in model/PROVENANCE.md). Writes OUT_DIR/<source>.txt: one paragraph per
-line, original case and punctuation, tags, URLs and exact-duplicate lines removed. Build a
-model with them: NEWSEXT_UNLABELLED=OUT_DIR make model.
+line, original case and punctuation, tags, URLs and exact-duplicate lines removed. SOURCE is
+allsides, rss or wikipedia; the default is the two news sources, the text the committed model's
+word classes are built from: NEWSEXT_UNLABELLED=OUT_DIR make model.
 """
 import collections
 import html
@@ -60,8 +61,9 @@ class Writer:
         self.min_words = min_words
         self.n = 0
 
-    def put(self, para):
-        para = clean(para)
+    def put(self, para, cleaned=False):
+        if not cleaned:
+            para = clean(para)
         if len(para.split()) >= self.min_words and para not in self.seen:
             self.seen.add(para)
             self.out.write(para + "\n")
@@ -107,7 +109,9 @@ def rss(root, out):
                     if "youtube" in (e.get("source") or "") or "bbc" in (e.get("source") or ""):
                         continue
                     t, d = clean(e.get("title")), clean(e.get("description"))
-                    w.put(t if not d or d == t else f"{t}. {d}" if t else d)
+                    if t and d and d != t:
+                        t += (" " if t[-1] in ".?!:" else ". ") + d
+                    w.put(t or d, cleaned=True)
     return w.close()
 
 
@@ -123,11 +127,16 @@ def wikipedia(root, out):
     return w.close()
 
 
+SOURCES = {"allsides": allsides, "rss": rss, "wikipedia": wikipedia}
+
+
 def main():
+    if len(sys.argv) < 3 or any(a not in SOURCES for a in sys.argv[3:]):
+        sys.exit(__doc__)
     root, out = sys.argv[1], sys.argv[2]
     counts = collections.OrderedDict()
-    for f in (allsides, rss, wikipedia):
-        counts[f.__name__] = f(root, out)
+    for name in sys.argv[3:] or ("allsides", "rss"):
+        counts[name] = SOURCES[name](root, out)
     for k, v in counts.items():
         print(f"{k}: {v} lines")
 
