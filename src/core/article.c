@@ -57,6 +57,7 @@ typedef enum line_kind
 	LK_CAPTION,
 	LK_BOILERPLATE,
 	LK_DATELINE_LINE,			/* BRUSSELS 1996-08-22 on a line of its own */
+	LK_META_TIME,				/* "Updated 4:12 p.m. ET": header meta, no date */
 	LK_META_SEGMENTS			/* "By Jane Doe | 4 September 2016 | 3 min read" */
 } line_kind;
 
@@ -245,7 +246,7 @@ segment_is_meta(void *arg, line *seg)
 
 	if (k == LK_DATE || (k == LK_BYLINE && seg->date_label != NX_DATE_NONE))
 		sc->dates++;
-	if (k != LK_DATE && k != LK_READING && k != LK_BYLINE)
+	if (k != LK_DATE && k != LK_READING && k != LK_META_TIME && k != LK_BYLINE)
 		return credit_segment(seg);
 	sc->meta++;
 	return 1;
@@ -450,6 +451,11 @@ classify(line *ln)
 		ln->kind_cache = LK_DATE;
 		ln->date_label = known->label;
 		ln->date = known->date;
+		return;
+	}
+	if (known != NULL && known->label == NX_DATE_NONE && has_digit && nx_time_line(ln->s, ln->n))
+	{
+		ln->kind_cache = LK_META_TIME;
 		return;
 	}
 	if (has_digit && nx_re_match(NX_RE_READING_TIME, ln->s, ln->n, &m) == 1 &&
@@ -1020,7 +1026,8 @@ next_nonblank(const line *lines, size_t nlines, size_t i)
 static int
 is_header_meta(line_kind k)
 {
-	return k == LK_DATE || k == LK_READING || k == LK_BYLINE || k == LK_DATELINE_LINE || k == LK_META_SEGMENTS;
+	return k == LK_DATE || k == LK_READING || k == LK_META_TIME || k == LK_BYLINE || k == LK_DATELINE_LINE ||
+		k == LK_META_SEGMENTS;
 }
 
 /*
@@ -1554,7 +1561,7 @@ take_leading_meta(parse_state *st, line *lines, size_t nlines)
 			nx_interrupted(st->a);
 		if (kind_of(ln) == LK_BLANK || kind_of(ln) == LK_BOILERPLATE)
 			continue;
-		if (kind_of(ln) == LK_DATE || kind_of(ln) == LK_READING)
+		if (kind_of(ln) == LK_DATE || kind_of(ln) == LK_READING || kind_of(ln) == LK_META_TIME)
 			take_meta(st, ln);
 		else if (kind_of(ln) == LK_META_SEGMENTS)
 			(void) for_each_segment(ln, take_meta, st);
@@ -1614,7 +1621,8 @@ parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_
 
 		if (kind_of(ln) == LK_BLANK || kind_of(ln) == LK_BOILERPLATE)
 			continue;
-		if (kind_of(ln) == LK_DATE || kind_of(ln) == LK_READING || kind_of(ln) == LK_BYLINE)
+		if (kind_of(ln) == LK_DATE || kind_of(ln) == LK_READING || kind_of(ln) == LK_META_TIME ||
+			kind_of(ln) == LK_BYLINE)
 			take_meta(st, ln);
 		else if (kind_of(ln) == LK_META_SEGMENTS)
 			(void) for_each_segment(ln, take_meta, st);
@@ -1703,7 +1711,7 @@ build_body(parse_state *st, line *lines, size_t nlines, size_t body_start)
 		if (ln && kind_of(ln) == LK_CAPTION)
 			add_caption(st, ln);
 		else if (ln && kind_of(ln) != LK_BLANK && kind_of(ln) != LK_BOILERPLATE &&
-				 !(kind_of(ln) == LK_DATE && ln->date_label != NX_DATE_PLAIN))
+				 kind_of(ln) != LK_META_TIME && !(kind_of(ln) == LK_DATE && ln->date_label != NX_DATE_PLAIN))
 		{
 			/* content (and unlabelled meta-looking lines inside the body stay text) */
 			int			new_para = !have_para || !wrap || ln->indented ||

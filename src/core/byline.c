@@ -206,6 +206,37 @@ is_name_separator(char c)
 	return c == ',' || c == '|' || c == '/' || c == ';' || c == '&';
 }
 
+/*
+ * After a comma behind two or more capitalised words, a short outlet tail in lower case or
+ * with digits, up to a dash and a place or the end: "Por Ana Lima, g1 — São Paulo".
+ */
+static int
+outlet_tail(const char *s, size_t n)
+{
+	size_t		i = 0;
+	int			words = 0,
+				plain = 1;
+
+	while (i < n)
+	{
+		size_t		j = i;
+
+		while (j < n && !nx_is_space((unsigned char) s[j]))
+			j++;
+		if (is_dash_word(s + i, j - i))
+			break;
+		if (++words > 2)
+			return 0;
+		for (size_t k = i; k < j; k++)
+			if ((s[k] >= '0' && s[k] <= '9') || (k == i && word_case(s + k, j - k) == 'l'))
+				plain = 0;
+		i = j;
+		while (i < n && nx_is_space((unsigned char) s[i]))
+			i++;
+	}
+	return words > 0 && !plain && i <= 20;
+}
+
 int
 nx_looks_like_names(const char *s, size_t n, int after_by_word)
 {
@@ -229,8 +260,10 @@ nx_looks_like_names(const char *s, size_t n, int after_by_word)
 
 		while (i < n && (nx_is_space((unsigned char) s[i]) || is_name_separator(s[i])))
 			i++;
-		/* after "|" comes the publisher, spelled as it likes */
+		/* after "|" comes the publisher, spelled as it likes; after a comma a short outlet */
 		if (i > 0 && s[i - 1] == '|' && capital > 0)
+			break;
+		if (after_by_word && capital >= 2 && i > 1 && s[i - 1] == ' ' && s[i - 2] == ',' && outlet_tail(s + i, n - i))
 			break;
 		j = i;
 		while (j < n && !nx_is_space((unsigned char) s[j]) && !is_name_separator(s[j]))

@@ -666,6 +666,79 @@ date_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 	return (nx_date_label) r;
 }
 
+/* tokens of a labelled time line at most ("Last updated: Tue 4:12 p.m. ET") */
+#define TIME_LINE_TOKENS 16
+
+/*
+ * A labelled time without a date: "Updated 4:12 p.m. ET", "Aktualisiert 14.32 Uhr", "Updated 2
+ * hours ago", "Atualizado há 2 horas". A header meta line that gives no date: a label first,
+ * then a clock time with its fillers and zone, or one small number and at most two words.
+ */
+int
+nx_time_line(const char *s, size_t n)
+{
+	tok			toks[TIME_LINE_TOKENS + DATE_LOOKAHEAD];
+	int			nt,
+				labels = 0,
+				times = 0,
+				numbers = 0,
+				words = 0;
+	size_t		stop;
+
+	nx_trim(&s, &n);
+	if (n == 0 || n > 64 || !nx_has_digit(s, n))
+		return 0;
+	/* the label opens the line, as printed on a page: a wrapped sentence ("the first time in
+	 * 15 years.", "revised 300 mln") is not one */
+	if (*s >= 'a' && *s <= 'z')
+		return 0;
+	cut_line(s, n, toks, TIME_LINE_TOKENS, &nt, &stop);
+	if (nt <= 0 || stop < n || !(date_word_lists(&toks[0]) & (DW_PUBLISHED | DW_UPDATED)))
+		return 0;
+	for (int i = 0; i < nt; i++)
+	{
+		const tok  *t = &toks[i];
+		uint32_t	lists;
+		int			used;
+
+		if (t->kind == TK_PUNCT)
+		{
+			if (!strchr(",.:;|/-()[]+", t->s[0]) && (unsigned char) t->s[0] < 0x80)
+				return 0;
+			continue;
+		}
+		if (t->kind == TK_NUM)
+		{
+			if (labels == 0)
+				return 0;
+			used = time_number(t, i);
+			/* "il y a 3 heures": a count after a one-letter word, unlike the minutes of 10h30 */
+			if (used == 1 && t[-1].kind == TK_WORD && (i < 2 || t[-2].kind != TK_NUM))
+				used = 0;
+			if (used > 0)
+			{
+				times++;
+				i += used - 1;
+			}
+			else if (++numbers > 1 || t->n > 3)
+				return 0;
+			continue;
+		}
+		lists = date_word_lists(t);
+		if (lists & (DW_PUBLISHED | DW_UPDATED))
+		{
+			if (times + numbers + words > 0)
+				return 0;
+			labels++;
+		}
+		else if ((lists & (DW_FILLER | DW_FILLER_AS_PRINTED | DW_WEEKDAY_AS_PRINTED)) == 0 &&
+				 nx_locale_weekday(t->s, t->n) == 0 && (labels == 0 || ++words > 2))
+			return 0;
+	}
+	return labels > 0 && ((times > 0 && numbers == 0 && words == 0) ||
+						  (times == 0 && numbers == 1 && words > 0 && n <= 40));
+}
+
 nx_date_label
 nx_date_line(const char *s, size_t n, nx_date *out)
 {

@@ -37,6 +37,9 @@ int			nx_date_valid(int year, int month, int day);
  */
 nx_date_label nx_date_line(const char *s, size_t n, nx_date *out);
 
+/* 1 when the line is a labelled time without a date ("Updated 4:12 p.m. ET", "Updated 2 hours ago") */
+int			nx_time_line(const char *s, size_t n);
+
 /*
  * The same for the start of a line: when the line begins with a date line and goes on
  * with something else ("Posted on Sept. 4, 2016 by Jane Doe"), stores the date, sets

@@ -35,6 +35,31 @@ test_headline_twice_counts_once(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* "Updated 4:12 p.m. ET" under the date is header meta: not the lead, not body text */
+static void
+test_labelled_time_line_in_header(void **state)
+{
+	static const char *const times[] = {"Updated 4:12 p.m. ET", "Aktualisiert 14.32 Uhr", "Updated 2 hours ago"};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(times) / sizeof(times[0]); i++)
+	{
+		char		text[512];
+		nx_article	a;
+
+		snprintf(text, sizeof(text), "Rescuers search for survivors after quake\n\nBy Jane Doe\nMarch 5, 2024\n%s\n\n"
+				 "Rescue teams worked through the night to reach people trapped under buildings.\n\n"
+				 "The authorities said at least 40 people had died.\n", times[i]);
+		a = parse(text);
+		assert_string_equal(a.headline, "Rescuers search for survivors after quake");
+		assert_string_equal(a.byline, "Jane Doe");
+		assert_int_equal(a.published.year, 2024);
+		assert_string_equal(a.lead, "Rescue teams worked through the night to reach people trapped under buildings.");
+		assert_null(strstr(a.body, times[i]));
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 static void
 test_wire_dateline_agency(void **state)
 {
@@ -374,6 +399,9 @@ test_more_header_shapes(void **state)
 	static const header_case cases[] = {
 		{"El puerto reabre\n\nPor Ana Lima\nValencia - 07 mar 2021 - 10:05 CET\n\nEl puerto ha reabierto.", "Ana Lima", 7},
 		{"O porto reabre\n\nPor Ana Lima \xE2\x80\x94 Lisboa\n07/03/2021 10h05 Atualizado h\xC3\xA1 2 horas\n\nO porto reabriu.", "Ana Lima \xE2\x80\x94 Lisboa", 7},
+		/* an outlet in lower case or with digits after a comma, then a dash and the place */
+		{"O porto reabre\n\nPor Ana Lima, g1 \xE2\x80\x94 Lisboa\n07 mar 2021 10h05\n\nO porto reabriu.", "Ana Lima, g1 \xE2\x80\x94 Lisboa", 7},
+		{"O porto reabre\n\nPor Ana Lima e Rui Costa, do g1\n7 de março de 2021\n\nO porto reabriu.", "Ana Lima e Rui Costa, do g1", 7},
 		{"Harbour reopens after storm\n\nBy Ana Lima\nMarch 7, 2021 Source: Harbour Wire\n\nThe harbour reopened.", "Ana Lima", 7},
 		/* a name over an outlet or role line over the date: the name is the byline */
 		{"Harbour reopens after storm\n\nAna Lima\nHarbour Times\n7 March 2021\n\nThe harbour reopened.", "Ana Lima", 7},
@@ -932,6 +960,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headline_twice_counts_once),
+		cmocka_unit_test(test_labelled_time_line_in_header),
 		cmocka_unit_test(test_wire_dateline_agency),
 		cmocka_unit_test(test_dateline_with_date_and_year),
 		cmocka_unit_test(test_bylines),

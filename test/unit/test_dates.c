@@ -241,6 +241,36 @@ test_asian_forms_and_update_tails(void **state)
 		expect_line(not_date_lines[i], NX_DATE_NONE, 0, 0, 0);
 }
 
+/* a labelled time without a date is a meta line of its own (nx_time_line), not a date line */
+static void
+test_labelled_times_without_a_date(void **state)
+{
+	static const char *const time_lines[] = {
+		"Updated 4:12 p.m. ET", "Updated 4:12 PM EST", "Last updated: 10.05 BST", "Published 09:30",
+		"Aktualisiert 14.32 Uhr", "Updated 2 hours ago", "Published 12 minutes ago",
+		"Atualizado h\xC3\xA1 2 horas", "Mis \xC3\xA0 jour il y a 3 heures",
+	};
+	static const char *const not_time_lines[] = {
+		"4:12 p.m. ET",				/* no label */
+		"Updated: 5 things to know",	/* a headline: three words after the number */
+		"Updated 4:12 PM and 2 hours ago",
+		"Posted in 2 sections: sport and politics",
+		"Updated September 4, 2016",	/* a date line */
+	};
+	nx_date		d;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(time_lines) / sizeof(time_lines[0]); i++)
+	{
+		if (!nx_time_line(time_lines[i], strlen(time_lines[i])))
+			fail_msg("not a time line: %s", time_lines[i]);
+		assert_int_equal(nx_date_line(time_lines[i], strlen(time_lines[i]), &d), NX_DATE_NONE);
+	}
+	for (size_t i = 0; i < sizeof(not_time_lines) / sizeof(not_time_lines[0]); i++)
+		if (nx_time_line(not_time_lines[i], strlen(not_time_lines[i])))
+			fail_msg("a time line: %s", not_time_lines[i]);
+}
+
 int
 main(void)
 {
@@ -253,6 +283,7 @@ main(void)
 		cmocka_unit_test(test_date_line_prefix),
 		cmocka_unit_test(test_date_far_into_the_line),
 		cmocka_unit_test(test_asian_forms_and_update_tails),
+		cmocka_unit_test(test_labelled_times_without_a_date),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
