@@ -281,6 +281,9 @@ nx_looks_like_names(const char *s, size_t n, int after_by_word)
 				if (s[k] >= '0' && s[k] <= '9')
 					return 0;
 		}
+		/* a dash ends a wire dateline ("NAIROBI, Kenya —"); in a byline a place follows it */
+		if (is_dash_word(s + i, j - i) && j >= n)
+			return 0;
 		c = word_case(s + i, j - i);
 		/* a social handle after the name: "Jane Doe @janedoe" */
 		if (s[i] == '@' && j - i > 1 && capital > 0)

@@ -513,6 +513,18 @@ time_number(const tok *t, int i)
 	return 0;
 }
 
+/* a zone abbreviation after a time, known to the lists or not: CAT, SAST, NZDT (2-5 capitals) */
+static int
+zone_after_time(const tok *t, int after_time)
+{
+	if (!after_time || t->kind != TK_WORD || t->n < 2 || t->n > 5)
+		return 0;
+	for (size_t k = 0; k < t->n; k++)
+		if (t->s[k] < 'A' || t->s[k] > 'Z')
+			return 0;
+	return 1;
+}
+
 void
 nx_date_read_day_first(nx_date *d)
 {
@@ -549,14 +561,15 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 	nx_date		best_date = {0, 0, 0, 0};
 	int			dates = 0,
 				day_first = 0,
-				update_at = -1;
+				update_at = -1,
+				clock = 0;
 
 	while (i < nt)
 	{
 		const tok  *t = &toks[i];
 		nx_date		d;
 		int			used;
-		uint32_t	lists;
+		uint32_t	lists = 0;
 
 		if (cut && i + DATE_LOOKAHEAD >= nt)
 			return NEED_MORE_TOKENS;
@@ -577,6 +590,8 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 			used = strchr(",.:;|/-()[]+", t->s[0]) != NULL || (unsigned char) t->s[0] >= 0x80;
 		else if (t->kind == TK_NUM)
 			used = time_number(t, i);
+		else if (zone_after_time(t, clock))
+			used = 1;
 		else if ((lists = date_word_lists(t)) & DW_PUBLISHED)
 		{
 			label = NX_DATE_PUBLISHED;
@@ -606,6 +621,12 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 			*stop = (size_t) (t->s - s);
 			break;
 		}
+		/* a clock time and its fillers (PM, a.m.) may be followed by a zone */
+		if (t->kind == TK_NUM)
+			clock = 1;
+		else if (t->kind == TK_PUNCT ? !is_punct(t, '.') && !is_punct(t, ':') :
+				 !zone_after_time(t, clock) && !(lists & DW_FILLER_AS_PRINTED))
+			clock = 0;
 		i += used;
 	}
 	if (cut && i >= nt)
@@ -724,6 +745,8 @@ nx_time_line(const char *s, size_t n)
 				return 0;
 			continue;
 		}
+		if (zone_after_time(t, times > 0))
+			continue;
 		lists = date_word_lists(t);
 		if (lists & (DW_PUBLISHED | DW_UPDATED))
 		{

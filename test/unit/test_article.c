@@ -60,6 +60,30 @@ test_labelled_time_line_in_header(void **state)
 	}
 }
 
+/* a wire dateline alone on its line, ending in a dash: the dateline, not a byline */
+static void
+test_dateline_line_ending_in_a_dash(void **state)
+{
+	static const char *const lines[] = {"NAIROBI, Kenya \xE2\x80\x94", "NAIROBI \xE2\x80\x94", "NAIROBI, Kenya \xE2\x80\x93"};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
+	{
+		char		text[512];
+		nx_article	a;
+
+		snprintf(text, sizeof(text), "Floods kill dozens in Kenya\nMay 3, 2024\n\n%s\n"
+				 "Floods in Kenya have killed at least 39 people, the government said on Friday.\n\n"
+				 "Heavy rain has battered the region for a week.\n", lines[i]);
+		a = parse(text);
+		assert_null(a.byline);
+		assert_non_null(a.dateline);
+		assert_string_equal(a.dateline, i == 1 ? "NAIROBI" : "NAIROBI, Kenya");
+		assert_string_equal(a.lead, "Floods in Kenya have killed at least 39 people, the government said on Friday.");
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 static void
 test_wire_dateline_agency(void **state)
 {
@@ -399,6 +423,8 @@ test_more_header_shapes(void **state)
 	static const header_case cases[] = {
 		{"El puerto reabre\n\nPor Ana Lima\nValencia - 07 mar 2021 - 10:05 CET\n\nEl puerto ha reabierto.", "Ana Lima", 7},
 		{"O porto reabre\n\nPor Ana Lima \xE2\x80\x94 Lisboa\n07/03/2021 10h05 Atualizado h\xC3\xA1 2 horas\n\nO porto reabriu.", "Ana Lima \xE2\x80\x94 Lisboa", 7},
+		/* a zone abbreviation the lists lack, after the time */
+		{"Floods recede\nPublished: 07 Mar 2021 10:15 CAT\n\nThe floods receded.", NULL, 7},
 		/* an outlet in lower case or with digits after a comma, then a dash and the place */
 		{"O porto reabre\n\nPor Ana Lima, g1 \xE2\x80\x94 Lisboa\n07 mar 2021 10h05\n\nO porto reabriu.", "Ana Lima, g1 \xE2\x80\x94 Lisboa", 7},
 		{"O porto reabre\n\nPor Ana Lima e Rui Costa, do g1\n7 de março de 2021\n\nO porto reabriu.", "Ana Lima e Rui Costa, do g1", 7},
@@ -961,6 +987,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_headline_twice_counts_once),
 		cmocka_unit_test(test_labelled_time_line_in_header),
+		cmocka_unit_test(test_dateline_line_ending_in_a_dash),
 		cmocka_unit_test(test_wire_dateline_agency),
 		cmocka_unit_test(test_dateline_with_date_and_year),
 		cmocka_unit_test(test_bylines),

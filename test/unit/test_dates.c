@@ -248,7 +248,7 @@ test_labelled_times_without_a_date(void **state)
 	static const char *const time_lines[] = {
 		"Updated 4:12 p.m. ET", "Updated 4:12 PM EST", "Last updated: 10.05 BST", "Published 09:30",
 		"Aktualisiert 14.32 Uhr", "Updated 2 hours ago", "Published 12 minutes ago",
-		"Atualizado h\xC3\xA1 2 horas", "Mis \xC3\xA0 jour il y a 3 heures",
+		"Atualizado h\xC3\xA1 2 horas", "Mis \xC3\xA0 jour il y a 3 heures", "Updated 4:12 PM CAT",
 	};
 	static const char *const not_time_lines[] = {
 		"4:12 p.m. ET",				/* no label */
