@@ -35,6 +35,16 @@ test_headline_twice_counts_once(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* the article of a template with one line filled in */
+static nx_article
+parse_with_line(const char *template, const char *line)
+{
+	char		text[512];
+
+	snprintf(text, sizeof(text), template, line);
+	return parse(text);
+}
+
 /* "Updated 4:12 p.m. ET" under the date is header meta: not the lead, not body text */
 static void
 test_labelled_time_line_in_header(void **state)
@@ -44,13 +54,10 @@ test_labelled_time_line_in_header(void **state)
 	(void) state;
 	for (size_t i = 0; i < sizeof(times) / sizeof(times[0]); i++)
 	{
-		char		text[512];
-		nx_article	a;
+		nx_article	a = parse_with_line("Rescuers search for survivors after quake\n\nBy Jane Doe\nMarch 5, 2024\n%s\n\n"
+										"Rescue teams worked through the night to reach people trapped under buildings.\n\n"
+										"The authorities said at least 40 people had died.\n", times[i]);
 
-		snprintf(text, sizeof(text), "Rescuers search for survivors after quake\n\nBy Jane Doe\nMarch 5, 2024\n%s\n\n"
-				 "Rescue teams worked through the night to reach people trapped under buildings.\n\n"
-				 "The authorities said at least 40 people had died.\n", times[i]);
-		a = parse(text);
 		assert_string_equal(a.headline, "Rescuers search for survivors after quake");
 		assert_string_equal(a.byline, "Jane Doe");
 		assert_int_equal(a.published.year, 2024);
@@ -69,13 +76,10 @@ test_dateline_line_ending_in_a_dash(void **state)
 	(void) state;
 	for (size_t i = 0; i < sizeof(lines) / sizeof(lines[0]); i++)
 	{
-		char		text[512];
-		nx_article	a;
+		nx_article	a = parse_with_line("Floods kill dozens in Kenya\nMay 3, 2024\n\n%s\n"
+										"Floods in Kenya have killed at least 39 people, the government said on Friday.\n\n"
+										"Heavy rain has battered the region for a week.\n", lines[i]);
 
-		snprintf(text, sizeof(text), "Floods kill dozens in Kenya\nMay 3, 2024\n\n%s\n"
-				 "Floods in Kenya have killed at least 39 people, the government said on Friday.\n\n"
-				 "Heavy rain has battered the region for a week.\n", lines[i]);
-		a = parse(text);
 		assert_null(a.byline);
 		assert_non_null(a.dateline);
 		assert_string_equal(a.dateline, i == 1 ? "NAIROBI" : "NAIROBI, Kenya");
