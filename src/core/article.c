@@ -815,9 +815,13 @@ reading_minutes(const line *ln)
 static char *
 byline_text(parse_state *st, const line *ln)
 {
-	if (ln->names != NULL)
-		return dup_squeezed(st, ln->names, ln->names_n);
-	return dup_squeezed(st, ln->s, ln->n);
+	const char *s = ln->names != NULL ? ln->names : ln->s;
+	size_t		n = ln->names != NULL ? ln->names_n : ln->n;
+
+	/* "By Jane Doe," with the role on the next line: the comma belongs to neither */
+	while (n > 1 && (s[n - 1] == ',' || s[n - 1] == ' '))
+		n--;
+	return dup_squeezed(st, s, n);
 }
 
 /* appends a finished paragraph to the body, the first one also as the lead */

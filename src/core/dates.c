@@ -621,10 +621,10 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 			*stop = (size_t) (t->s - s);
 			break;
 		}
-		/* a clock time and its fillers (PM, a.m.) may be followed by a zone */
+		/* a clock time and its fillers (PM, a.m.) may be followed by a zone ("18:30, UK") */
 		if (t->kind == TK_NUM)
 			clock = 1;
-		else if (t->kind == TK_PUNCT ? !is_punct(t, '.') && !is_punct(t, ':') :
+		else if (t->kind == TK_PUNCT ? !is_punct(t, '.') && !is_punct(t, ':') && !is_punct(t, ',') :
 				 !zone_after_time(t, clock) && !(lists & DW_FILLER_AS_PRINTED))
 			clock = 0;
 		i += used;

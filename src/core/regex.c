@@ -29,7 +29,7 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"(?:\\[(?<credit>\\p{L}[^\\[\\]]{0,48})\\]$"
 	"|\\((?<credit2>[^()]{0,40}\\b(?i:photo|photograph|picture|image|getty|afp|reuters|epa|ap|pa|file|credit)\\b[^()]{0,40})\\)$"
 	"|^(?i:photo|photos|foto|fotos|image|picture|caption|image caption|photograph|pictured)\\s*:"
-	"|^(?i:image caption|media caption)\\s+\\S"
+	"|^(?i:image caption|media caption),?\\s+\\S"
 	"|(?i:photograph|photo|foto|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$)",
 	/* NX_RE_BOILERPLATE (first_byte_possible below must stay a necessary condition of it) */
 	"^(?i:follow\\s+(?:us|me)\\b|read\\s+more\\b|read\\s+also\\b|also\\s+read\\b|advertisement$|advertising$|sponsored$"

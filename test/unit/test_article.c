@@ -141,6 +141,12 @@ test_captions_and_boilerplate(void **state)
 	assert_string_equal(a.captions[1], "Photo: Reuters");
 	assert_string_equal(a.body, "The fire started at dawn.\n\nCrews were on site by noon.");
 	nx_article_free(&a, &nx_malloc_allocator);
+	/* "Image caption, ..." as BBC pages print it, with a comma */
+	a = parse("Fire at the plant\n\nThe fire started at dawn.\n\nImage caption, Smoke over the plant\n\nCrews were on site by noon.");
+	assert_int_equal(a.ncaptions, 1);
+	assert_string_equal(a.captions[0], "Image caption, Smoke over the plant");
+	assert_string_equal(a.body, "The fire started at dawn.\n\nCrews were on site by noon.");
+	nx_article_free(&a, &nx_malloc_allocator);
 }
 
 static void
@@ -427,6 +433,11 @@ test_more_header_shapes(void **state)
 	static const header_case cases[] = {
 		{"El puerto reabre\n\nPor Ana Lima\nValencia - 07 mar 2021 - 10:05 CET\n\nEl puerto ha reabierto.", "Ana Lima", 7},
 		{"O porto reabre\n\nPor Ana Lima \xE2\x80\x94 Lisboa\n07/03/2021 10h05 Atualizado h\xC3\xA1 2 horas\n\nO porto reabriu.", "Ana Lima \xE2\x80\x94 Lisboa", 7},
+		/* the zone after a comma ("18:30, UK"), under a name and a role line with a handle */
+		{"Harbour reopens after storm\n\nThe harbour reopened on Sunday after a week of storms.\n\nAna Lima\n"
+		 "Port correspondent @analima\nSunday 7 March 2021 18:30, UK\n\nThe harbour reopened.", "Ana Lima", 7},
+		/* "By Ana Lima," with the role on the next line: the byline loses the comma */
+		{"Harbour reopens after storm\n7 March 2021, 18:30 GMT\n\nBy Ana Lima,\nPort correspondent\n\nThe harbour reopened.", "Ana Lima", 7},
 		/* a zone abbreviation the lists lack, after the time */
 		{"Floods recede\nPublished: 07 Mar 2021 10:15 CAT\n\nThe floods receded.", NULL, 7},
 		/* an outlet in lower case or with digits after a comma, then a dash and the place */
