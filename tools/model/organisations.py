@@ -368,6 +368,9 @@ def main():
         pairs = collect(tmp, a.sec_limit)
     bits, counts = {}, {}
     for kind, name in pairs:
+        # official names of ten words or more are seldom printed whole in news
+        if len(name.split()) >= 10:
+            continue
         bits[name] = bits.get(name, 0) | BITS[kind]
         counts[kind] = counts.get(kind, 0) + 1
     sys.stdout.write("# newsext organisation gazetteer: built by tools/model/organisations.py; "
