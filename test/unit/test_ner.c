@@ -394,6 +394,103 @@ test_feature_split_and_cache(void **state)
 	free(text);
 }
 
+/*
+ * The tagger's labels equal those of a reference that scores every token from
+ * nx_ner_features alone, without the cache or the shortcut past tokens outside entities
+ * (outside_entities in ner_model.c), over every fixture text.
+ */
+static void
+reference_tag(const char *text, const nx_ner_tokens *t, uint8_t *labels)
+{
+	nx_ner_doc	d;
+	float	   *em = malloc((t->ntok + 1) * NX_NER_NLABELS * sizeof(float));
+	uint8_t    *back = malloc((t->ntok + 1) * NX_NER_NLABELS);
+
+	assert_non_null(em);
+	assert_non_null(back);
+	assert_int_equal(nx_ner_doc_init(&d, text, t, &fixture_model.gaz, &nx_malloc_allocator), 0);
+	for (size_t s = 0; s < t->nsent; s++)
+	{
+		size_t		ss = t->sent[s],
+					se = t->sent[s + 1];
+
+		for (size_t i = ss; i < se; i++)
+		{
+			uint64_t	keys[NX_NER_MAXFEAT];
+			float	   *e = em + (i - ss) * NX_NER_NLABELS;
+
+			nx_ner_model_score(&fixture_model, keys, nx_ner_features(&d, i, ss, se, keys), e);
+			nx_ner_constrain(t->tok[i].flags, e);
+		}
+		nx_ner_viterbi(em, se - ss, fixture_model.trans, labels + ss, back);
+		nx_ner_doc_observe(&d, ss, se, labels + ss);
+	}
+	nx_ner_doc_free(&d, &nx_malloc_allocator);
+	free(em);
+	free(back);
+}
+
+static void
+test_tagger_matches_reference(void **state)
+{
+	static const char *const files[] = {
+		"test/data/seed.txt", "test/data/wire.txt", "test/data/web.txt", "test/data/conll_style.txt",
+		"test/data/sample_conll.txt", "test/data/sample_wire.txt", "test/data/sample_byline.txt",
+		"test/data/sample_unicode.txt",
+	};
+	/* names with lower-case words inside, which the shortcut must still reach */
+	static const char inside[] =
+		"The Bank of England and the University of California at Berkeley said on Monday that the "
+		"Organisation of the Petroleum Exporting Countries and the Office of the United Nations High "
+		"Commissioner for Refugees had met the Minister of State for Trade and Industry.\n";
+	nx_ner_model cached = fixture_model;
+	void	   *mem = malloc(nx_ner_wcache_size());
+	size_t		outside = 0,
+				ntok = 0;
+
+	(void) state;
+	nx_ner_model_set_cache(&cached, mem);
+	for (size_t f = 0; f <= sizeof(files) / sizeof(files[0]); f++)
+	{
+		size_t		len = sizeof(inside) - 1;
+		int			own = f == sizeof(files) / sizeof(files[0]);
+		char	   *text = own ? strdup(inside) : fixture_slurp(files[f], &len);
+		const char *name = own ? "inside" : files[f];
+		nx_ner_tokens t;
+		uint8_t    *want,
+				   *got;
+
+		assert_non_null(text);
+		assert_int_equal(nx_ner_tokenize(text, len, &nx_malloc_allocator, &t), 0);
+		want = malloc(t.ntok + 1);
+		got = malloc(t.ntok + 1);
+		reference_tag(text, &t, want);
+		assert_int_equal(nx_ner_tag(&cached, text, &t, &nx_malloc_allocator, got), 0);
+		for (size_t i = 0; i < t.ntok; i++)
+			if (want[i] != got[i])
+				fail_msg("%s: token %zu '%.*s': label %d, reference %d", name, i,
+						 (int) (t.tok[i].end - t.tok[i].start), text + t.tok[i].start, got[i], want[i]);
+		/* the texts must reach the shortcut: runs of more than four lower-case tokens */
+		for (size_t s = 0; s < t.nsent; s++)
+		{
+			size_t		gap = 5;
+
+			for (size_t i = t.sent[s]; i < t.sent[s + 1]; i++)
+			{
+				gap = (t.tok[i].flags & (NX_TF_HAS_UPPER | NX_TF_HAS_DIGIT)) ? 0 : gap + 1;
+				outside += gap > 4;
+			}
+		}
+		ntok += t.ntok;
+		free(want);
+		free(got);
+		nx_ner_tokens_free(&t, &nx_malloc_allocator);
+		free(text);
+	}
+	assert_true(outside > ntok / 5);
+	free(mem);
+}
+
 /* every mention of word in text has the kind want (and there is at least one) */
 static void
 assert_word_kinds(const char *text, const char *word, int want)
@@ -503,6 +600,7 @@ main(void)
 		cmocka_unit_test(test_model_rejects_garbage),
 		cmocka_unit_test(test_word_class_section),
 		cmocka_unit_test(test_seed_entities),
+		cmocka_unit_test(test_tagger_matches_reference),
 		cmocka_unit_test(test_canonical_rules),
 		cmocka_unit_test(test_document_kinds),
 		cmocka_unit_test(test_person_by_surname),
