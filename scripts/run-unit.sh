@@ -25,6 +25,16 @@ assert a["published"] == "2016-09-04" and a["reading_minutes"] == 3
     else
         failed=$((failed + 1)); echo "cli: [  FAILED  ] tokens -0: got '$got'"
     fi
+    # two NUL-separated articles: one JSON object a line, the same as parsing each alone
+    if { cat test/data/seed.txt; printf '\0'; cat test/data/wire.txt; } | ./newsext parse -0 > test/unit/.parse0.out &&
+        [ "$(wc -l < test/unit/.parse0.out)" -eq 2 ] &&
+        [ "$(sed -n 1p test/unit/.parse0.out)" = "$(./newsext parse < test/data/seed.txt)" ] &&
+        [ "$(sed -n 2p test/unit/.parse0.out)" = "$(./newsext parse < test/data/wire.txt)" ]; then
+        passed=$((passed + 1)); echo "cli: [  PASSED  ] parse -0"
+    else
+        failed=$((failed + 1)); echo "cli: [  FAILED  ] parse -0"
+    fi
+    rm -f test/unit/.parse0.out
 fi
 echo "unit: $passed passed, $failed failed"
 echo "$passed $failed" > test/unit/.last-counts

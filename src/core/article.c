@@ -41,6 +41,8 @@
 #define MENU_MIN_LINES 3			/* a menu has three items or more: one or two short lines may be a headline */
 #define MENU_MAX_LINES 24
 #define MENU_ITEM_MAX_BYTES 40
+#define FURNITURE_MIN_LINES 3		/* share buttons: "Share" / "Copy link" / "Email" */
+#define FURNITURE_LEAD_MIN_BYTES 40	/* the paragraph after the buttons */
 #define KICKER_HEADLINE_MIN_WORDS 4
 /* a site's name after a bar in a page title is at most this long */
 #define SITE_NAME_MAX 40
@@ -1504,6 +1506,9 @@ menu_item(const line *ln)
 	if (ln->n == 0 || ln->n > MENU_ITEM_MAX_BYTES)
 		return 0;
 	last = ln->s[ln->n - 1];
+	/* "U.S.", "U.K.": a dotted abbreviation, not a sentence */
+	if (last == '.' && ln->n >= 4 && ln->s[ln->n - 3] == '.' && memchr(ln->s, ' ', ln->n) == NULL)
+		last = ln->s[ln->n - 2];
 	if (nx_has_digit(ln->s, ln->n) || nx_count_words(ln->s, ln->n) > 3 ||
 		last == '.' || last == '!' || last == '?' || last == ':' || last == ',' || last == ';' || last == '"')
 		return kind_of(ln) == LK_BOILERPLATE;
@@ -1534,21 +1539,22 @@ skip_menu(line *lines, size_t nlines, size_t first)
 	return i;
 }
 
+/* up to KICKER_MAX_LINES kickers ("News" / "India"), then a headline-shaped line of more words */
 static size_t
 skip_kickers(line *lines, size_t nlines, size_t first)
 {
-	first = skip_menu(lines, nlines, first);
-	for (int k = 0; k < KICKER_MAX_LINES && first < nlines && kicker_line(&lines[first]); k++)
-	{
-		size_t		next = next_nonblank(lines, nlines, first + 1);
+	size_t		next;
+	int			k;
 
-		if (next >= nlines || kind_of(&lines[next]) != LK_CONTENT ||
-			nx_count_words(lines[next].s, lines[next].n) < KICKER_HEADLINE_MIN_WORDS ||
-			!headline_shaped(&lines[next], next_nonblank(lines, nlines, next + 1) >= nlines))
-			break;
-		first = next;
-	}
-	return first;
+	first = skip_menu(lines, nlines, first);
+	next = first;
+	for (k = 0; k < KICKER_MAX_LINES && next < nlines && kicker_line(&lines[next]); k++)
+		next = next_nonblank(lines, nlines, next + 1);
+	if (k == 0 || next >= nlines || kind_of(&lines[next]) != LK_CONTENT ||
+		nx_count_words(lines[next].s, lines[next].n) < KICKER_HEADLINE_MIN_WORDS ||
+		!headline_shaped(&lines[next], next_nonblank(lines, nlines, next + 1) >= nlines))
+		return first;
+	return next;
 }
 
 /* meta lines before the headline: a wire timestamp, a date, a reading time; returns the first other line */
@@ -1607,6 +1613,54 @@ take_header_content(parse_state *st, const line *lines, size_t nlines, size_t i,
 	return j;
 }
 
+/*
+ * Page furniture between the headline and the story: share and follow buttons, font-size
+ * switches, listen and comment counters ("Share" / "Copy" / "Link copied" / "Email" / "X",
+ * "Listen" / "5 min"). In any language it comes as a run of very short lines with no blank
+ * line between them, which a standfirst, a byline or a story paragraph never is. Returns the
+ * index after a run of FURNITURE_MIN_LINES or more such lines from i, else i.
+ */
+/* a counter: "142", "5 min", "24 Kommentare" (digits, then at most one word) */
+static int
+counter_line(const line *ln)
+{
+	size_t		k = 0;
+
+	while (k < ln->n && ln->s[k] >= '0' && ln->s[k] <= '9')
+		k++;
+	if (k == 0 || k > 6 || (k < ln->n && ln->s[k] != ' ') || nx_count_words(ln->s, ln->n) > 2 ||
+		nx_has_digit(ln->s + k, ln->n - k))
+		return 0;
+	return kind_of(ln) == LK_CONTENT;
+}
+
+static int
+furniture_line(const line *ln)
+{
+	return menu_item(ln) || counter_line(ln);
+}
+
+/*
+ * A story that is a list of short items (a wire story listing companies) is no furniture: a
+ * paragraph must follow the run, which must hold a known button ("Share") or follow the meta
+ * lines.
+ */
+static size_t
+furniture_run(line *lines, size_t nlines, size_t i, int seen_meta)
+{
+	size_t		j = i,
+				next;
+	int			button = 0;
+
+	while (j < nlines && furniture_line(&lines[j]))
+		button |= kind_of(&lines[j++]) == LK_BOILERPLATE;
+	if (j - i < FURNITURE_MIN_LINES)
+		return i;
+	for (next = j; next < nlines && (kind_of(&lines[next]) == LK_BLANK || kind_of(&lines[next]) == LK_CAPTION); next++)
+		;
+	return (button || seen_meta) && next < nlines && lines[next].n >= FURNITURE_LEAD_MIN_BYTES ? j : i;
+}
+
 /* the header after the headline: standfirst and meta lines up to the first body paragraph, whose index it returns */
 static size_t
 parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_mode mode)
@@ -1648,6 +1702,8 @@ parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_
 				set_dateline(st, &m, ln->s);
 			offer_date(st, NX_DATE_PLAIN, ln->date);
 		}
+		else if (furniture_run(lines, nlines, i, seen_meta) > i)
+			i = furniture_run(lines, nlines, i, seen_meta) - 1;
 		else
 		{
 			size_t		last = take_header_content(st, lines, nlines, i, seen_meta);

@@ -38,7 +38,7 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|image\\s+copyright\\b|media\\s+playback\\b|copyright\\s*(?:\\x{00A9}|\\(c\\)|\\d{4})|\\x{00A9}|all\\s+rights\\s+reserved"
 	"|reuters?$|\\(?reporting\\s+by\\b|editing\\s+by\\b|you\\s+may\\s+also\\s+like|recommended(?:\\s+for\\s+you|\\s+stories|\\s+reading)?:?$"
 	"|continue\\s+reading\\b|listen\\s+to\\s+this\\s+article|skip\\s+advertisement|story\\s+continues\\s+below"
-	"|skip\\s+to\\s+(?:the\\s+)?(?:main\\s+)?(?:content|navigation|search|footer)\\b"
+	"|skip\\s+to\\b|skip\\s+links?$|this\\s+article\\s+is\\s+more\\s+than\\s+\\w+\\s+\\w+\\s+old$"
 	"|email\\s+this\\b|print\\s+this\\b|comments?$|\\d+\\s+comments?$|tweet$|whatsapp$|facebook$|twitter$|linkedin$|e-?mail$"
 	/* share and save buttons, advertisement labels, in English and the larger European languages */
 	"|share$|save$|print$|listen$|copy\\s+link$|teilen$|anzeige$|partager$|publicit\\x{00E9}$|compartir$|publicidad$"

@@ -506,7 +506,10 @@ static void
 test_kickers_above_the_headline(void **state)
 {
 	static const char *const tops[] = {"Politics\n\n", "ECONOMY\n", "Home > News > Harbours\n\n",
-		"Skip to main content\n\n", "News \xE2\x80\xBA Harbours\n\n", "Economy | Ports and shipping\n\n"};
+		"Skip to main content\n\n", "News \xE2\x80\xBA Harbours\n\n", "Economy | Ports and shipping\n\n",
+		/* a section over its sub-section; skip links of any wording; a menu with "U.S." in it */
+		"News\nPorts\n", "Wirtschaft\n\nHafen\n\n", "Skip to site index\nSkip links\n",
+		"Menu\nWorld\nU.S.\nPolitics\nBusiness\n"};
 	const char *rest = "Harbour reopens after the storm passed\n\nBy Ana Lima\n7 March 2021\n\nThe harbour reopened on Sunday.";
 	char		text[512];
 	nx_article	a;
@@ -552,6 +555,33 @@ test_name_under_date_and_page_buttons(void **state)
 	a = parse("Harbour reopens after the storm\n\nMarch 7, 2021\n\nShare\n\nThe harbour reopened on Sunday.\n\nAnzeige\n\n"
 			  "Ships queued outside.\n\nCopy link");
 	assert_string_equal(a.body, "The harbour reopened on Sunday.\n\nShips queued outside.");
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
+/*
+ * Share and follow buttons between the meta lines and the lead, as a page's text comes out
+ * (a run of very short lines without a blank line between): neither standfirst nor lead, and
+ * the wire dateline under them is still read.
+ */
+static void
+test_page_furniture_before_the_lead(void **state)
+{
+	nx_article	a;
+
+	(void) state;
+	a = parse("Harbour reopens after the storm\nBy ANA LIMA\nUpdated 5:47 PM CDT, March 7, 2021\nShare\nCopy\n"
+			  "Link copied\nEmail\nX\nPrint\nLISBON (AP) \xE2\x80\x94 The harbour reopened on Sunday after a week of storms.\n\n"
+			  "Ships queued outside.");
+	assert_string_equal(a.headline, "Harbour reopens after the storm");
+	assert_non_null(a.dateline);
+	assert_string_equal(a.dateline, "LISBON");
+	assert_null(a.standfirst);
+	assert_string_equal(a.lead, "The harbour reopened on Sunday after a week of storms.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* two short lines are not a run: a short standfirst stays one */
+	a = parse("Harbour reopens after the storm\n\nShips return\nTo the port\n\nBy Ana Lima\n7 March 2021\n\n"
+			  "The harbour reopened on Sunday.");
+	assert_non_null(a.standfirst);
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
@@ -1020,6 +1050,7 @@ main(void)
 		cmocka_unit_test(test_kickers_above_the_headline),
 		cmocka_unit_test(test_handle_and_publisher_bylines),
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
+		cmocka_unit_test(test_page_furniture_before_the_lead),
 		cmocka_unit_test(test_agency_tag_and_bracket_dateline),
 		cmocka_unit_test(test_caseless_scripts),
 		cmocka_unit_test(test_page_menu_and_foot),

@@ -3,6 +3,7 @@
  *
  *   newsext parse < article.txt     prints the article's fields as JSON (parse_article_json's
  *                                   writer; entities and quotes with model/newsext_ner.bin)
+ *   newsext parse -0 < articles     the same for NUL-separated articles, one JSON object a line
  *   newsext fields                  prints parsed_article's columns: name and SQL type
  *   newsext tokens < text.txt       prints the phrase tokenizer's tokens, one a line
  *   newsext tokens -0 < texts       the same for NUL-separated texts, a blank line after each
@@ -70,23 +71,19 @@ load_model(nx_ner_model *m)
 	return m;					/* lives as long as the process */
 }
 
-/* the article's fields as parse_article_json gives them, from the same writer */
+/* the article's fields as parse_article_json gives them, from the same writer: one line */
 static int
-cmd_parse(FILE *in, FILE *out)
+parse_one(const char *text, size_t len, FILE *out)
 {
-	size_t		len;
-	char	   *text = read_all(in, &len);
-	nx_ner_model model;
+	static nx_ner_model model;
+	static const nx_ner_model *m;
 	nx_analysis an;
 	nx_buf		json;
 	int			rc;
 
-	if (text == NULL)
-	{
-		fprintf(stderr, "newsext: out of memory reading input\n");
-		return 1;
-	}
-	nx_analysis_init(&an, text, len, load_model(&model), &nx_malloc_allocator);
+	if (m == NULL)
+		m = load_model(&model);
+	nx_analysis_init(&an, text, len, m, &nx_malloc_allocator);
 	nx_buf_init(&json, &nx_malloc_allocator);
 	rc = nx_analysis_json(&an, NX_POSITION_CHARS, &json);
 	if (rc == NX_OK)
@@ -98,7 +95,6 @@ cmd_parse(FILE *in, FILE *out)
 		fprintf(stderr, "newsext: out of memory\n");
 	nx_buf_free(&json);
 	nx_analysis_free(&an);
-	free(text);
 	return rc == NX_OK ? 0 : 1;
 }
 
@@ -130,14 +126,25 @@ print_tokens(const char *text, size_t len, FILE *out)
 	return 0;
 }
 
-/* the tokens gin_phrase_ops indexes; -0: many texts separated by NUL bytes */
+/* tokens of one of many texts: a blank line after each */
 static int
-cmd_tokens(FILE *in, FILE *out, int nul_separated)
+print_tokens_and_blank(const char *text, size_t len, FILE *out)
+{
+	int			rc = print_tokens(text, len, out);
+
+	fputc('\n', out);
+	return rc;
+}
+
+/* fn on the whole input, or (nul_separated) on each of its NUL-separated texts */
+static int
+for_each_text(FILE *in, FILE *out, int nul_separated, int (*fn) (const char *, size_t, FILE *))
 {
 	size_t		len,
 				start = 0,
 				i;
 	char	   *text = read_all(in, &len);
+	int			rc = 0;
 
 	if (text == NULL)
 	{
@@ -145,49 +152,39 @@ cmd_tokens(FILE *in, FILE *out, int nul_separated)
 		return 1;
 	}
 	if (!nul_separated)
-	{
-		int			rc = print_tokens(text, len, out);
-
-		free(text);
-		return rc;
-	}
-	for (i = 0; i <= len; i++)
+		rc = fn(text, len, out);
+	for (i = 0; nul_separated && rc == 0 && i <= len; i++)
 	{
 		if (i < len && text[i] != '\0')
 			continue;
 		if (i > start || i < len)
-		{
-			if (print_tokens(text + start, i - start, out) != 0)
-			{
-				free(text);
-				return 1;
-			}
-			fputc('\n', out);
-		}
+			rc = fn(text + start, i - start, out);
 		start = i + 1;
 	}
 	free(text);
-	return 0;
+	return rc;
 }
 
 int
 main(int argc, char **argv)
 {
-	if (argc == 2 && strcmp(argv[1], "parse") == 0)
-		return cmd_parse(stdin, stdout);
+	int			many = argc == 3 && strcmp(argv[2], "-0") == 0;
+
+	if ((argc == 2 || many) && strcmp(argv[1], "parse") == 0)
+		return for_each_text(stdin, stdout, many, parse_one);
 	if (argc == 2 && strcmp(argv[1], "fields") == 0)
 		return cmd_fields(stdout);
-	if (argc >= 2 && argc <= 3 && strcmp(argv[1], "tokens") == 0 &&
-		(argc == 2 || strcmp(argv[2], "-0") == 0))
-		return cmd_tokens(stdin, stdout, argc == 3);
+	if ((argc == 2 || many) && strcmp(argv[1], "tokens") == 0)
+		return for_each_text(stdin, stdout, many, many ? print_tokens_and_blank : print_tokens);
 	if (argc == 2 && strcmp(argv[1], "--version") == 0)
 	{
 		printf("newsext %s\n", NEWSEXT_VERSION);
 		return 0;
 	}
-	fprintf(stderr, "usage: newsext parse < article.txt\n"
+	fprintf(stderr, "usage: newsext parse [-0] < article.txt\n"
 			"  prints the article's headline, standfirst, byline, dateline, date,\n"
 			"  reading time, captions, body, lead, word count, entities and quotes as JSON\n"
+			"  (-0: NUL-separated articles, one JSON object a line)\n"
 			"  (the model: $NEWSEXT_MODEL, else model/newsext_ner.bin)\n"
 			"       newsext fields\n"
 			"  prints parsed_article's columns, name and SQL type, one a line\n"
