@@ -12,6 +12,7 @@
 #include "article.h"
 #include "byline.h"
 #include "langid.h"
+#include "ner_tok.h"
 #include "nx_text.h"
 #include "regex.h"
 
@@ -44,6 +45,7 @@
 #define FURNITURE_MIN_LINES 3		/* share buttons: "Share" / "Copy link" / "Email" */
 #define FURNITURE_LEAD_MIN_BYTES 40	/* the paragraph after the buttons */
 #define KICKER_HEADLINE_MIN_WORDS 4
+#define CASELESS_CHARS_PER_WORD 3	/* line_words: Chinese, Japanese, Thai */
 /* a site's name after a bar in a page title is at most this long */
 #define SITE_NAME_MAX 40
 /* a name line over an outlet or role line is at most this long */
@@ -1455,6 +1457,39 @@ is_article(const nx_allocator *a, line *lines, size_t nlines)
 	return letters > 0;
 }
 
+/* a letter of a script written without spaces between words: Thai, Lao, Myanmar, Khmer, kana, Han */
+static int
+spaceless_script(uint32_t cp)
+{
+	return (cp >= 0x0E00 && cp <= 0x0EFF) || (cp >= 0x1000 && cp <= 0x109F) || (cp >= 0x1780 && cp <= 0x17FF) ||
+		(cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
+		(cp >= 0xF900 && cp <= 0xFAFF);
+}
+
+/*
+ * Words of a line for the kicker and menu tests. Chinese, Japanese and Thai put no spaces
+ * between words: there every CASELESS_CHARS_PER_WORD characters count as a word, so that
+ * "国際" is one word and a headline of twenty characters six.
+ */
+static size_t
+line_words(const char *s, size_t n)
+{
+	size_t		words = nx_count_words(s, n),
+				spaceless = 0;
+	int			len;
+
+	for (size_t i = 0; i < n; i += (size_t) len)
+	{
+		if ((unsigned char) s[i] < 0x80)
+		{
+			len = 1;
+			continue;
+		}
+		spaceless += spaceless_script(nx_utf8_decode((const unsigned char *) s + i, n - i, &len));
+	}
+	return spaceless / CASELESS_CHARS_PER_WORD > words ? spaceless / CASELESS_CHARS_PER_WORD : words;
+}
+
 /*
  * A section label or breadcrumb: "Politics", "ECONOMY", "Home > News > Economy". One word, or
  * segments of at most three words each; no digits, no closing punctuation. (Two words are
@@ -1477,14 +1512,14 @@ kicker_line(const line *ln)
 	last = ln->s[ln->n - 1];
 	if (last == '.' || last == '!' || last == '?' || last == ':' || last == ',' || last == ';')
 		return 0;
-	if (!bar_byline && nx_count_words(ln->s, ln->n) == 1)
+	if (!bar_byline && line_words(ln->s, ln->n) == 1)
 		return 1;
 	for (i = 0; i <= ln->n; i += k ? k : 1)
 	{
 		k = i < ln->n ? separator_at(ln->s + i, ln->n - i, SEP_CRUMB) : 1;
 		if (k == 0)
 			continue;
-		if (nx_count_words(ln->s + start, i - start) > 3)
+		if (line_words(ln->s + start, i - start) > 3)
 			return 0;
 		segments++;
 		start = i + k;
@@ -1509,7 +1544,7 @@ menu_item(const line *ln)
 	/* "U.S.", "U.K.": a dotted abbreviation, not a sentence */
 	if (last == '.' && ln->n >= 4 && ln->s[ln->n - 3] == '.' && memchr(ln->s, ' ', ln->n) == NULL)
 		last = ln->s[ln->n - 2];
-	if (nx_has_digit(ln->s, ln->n) || nx_count_words(ln->s, ln->n) > 3 ||
+	if (nx_has_digit(ln->s, ln->n) || line_words(ln->s, ln->n) > 3 ||
 		last == '.' || last == '!' || last == '?' || last == ':' || last == ',' || last == ';' || last == '"')
 		return kind_of(ln) == LK_BOILERPLATE;
 	return kind_of(ln) == LK_CONTENT || kind_of(ln) == LK_BOILERPLATE;
@@ -1533,7 +1568,7 @@ skip_menu(line *lines, size_t nlines, size_t first)
 		i = next_nonblank(lines, nlines, i + 1);
 	}
 	if (items < MENU_MIN_LINES || i >= nlines || kind_of(&lines[i]) != LK_CONTENT ||
-		nx_count_words(lines[i].s, lines[i].n) < KICKER_HEADLINE_MIN_WORDS ||
+		line_words(lines[i].s, lines[i].n) < KICKER_HEADLINE_MIN_WORDS ||
 		!headline_shaped(&lines[i], next_nonblank(lines, nlines, i + 1) >= nlines))
 		return first;
 	return i;
@@ -1551,7 +1586,7 @@ skip_kickers(line *lines, size_t nlines, size_t first)
 	for (k = 0; k < KICKER_MAX_LINES && next < nlines && kicker_line(&lines[next]); k++)
 		next = next_nonblank(lines, nlines, next + 1);
 	if (k == 0 || next >= nlines || kind_of(&lines[next]) != LK_CONTENT ||
-		nx_count_words(lines[next].s, lines[next].n) < KICKER_HEADLINE_MIN_WORDS ||
+		line_words(lines[next].s, lines[next].n) < KICKER_HEADLINE_MIN_WORDS ||
 		!headline_shaped(&lines[next], next_nonblank(lines, nlines, next + 1) >= nlines))
 		return first;
 	return next;

@@ -86,6 +86,11 @@ identify(const char *s, int len, int *valid_prefix, int *has_english, int *sure)
 	// ISO 639-1 only: "zh-Hant" is "zh"; three-letter and private codes are left out
 	if (std::strncmp(code, "zh-", 3) == 0)
 		return "zh";
+	// CLD2 keeps two codes ISO 639-1 withdrew in 1989
+	if (std::strcmp(code, "iw") == 0)
+		return "he";
+	if (std::strcmp(code, "jw") == 0)
+		return "jv";
 	return code[2] == '\0' ? code : NULL;
 }
 

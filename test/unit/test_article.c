@@ -525,6 +525,16 @@ test_kickers_above_the_headline(void **state)
 		assert_int_equal(a.published.day, 7);
 		nx_article_free(&a, &nx_malloc_allocator);
 	}
+	/* a section label over a Chinese or Japanese headline, which has no spaces to count words by */
+	a = parse("国際\n港の再開で船の長い行列がようやく解消へ\n\n2021年3月7日 10:05\n\n港は日曜日に再開した。");
+	assert_non_null(a.headline);
+	assert_string_equal(a.headline, "港の再開で船の長い行列がようやく解消へ");
+	assert_int_equal(a.published.day, 7);
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("首页 > 财经 > 正文\n港口重新开放后船只排队现象明显缓解\n\n2021年03月07日 10:05\n\n港口周日重新开放。");
+	assert_non_null(a.headline);
+	assert_string_equal(a.headline, "港口重新开放后船只排队现象明显缓解");
+	nx_article_free(&a, &nx_malloc_allocator);
 	/* a page title with the site's name after a bar */
 	a = parse("Harbour reopens after the storm | The Harbour Times\n\nBy Ana Lima\n7 March 2021\n\nThe harbour reopened.");
 	assert_string_equal(a.headline, "Harbour reopens after the storm");
@@ -743,6 +753,21 @@ test_language_before_invalid_utf8(void **state)
 	assert_non_null(lang);
 	assert_string_equal(lang, "en");
 	assert_true(has_english);
+}
+
+/* ISO 639-1 codes: Hebrew is "he" (CLD2 says "iw", the code withdrawn in 1989) */
+static void
+test_language_codes_are_current(void **state)
+{
+	const char *text = "הממשלה אישרה היום תוכנית חדשה לבניית פארק גדול ליד הנמל. לדברי ראש העיר, העבודות "
+		"יתחילו באביב הבא ויימשכו שנתיים. תושבי השכונה בירכו על ההחלטה ואמרו שהם מחכים לכך שנים רבות.";
+	int			has_english = 1;
+	const char *lang = nx_language_identify(text, strlen(text), &has_english);
+
+	(void) state;
+	assert_non_null(lang);
+	assert_string_equal(lang, "he");
+	assert_false(has_english);
 }
 
 /* a handle or agency alone against the meta lines, and "Names | Publisher" with the publisher spelled freely */
@@ -1056,6 +1081,7 @@ main(void)
 		cmocka_unit_test(test_page_menu_and_foot),
 		cmocka_unit_test(test_european_wire_datelines),
 		cmocka_unit_test(test_language_before_invalid_utf8),
+		cmocka_unit_test(test_language_codes_are_current),
 		cmocka_unit_test(test_standfirst_paragraphs),
 		cmocka_unit_test(test_standfirst_after_meta_lines),
 		cmocka_unit_test(test_wire_dateline_lines),
