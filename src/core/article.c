@@ -1574,6 +1574,68 @@ skip_menu(line *lines, size_t nlines, size_t first)
 	return i;
 }
 
+/*
+ * A kicker of two or three words ("Water industry", "La sentenza", "Zugausfälle im
+ * Schwarzwald"), not in capitals, maybe two of them, over a headline-shaped line of more words
+ * and a paragraph under that which is longer or ends like a sentence (the standfirst). A short
+ * headline over a standfirst that does not end like a sentence has the meta lines or the
+ * story under it, not a third such line. Returns the headline's index
+ * when lines[i] is such a kicker, else i.
+ */
+static int
+short_kicker_shape(line *lines, size_t nlines, size_t i)
+{
+	size_t		words,
+				letters,
+				digits,
+				upper,
+				lower;
+
+	if (i >= nlines || kind_of(&lines[i]) != LK_CONTENT || lines[i].n > KICKER_MAX_BYTES ||
+		nx_has_digit(lines[i].s, lines[i].n))
+		return 0;
+	words = line_words(lines[i].s, lines[i].n);
+	nx_count_chars(lines[i].s, lines[i].n, &letters, &digits, &upper, &lower);
+	/* in capitals it is a wire headline ("BLIZZARD CLOSES BOSPHORUS") over its wrapped lead */
+	return words >= 2 && words <= 3 && strchr(".!?:,;\"", lines[i].s[lines[i].n - 1]) == NULL &&
+		memchr(lines[i].s, ':', lines[i].n) == NULL && !(upper > 0 && lower == 0);
+}
+
+/* the next line that is neither blank nor boilerplate ("This article is more than 1 month old") */
+static size_t
+next_text_line(line *lines, size_t nlines, size_t i)
+{
+	while (i < nlines && (kind_of(&lines[i]) == LK_BLANK || kind_of(&lines[i]) == LK_BOILERPLATE))
+		i++;
+	return i;
+}
+
+static size_t
+short_kicker(line *lines, size_t nlines, size_t i)
+{
+	size_t		words,
+				head,
+				under;
+	char		last;
+
+	if (!short_kicker_shape(lines, nlines, i))
+		return i;
+	words = line_words(lines[i].s, lines[i].n);
+	head = next_text_line(lines, nlines, i + 1);
+	if (short_kicker_shape(lines, nlines, head))
+		head = next_text_line(lines, nlines, head + 1);	/* two of them: "Top News" / "U.S. News" */
+	under = next_text_line(lines, nlines, head + 1);
+	if (under >= nlines || kind_of(&lines[head]) != LK_CONTENT || kind_of(&lines[under]) != LK_CONTENT ||
+		line_words(lines[head].s, lines[head].n) < words + 2 || lines[head].s[lines[head].n - 1] == '.' ||
+		!headline_shaped(&lines[head], 0) || kicker_line(&lines[head]))
+		return i;
+	last = lines[under].s[lines[under].n - 1];
+	if (line_words(lines[under].s, lines[under].n) <= line_words(lines[head].s, lines[head].n) &&
+		last != '.' && last != '!' && last != '?')
+		return i;
+	return head;
+}
+
 /* up to KICKER_MAX_LINES kickers ("News" / "India"), then a headline-shaped line of more words */
 static size_t
 skip_kickers(line *lines, size_t nlines, size_t first)
@@ -1585,6 +1647,11 @@ skip_kickers(line *lines, size_t nlines, size_t first)
 	next = first;
 	for (k = 0; k < KICKER_MAX_LINES && next < nlines && kicker_line(&lines[next]); k++)
 		next = next_nonblank(lines, nlines, next + 1);
+	if (short_kicker(lines, nlines, next) != next)
+	{
+		next = short_kicker(lines, nlines, next);
+		k++;
+	}
 	if (k == 0 || next >= nlines || kind_of(&lines[next]) != LK_CONTENT ||
 		line_words(lines[next].s, lines[next].n) < KICKER_HEADLINE_MIN_WORDS ||
 		!headline_shaped(&lines[next], next_nonblank(lines, nlines, next + 1) >= nlines))

@@ -540,6 +540,18 @@ test_kickers_above_the_headline(void **state)
 					"港の再開で船の長い行列がようやく解消へ");
 	expect_headline("首页 > 财经 > 正文\n港口重新开放后船只排队现象明显缓解\n\n2021年03月07日 10:05\n\n港口周日重新开放。",
 					"港口重新开放后船只排队现象明显缓解");
+	/* a kicker of two or three words, over a headline and a standfirst (and a notice between) */
+	expect_headline("Harbour industry\nThis article is more than 1 month old\nHarbour firms spilled oil for 3,000 hours last year\n"
+					"Figures reveal a rise in spills into the bay, as campaigners call for fines on the firms\n"
+					"Ana Lima Port correspondent\nSun 7 Mar 2021 06.00 GMT\n\nHarbour firms spilled oil.",
+					"Harbour firms spilled oil for 3,000 hours last year");
+	expect_headline("La sentenza\nIl tribunale annulla la delibera sul nuovo porto turistico\n"
+					"Accolto il ricorso dei pescatori.\nDi Anna Berg\n7 marzo 2021\n\nIl tribunale ha deciso.",
+					"Il tribunale annulla la delibera sul nuovo porto turistico");
+	/* in capitals, a wire headline over its hard-wrapped lead */
+	expect_headline("HARBOUR REOPENS EARLY\nLISBON, March 7 - The harbour reopened on Sunday after a\n"
+					"week of storms had kept every ship at anchor outside the port, officials said.\n",
+					"HARBOUR REOPENS EARLY");
 	/* a page title with the site's name after a bar */
 	a = parse("Harbour reopens after the storm | The Harbour Times\n\nBy Ana Lima\n7 March 2021\n\nThe harbour reopened.");
 	assert_string_equal(a.headline, "Harbour reopens after the storm");
