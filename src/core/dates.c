@@ -104,9 +104,12 @@ static const char *const published_words[] = {
 	"publikacja", "opublikowany", "publikovano", "zverejnene", "yayınlanma", "yayınlandı", "yayın", "yayımlanma",
 	"опубликовано", "опубликован", "публикация", "julkaistu", "publicat", "diterbitkan", "megjelent",
 	"dipublikasikan", "postado", "postat", "udgivet", "zverejneno", "vydano", "erstellt", "publicacion",
-	"publikacji", "publicacao", "pubblicazione", "публикации",
+	"publikacji", "publicacao", "pubblicazione", "публикации", "publiziert", "utworzenia", "giris",
+	/* Hebrew and Arabic (published) */
+	"פורסם", "نشر",
 	/* Korean (entered, registered, published), Chinese, Japanese (published, delivered, posted) */
-	"입력", "기사입력", "등록", "발행", "게재", "发布", "发布时间", "發布", "發佈", "发表", "發表", "公開", "公開日",
+	"입력", "기사입력", "등록", "발행", "게재", "송고", "송고시간", "发布", "发布时间", "發布", "發佈", "发表", "發表",
+	"出版", "出版时间", "出版時間", "公開", "公開日",
 	"配信", "掲載", "投稿", "投稿日", NULL
 };
 /* "date" in other languages ("Fecha de publicación:", "Datum:"): a label word that says day first */
@@ -309,6 +312,13 @@ match_cjk_date(const tok *t, nx_date *r)
 	return 6;
 }
 
+/* t opens a further number of the same run ("1.2.10.4", a version or an address, no date) */
+static int
+followed_by_digits(const tok *t)
+{
+	return t->kind == TK_PUNCT && t->n == 1 && strchr("./-", t->s[0]) != NULL && t[1].kind == TK_NUM;
+}
+
 /*
  * Tries every date form at t; returns tokens used (0 = none). Year stays 0 when
  * absent and allow_no_year is set.
@@ -334,11 +344,18 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 		}
 		return 0;
 	}
-	/* numeric with slashes, dashes or dots: US month/day/year, day/month/year when the first is over 12 */
+	/*
+	 * numeric with slashes, dashes or dots: US month/day/year, day/month/year when the first is
+	 * over 12; a two-digit year as POSIX strptime reads %y (69-99: 1969-1999, 00-68: 2000-2068),
+	 * but not in a row of them ("4/03/87 3/27/87", a table's column heads)
+	 */
 	if (t[0].kind == TK_NUM && t[0].n <= 2 && (is_punct(&t[1], '/') || is_punct(&t[1], '-') || is_punct(&t[1], '.')) &&
 		t[2].kind == TK_NUM && t[2].n <= 2 && t[3].kind == TK_PUNCT && t[3].s[0] == t[1].s[0] &&
-		match_year(&t[4], &r.year))
+		(match_year(&t[4], &r.year) || (t[4].kind == TK_NUM && t[4].n == 2 && !followed_by_digits(&t[5]) &&
+										   t[5].kind != TK_NUM)))
 	{
+		if (r.year == 0)
+			r.year = num_value(&t[4]) < 69 ? 2000 + num_value(&t[4]) : 1900 + num_value(&t[4]);
 		int			a = num_value(&t[0]),
 					b = num_value(&t[2]);
 

@@ -39,6 +39,11 @@ test_date_line_forms(void **state)
 	expect_line("Published: 4 Sep 2016 | 10:32 BST", NX_DATE_PUBLISHED, 2016, 9, 4);
 	expect_line("Updated: 5 September 2016", NX_DATE_UPDATED, 2016, 9, 5);
 	expect_line("Last updated on 29 February 2016", NX_DATE_UPDATED, 2016, 2, 29);
+	/* two-digit years, as POSIX %y reads them; the order as for four digits */
+	expect_line("Publié le 12/03/24 à 17h42", NX_DATE_PUBLISHED, 2024, 3, 12);
+	expect_line("05.03.24 , 14:25", NX_DATE_PLAIN, 2024, 3, 5);
+	expect_line("09/04/16", NX_DATE_PLAIN, 2016, 9, 4);
+	expect_line("25-12-99, 07:42", NX_DATE_PLAIN, 1999, 12, 25);
 }
 
 static void
@@ -53,6 +58,9 @@ test_not_date_lines(void **state)
 	expect_line("29 February 2015", NX_DATE_NONE, 0, 0, 0);
 	expect_line("2016-13-01", NX_DATE_NONE, 0, 0, 0);
 	expect_line("3 min read", NX_DATE_NONE, 0, 0, 0);
+	/* a table's column heads, and a version number */
+	expect_line("4/03/87 3/27/87 4/04/86", NX_DATE_NONE, 0, 0, 0);
+	expect_line("1.2.10.4", NX_DATE_NONE, 0, 0, 0);
 }
 
 static void
@@ -118,6 +126,14 @@ test_dates_in_other_languages(void **state)
 		"2021年3月7日 8時15分",
 		"2021년 3월 7일",
 		"2021. március 7.",
+		/* labels of Austrian, Polish, Turkish, Korean, Chinese, Hebrew and Arabic sites */
+		"Publiziert am 07.03.2021",
+		"Data utworzenia: 7 marca 2021, 17:42",
+		"Giriş Tarihi: 07.03.2021 - 17:42",
+		"송고시간2021-03-07 14:25",
+		"出版：2021-03-07 14:25",
+		"פורסם: 07.03.21 , 14:25",
+		"نشر: 7 مارس 2021",
 		NULL
 	};
 	const char *const *l;
