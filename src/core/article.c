@@ -158,10 +158,11 @@ enum
 	SEP_DASH = 1 << 5,			/* " – ", " — " */
 	SEP_GUILLEMET = 1 << 6,		/* " » ", " › " */
 	SEP_COMMA = 1 << 7,			/* ", " */
+	SEP_TIGHT_BAR = 1 << 8,		/* "|" without spaces: "News|Health" */
 	/* between meta items on one line; in a place before a date; in a breadcrumb */
 	SEP_SEGMENT = SEP_BAR | SEP_SLASH | SEP_BULLET,
 	SEP_PLACE = SEP_HYPHEN | SEP_BAR | SEP_DASH,
-	SEP_CRUMB = SEP_ANGLE | SEP_SLASH | SEP_BAR | SEP_GUILLEMET
+	SEP_CRUMB = SEP_ANGLE | SEP_SLASH | SEP_BAR | SEP_GUILLEMET | SEP_TIGHT_BAR
 };
 
 /* the length of a separator of the set `kinds` at s, else 0 */
@@ -172,6 +173,8 @@ separator_at(const char *s, size_t n, unsigned kinds)
 
 	if ((kinds & SEP_COMMA) && n >= 2 && s[0] == ',' && s[1] == ' ')
 		return 2;
+	if ((kinds & SEP_TIGHT_BAR) && s[0] == '|')
+		return 1;
 	if (n < 3 || s[0] != ' ')
 		return 0;
 	if (s[2] == ' ' && (((kinds & SEP_BAR) && s[1] == '|') || ((kinds & SEP_SLASH) && s[1] == '/') ||
@@ -629,6 +632,25 @@ colon_dateline(const char *ps, size_t pn, const char *after, size_t after_n)
  * A dateline at the start of the first body paragraph: returns the bytes it
  * takes (including the dash or colon), 0 when there is none.
  */
+/* a place in title case of at most three words, a spaced en or em dash, then a capital */
+static int
+title_case_dateline(const char *s, const nx_re_groups *m, const char *ps, size_t pn)
+{
+	const char *end;
+	size_t		en,
+				i;
+
+	if (nx_count_words(ps, pn) > 3 || !named(NX_RE_DATELINE, m, "end", s, &end, &en))
+		return 0;
+	for (i = 0; i < en && end[i] == ' '; i++)
+		;
+	if (i == 0 || i + 3 >= en || (unsigned char) end[i] != 0xE2 || (unsigned char) end[i + 1] != 0x80 ||
+		((unsigned char) end[i + 2] != 0x93 && (unsigned char) end[i + 2] != 0x94))
+		return 0;
+	/* the sentence after it: a capital letter (ASCII, or any letter outside ASCII) */
+	return (end[en] >= 'A' && end[en] <= 'Z') || (unsigned char) end[en] >= 0xC0;
+}
+
 static size_t
 match_dateline_prefix(parse_state *st, const char *s, size_t n, int flags)
 {
@@ -655,7 +677,7 @@ match_dateline_prefix(parse_state *st, const char *s, size_t n, int flags)
 	 * (a digit: ASCII, or \d in another script, which is not ASCII)
 	 */
 	if (memchr(s, '-', scan) == NULL && memchr(s, ':', scan) == NULL && memchr(s, 0xE2, scan) == NULL &&
-		!(scan == n && (nx_has_digit(s, n) || !nx_is_ascii(s, n))))
+		memchr(s, ')', scan) == NULL && !(scan == n && (nx_has_digit(s, n) || !nx_is_ascii(s, n))))
 		return 0;
 	if (nx_re_match(NX_RE_DATELINE, s, scan, &m) != 1)
 		return 0;
@@ -668,18 +690,21 @@ match_dateline_prefix(parse_state *st, const char *s, size_t n, int flags)
 		return 0;
 	if ((flags & DL_NEED_DATE_OR_AGENCY) && !has_date && !has_agency)
 		return 0;
-	/* the colon form is a bare place in capitals of one or two words: "BHOPAL:", "NEW DELHI:" */
-	if (named(NX_RE_DATELINE, &m, "colon", s, &gs, &gn) &&
-		(!(flags & DL_COLON) || has_date || has_agency ||
-		 !colon_dateline(ps, pn, s + m.end[0], n - m.end[0])))
+	/*
+	 * the colon form is a bare place in capitals of one or two words ("BHOPAL:", "NEW DELHI:"),
+	 * or follows an agency ("Mumbai, March 19 (ANI):")
+	 */
+	if (named(NX_RE_DATELINE, &m, "colon", s, &gs, &gn) && !has_agency &&
+		(!(flags & DL_COLON) || has_date || !colon_dateline(ps, pn, s + m.end[0], n - m.end[0])))
 		return 0;
 	if (!at_end && m.end[0] == scan)
 		return 0;				/* "$" matched only because we cut the line */
 	nx_count_chars(ps, pn, &letters, &digits, &upper, &lower);
-	/* mixed-case places ("Toronto, Feb 26 -") need a date or an agency to count */
-	if (lower > 0 && !has_date && !has_agency)
-		return 0;
-	if (lower > upper && !has_date && !has_agency)
+	/*
+	 * mixed-case places ("Toronto, Feb 26 -") need a date or an agency to count, or a spaced en
+	 * or em dash with a sentence after it ("Wien – Es ist", "Islamabad, Pakistan — The")
+	 */
+	if (lower > 0 && !has_date && !has_agency && !title_case_dateline(s, &m, ps, pn))
 		return 0;
 	/* the text after the dash starts a sentence (sloppy lower case is fine after a date) */
 	if (!at_end && !has_date && !has_agency)

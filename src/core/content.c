@@ -127,16 +127,53 @@ credit_word(const char *w, size_t n)
 		(n == 1 && (c == '/' || c == '-' || c == '|')) || nx_word_eq_ci(w, n, "via");
 }
 
+/* every word of c[from, to) looks like a name or an agency ("AFP Photo", "Reuters/File") */
+static int
+credit_words(const char *c, size_t from, size_t to)
+{
+	for (size_t w = from; w < to;)
+	{
+		size_t		e = w;
+
+		while (e < to && c[e] != ' ' && c[e] != ':' && c[e] != ',')
+			e++;
+		if (e > w && !credit_word(c + w, e - w))
+			return 0;
+		w = e + 1;
+	}
+	return 1;
+}
+
+/* a credit after an en or em dash at the end ("... in Karachi. — Reuters/File"): where the text ends */
+static size_t
+dash_credit_start(const char *c, size_t n)
+{
+	for (size_t i = n > 64 ? n - 64 : 0; i + 3 < n; i++)
+	{
+		const unsigned char *u = (const unsigned char *) c + i;
+
+		if (u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0x93 || u[2] == 0x94) && i > 0 && c[i - 1] == ' ' &&
+			credit_words(c, c[i + 3] == ' ' ? i + 4 : i + 3, n))
+		{
+			while (i > 0 && c[i - 1] == ' ')
+				i--;
+			return i;
+		}
+	}
+	return n;
+}
+
 size_t
 nx_caption_text_len(const char *c, size_t n)
 {
 	char		close;
 	char		open;
-	size_t		i,
-				w;
+	size_t		i;
 
-	if (n < 3 || (c[n - 1] != ')' && c[n - 1] != ']'))
+	if (n < 3)
 		return n;
+	if (c[n - 1] != ')' && c[n - 1] != ']')
+		return dash_credit_start(c, n) > 0 ? dash_credit_start(c, n) : n;
 	close = c[n - 1];
 	open = close == ')' ? '(' : '[';
 	for (i = n - 1; i > 0 && c[i - 1] != open && c[i - 1] != close; i--)
@@ -144,16 +181,8 @@ nx_caption_text_len(const char *c, size_t n)
 	if (i == 0 || n - i > 64)
 		return n;
 	/* every word inside the brackets looks like a name or an agency: "(AFP Photo)", "[Getty]" */
-	for (w = i; w < n - 1;)
-	{
-		size_t		e = w;
-
-		while (e < n - 1 && c[e] != ' ' && c[e] != ':' && c[e] != ',')
-			e++;
-		if (e > w && !credit_word(c + w, e - w))
-			return n;
-		w = e + 1;
-	}
+	if (!credit_words(c, i, n - 1))
+		return n;
 	for (i--; i > 0 && c[i - 1] == ' '; i--)
 		;
 	return i > 0 ? i : n;

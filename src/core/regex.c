@@ -16,13 +16,14 @@
 
 static const char *const pattern_source[NX_RE_COUNT] = {
 	/* NX_RE_DATELINE (dateline_possible below must stay a necessary condition of it): place, optional region, optional date, optional agency (a publisher may carry
-	 * its own parentheses: "(Die Zeitung (DZ))"), then a dash, a colon ("BHOPAL: ") or the end
+	 * its own parentheses: "(Die Zeitung (DZ))"), then a dash, a colon ("BHOPAL: "), the end,
+	 * or after the agency a space and the sentence ("New Delhi, March 19 (IANS) The ...")
 	 * (feeds sometimes print the year twice: "Dec 1 , 2006, 2006") */
 	"^(?<place>" NX_PLACE_WORD "(?:\\s+(?:" NX_PLACE_WORD "|de|del|da|do|dos|es|el|la|le|al|of|upon)){0,4})"
 	"(?:\\s*,\\s*(?!" NX_MONTHS "\\s*\\d)(?<region>" NX_PLACE_WORD "(?:\\s+" NX_PLACE_WORD "){0,2}))?"
 	"(?:\\s*,?\\s*(?<date>" NX_MONTHS "\\s+\\d{1,2}(?:\\s*,\\s*\\d{4}){0,2}|\\d{4}-\\d{2}-\\d{2}|\\d{1,2}\\.?\\s+" NX_MONTHS "(?:\\s+\\d{4})?))?"
 	"(?:\\s*\\((?<agency>\\p{L}[\\p{L}\\p{M}\\s./&'-]{0,40}(?:\\([\\p{L}\\p{M}\\s./&'-]{1,20}\\))?)\\))?"
-	"(?<end>\\s*(?:\\.?--?|\\x{2013}|\\x{2014})(?:\\s+|$)|(?<colon>:)\\s+|\\s*$)",
+	"(?<end>\\s*(?:\\.?--?|\\x{2013}|\\x{2014})(?:\\s+|$)|(?<colon>:)\\s+|\\s*$|(?<=\\))\\s+(?=\\p{Lu}))",
 	/* NX_RE_READING_TIME (first_byte_possible below must stay a necessary condition of it) */
 	"^(?i)(?:(?<label>(?:estimated\\s+)?(?:reading|read)\\s+time)\\s*:?\\s*)?(?<minutes>\\d{1,3})\\s*-?\\s*(?:min|mins|minute|minutes)\\.?(?<suffix>\\s+read)?$",
 	/* NX_RE_CAPTION (caption_possible below must stay a necessary condition of it) */
@@ -30,9 +31,11 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|\\((?<credit2>[^()]{0,40}\\b(?i:photo|photograph|picture|image|getty|afp|reuters|epa|ap|pa|file|credit)\\b[^()]{0,40})\\)$"
 	"|^(?i:photo|photos|foto|fotos|image|picture|caption|image caption|photograph|pictured)\\s*:"
 	"|^(?i:image caption|media caption),?\\s+\\S"
-	"|(?i:photograph|photo|foto|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$)",
+	"|(?i:photograph|photo|foto|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$"
+	/* a credit after a dash at the end: "... in Karachi. — Reuters/File", "... —INQUIRER FILE PHOTO" */
+	"|\\s[\\x{2013}\\x{2014}]\\s?(?<credit3>[^\\x{2013}\\x{2014}]{0,30}\\b(?i:photo|file|reuters|afp|ap|epa|getty|pa|xinhua|anadolu|bloomberg)\\b[^\\x{2013}\\x{2014}]{0,30})$)",
 	/* NX_RE_BOILERPLATE (first_byte_possible below must stay a necessary condition of it) */
-	"^(?i:follow\\s+(?:us|me)\\b|read\\s+more\\b|read\\s+also\\b|also\\s+read\\b|advertisement$|advertising$|sponsored$"
+	"^(?i:follow\\s+(?:us|me)\\b|follow(?:\\s+topic)?\\s*:?$|read\\s+more\\b|read\\s+also\\b|also\\s+read\\b|advertisement$|advertising$|sponsored$"
 	"|share\\s+this\\b|share\\s+on\\b|share\\s+article|click\\s+here\\b|sign\\s+up\\b|subscribe\\b"
 	"|related\\s*:|related\\s+(?:articles|stories|topics|coverage|content)\\b|more\\s+on\\s+this\\s+story"
 	"|image\\s+copyright\\b|media\\s+playback\\b|copyright\\s*(?:\\x{00A9}|\\(c\\)|\\d{4})|\\x{00A9}|all\\s+rights\\s+reserved"
@@ -112,8 +115,22 @@ get_pattern(nx_pattern p)
  * What every NX_RE_CAPTION match needs, tested in a few byte reads: the caption pattern is
  * not anchored, and every body line is asked. A credit in brackets or parentheses ends the
  * line (before a final newline, as $ allows); the label forms have a colon or start with
- * "image caption" / "media caption".
+ * "image caption" / "media caption"; a credit after a dash has the dash near the end.
  */
+/* an en or em dash in the last CREDIT_TAIL_BYTES bytes (where a credit after a dash starts) */
+#define CREDIT_TAIL_BYTES 280	/* the credit after a dash: at most 69 characters of up to 4 bytes */
+
+static int
+dash_near_end(const char *s, size_t e)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	for (size_t i = e > CREDIT_TAIL_BYTES ? e - CREDIT_TAIL_BYTES : 0; i + 2 < e; i++)
+		if (u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x93 || u[i + 2] == 0x94))
+			return 1;
+	return 0;
+}
+
 static int
 caption_possible(const char *s, size_t n)
 {
@@ -126,7 +143,7 @@ caption_possible(const char *s, size_t n)
 		return 0;
 	last = (unsigned char) s[e - 1];
 	return last == ']' || last == ')' || memchr(s, ':', n) != NULL ||
-		(n >= 5 && (nx_strncaseeq(s, "image", 5) || nx_strncaseeq(s, "media", 5)));
+		(n >= 5 && (nx_strncaseeq(s, "image", 5) || nx_strncaseeq(s, "media", 5))) || dash_near_end(s, e);
 }
 
 /* every NX_RE_DATELINE match starts with a capital letter (\p{Lu}: ASCII or not) */

@@ -612,6 +612,49 @@ test_page_furniture_before_the_lead(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/*
+ * Datelines in title case before a spaced en or em dash, Indian agency forms (no dash after
+ * the agency; a colon after it), a caption credit after a dash, a "Follow topic:" button, and
+ * a breadcrumb with a bar and no spaces in a menu
+ */
+static void
+test_more_datelines_and_captions(void **state)
+{
+	static const struct
+	{
+		const char *lead;
+		const char *dateline;
+	}			leads[] = {
+		{"Lisbon, Portugal \xE2\x80\x93 The harbour reopened on Sunday.", "Lisbon, Portugal"},
+		{"Wien \xE2\x80\x93 Der Hafen ist wieder offen.", "Wien"},
+		{"New Delhi, March 7 (IANS) The harbour reopened on Sunday.", "New Delhi"},
+		{"Mumbai, March 7 (ANI): The harbour reopened on Sunday.", "Mumbai"},
+		{"Yesterday \xE2\x80\x93 the harbour reopened.", NULL},
+	};
+	char		text[512];
+	nx_article	a;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
+	{
+		snprintf(text, sizeof(text), "Harbour reopens after the storm\n\nBy Ana Lima\n7 March 2021\n\n%s\n\nShips queued.", leads[i].lead);
+		a = parse(text);
+		if (leads[i].dateline == NULL ? a.dateline != NULL : a.dateline == NULL || strcmp(a.dateline, leads[i].dateline) != 0)
+			fail_msg("%s: dateline %s", leads[i].lead, a.dateline ? a.dateline : "NULL");
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+	a = parse("Home\nNews\nSport\nNews|Harbours\nHarbour reopens after the storm\n\nBy Ana Lima\nPublished 7 March 2021\n"
+			  "Follow topic:\nA ship enters the harbour on Sunday. \xE2\x80\x94 Reuters/File\n\n"
+			  "LISBON: The harbour reopened on Sunday after a week of storms.");
+	assert_non_null(a.headline);
+	assert_string_equal(a.headline, "Harbour reopens after the storm");
+	assert_int_equal(a.ncaptions, 1);
+	assert_non_null(a.dateline);
+	assert_string_equal(a.dateline, "LISBON");
+	assert_string_equal(a.body, "The harbour reopened on Sunday after a week of storms.");
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 /* an agency tag without a place opening the lead is no text; the Japanese bracket dateline gives place and reporter */
 static void
 test_agency_tag_and_bracket_dateline(void **state)
@@ -1093,6 +1136,7 @@ main(void)
 		cmocka_unit_test(test_handle_and_publisher_bylines),
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
 		cmocka_unit_test(test_page_furniture_before_the_lead),
+		cmocka_unit_test(test_more_datelines_and_captions),
 		cmocka_unit_test(test_agency_tag_and_bracket_dateline),
 		cmocka_unit_test(test_caseless_scripts),
 		cmocka_unit_test(test_page_menu_and_foot),
