@@ -612,6 +612,32 @@ test_page_furniture_before_the_lead(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* a lead and the dateline it should give (NULL: none); the lead keeps no dash of it */
+typedef struct
+{
+	const char *lead;
+	const char *dateline;
+} dateline_case;
+
+static void
+check_datelines(const dateline_case *cases, size_t n)
+{
+	char		text[512];
+
+	for (size_t i = 0; i < n; i++)
+	{
+		nx_article	a;
+
+		snprintf(text, sizeof(text), "Harbour reopens after the storm\n\nBy Ana Lima\nMarch 7, 2021\n\n%s\n\nShips queued.", cases[i].lead);
+		a = parse(text);
+		if (cases[i].dateline == NULL ? a.dateline != NULL : a.dateline == NULL || strcmp(a.dateline, cases[i].dateline) != 0)
+			fail_msg("%s: dateline %s", cases[i].lead, a.dateline ? a.dateline : "NULL");
+		if (cases[i].dateline != NULL && (strchr(a.lead, '-') != NULL || strstr(a.lead, "\xE2\x80\x93") != NULL))
+			fail_msg("%s: lead %s", cases[i].lead, a.lead);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 /*
  * Datelines in title case before a spaced en or em dash, Indian agency forms (no dash after
  * the agency; a colon after it), a caption credit after a dash, a "Follow topic:" button, and
@@ -620,29 +646,17 @@ test_page_furniture_before_the_lead(void **state)
 static void
 test_more_datelines_and_captions(void **state)
 {
-	static const struct
-	{
-		const char *lead;
-		const char *dateline;
-	}			leads[] = {
+	static const dateline_case leads[] = {
 		{"Lisbon, Portugal \xE2\x80\x93 The harbour reopened on Sunday.", "Lisbon, Portugal"},
 		{"Wien \xE2\x80\x93 Der Hafen ist wieder offen.", "Wien"},
 		{"New Delhi, March 7 (IANS) The harbour reopened on Sunday.", "New Delhi"},
 		{"Mumbai, March 7 (ANI): The harbour reopened on Sunday.", "Mumbai"},
 		{"Yesterday \xE2\x80\x93 the harbour reopened.", NULL},
 	};
-	char		text[512];
 	nx_article	a;
 
 	(void) state;
-	for (size_t i = 0; i < sizeof(leads) / sizeof(leads[0]); i++)
-	{
-		snprintf(text, sizeof(text), "Harbour reopens after the storm\n\nBy Ana Lima\n7 March 2021\n\n%s\n\nShips queued.", leads[i].lead);
-		a = parse(text);
-		if (leads[i].dateline == NULL ? a.dateline != NULL : a.dateline == NULL || strcmp(a.dateline, leads[i].dateline) != 0)
-			fail_msg("%s: dateline %s", leads[i].lead, a.dateline ? a.dateline : "NULL");
-		nx_article_free(&a, &nx_malloc_allocator);
-	}
+	check_datelines(leads, sizeof(leads) / sizeof(leads[0]));
 	a = parse("Home\nNews\nSport\nNews|Harbours\nHarbour reopens after the storm\n\nBy Ana Lima\nPublished 7 March 2021\n"
 			  "Follow topic:\nA ship enters the harbour on Sunday. \xE2\x80\x94 Reuters/File\n\n"
 			  "LISBON: The harbour reopened on Sunday after a week of storms.");
@@ -766,11 +780,7 @@ test_page_menu_and_foot(void **state)
 static void
 test_european_wire_datelines(void **state)
 {
-	static const struct
-	{
-		const char *lead;
-		const char *place;
-	}			cases[] = {
+	static const dateline_case cases[] = {
 		{"MADRID, 7 mar (EFE).- El puerto ha reabierto tras la tormenta.", "MADRID"},
 		{"VALENCIA.- El puerto ha reabierto tras la tormenta.", "VALENCIA"},
 		{"PUSAN. March 7 , 2021 (AFP) - The harbour reopened after the storm.", "PUSAN"},
@@ -779,20 +789,9 @@ test_european_wire_datelines(void **state)
 		{"LISBOA, 7 out (Lusa) - O porto reabriu depois da tempestade.", "LISBOA"},
 		{"HAMBURG, 7. Mai (dpa) - Der Hafen ist nach dem Sturm wieder offen.", "HAMBURG"},
 	};
-	char		text[512];
 
 	(void) state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-	{
-		nx_article	a;
-
-		snprintf(text, sizeof(text), "Harbour reopens after the storm\n\nMarch 7, 2021\n\n%s\n\nShips queued outside.", cases[i].lead);
-		a = parse(text);
-		if (a.dateline == NULL || strcmp(a.dateline, cases[i].place) != 0)
-			fail_msg("case %zu: dateline %s", i, a.dateline ? a.dateline : "NULL");
-		assert_true(strchr(a.lead, '-') == NULL);
-		nx_article_free(&a, &nx_malloc_allocator);
-	}
+	check_datelines(cases, sizeof(cases) / sizeof(cases[0]));
 }
 
 /*
