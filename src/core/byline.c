@@ -41,7 +41,7 @@ static const char *const name_glue[] = {
 	"and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "a", "и", "oraz", "ja", "es", "si", "dan",
 	"van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "des", "le", "la",
 	"al", "el", "bin", "ben", "ibn", "ter", "ten", "zu", "mac", "y", "&",
-	"in", "for", "at", "with", "mit", "staff", "correspondent", "reporter", "writer", "editor", "news",
+	"in", "for", "at", "with", "mit", "avec", "con", "com", "met", "med", "staff", "correspondent", "reporter", "writer", "editor", "news",
 	"desk", "team", "redaktion", "redaccion", "redazione", "redaction", "agencies", "agency", NULL
 };
 
@@ -107,6 +107,8 @@ nx_by_word(const char *s, size_t n)
 	return k > j && nx_word_in_folded_list(s + j, k - j, by_words_labelled) ? after_label(s, n, k) : 0;
 }
 
+static int	word_case(const char *s, size_t n);
+
 /* "our" before a role after the by-word: "By our correspondent", "Von unserer Korrespondentin" */
 static const char *const our_words[] = {
 	"our", "unser", "unsere", "unserer", "unserem", "unseren", "notre", "nos", "nuestro", "nuestra",
@@ -144,8 +146,9 @@ is_our_role_word(const char *s, size_t n)
 }
 
 /*
- * Past "our correspondent" (up to three role words after the possessive) at the start of the
- * names: the offset of the names, or 0 when there is no such phrase or nothing after it
+ * Past "our correspondent" (up to three role words after the possessive), or a role in lower
+ * case without it ("political reporter"), at the start of the names: the offset of the
+ * names, or 0 when there is no such phrase or nothing after it
  */
 static size_t
 after_our_role(const char *s, size_t n)
@@ -155,8 +158,15 @@ after_our_role(const char *s, size_t n)
 				k,
 				roles = 0;
 
-	if (i == 0 || !nx_word_in_folded_list(s, i, our_words))
+	if (i == 0)
 		return 0;
+	/* without "our", the role alone in lower case: "By political reporter Tom Lowry" */
+	if (!nx_word_in_folded_list(s, i, our_words))
+	{
+		if (word_case(s, i) != 'l' || !is_our_role_word(s, i))
+			return 0;
+		roles = 1;
+	}
 	while ((j = after_space(s, n, i)) != 0 && roles < 3)
 	{
 		k = word_end(s, n, j);
@@ -676,6 +686,19 @@ nx_byline_parse_dated(const char *s, size_t n, const nx_date_prefix *prefix, nx_
 		nx_trim(&out->names, &out->names_n);
 		if (nx_looks_like_names(out->names, out->names_n, 1))
 			return 1;
+		/* a place and role in brackets after the name: "Par Claire Vasseur (Lorient, envoyée spéciale)" */
+		if (out->names_n > 2 && out->names[out->names_n - 1] == ')')
+		{
+			const char *open = memchr(out->names, '(', out->names_n);
+
+			if (open != NULL && open > out->names)
+			{
+				out->names_n = (size_t) (open - out->names);
+				nx_trim(&out->names, &out->names_n);
+				if (nx_looks_like_names(out->names, out->names_n, 1))
+					return 1;
+			}
+		}
 		memset(out, 0, sizeof(*out));
 		return 0;
 	}
