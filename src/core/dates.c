@@ -354,10 +354,11 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 		(match_year(&t[4], &r.year) || (t[4].kind == TK_NUM && t[4].n == 2 && !followed_by_digits(&t[5]) &&
 										   t[5].kind != TK_NUM)))
 	{
-		if (r.year == 0)
-			r.year = num_value(&t[4]) < 69 ? 2000 + num_value(&t[4]) : 1900 + num_value(&t[4]);
 		int			a = num_value(&t[0]),
 					b = num_value(&t[2]);
+
+		if (r.year == 0)
+			r.year = num_value(&t[4]) < 69 ? 2000 + num_value(&t[4]) : 1900 + num_value(&t[4]);
 
 		if (t[1].s[0] == '.' || a > 12)
 		{
