@@ -480,7 +480,7 @@ classify(line *ln)
 	/* "KUALA LUMPUR, April 1 , 1997 (AFP)": a dateline line, though it ends like a photo credit */
 	if (has_digit && dateline_line(ln))
 		return;
-	if (nx_re_match(NX_RE_CAPTION, ln->s, ln->n, &m) == 1)
+	if (nx_re_match(NX_RE_CAPTION, ln->s, ln->n, &m) == 1 || nx_re_match(NX_RE_CAPTION_CREDIT, ln->s, ln->n, &m) == 1)
 	{
 		ln->kind_cache = LK_CAPTION;
 		return;

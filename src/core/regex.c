@@ -31,9 +31,7 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|\\((?<credit2>[^()]{0,40}\\b(?i:photo|photograph|picture|image|getty|afp|reuters|epa|ap|pa|file|credit)\\b[^()]{0,40})\\)$"
 	"|^(?i:photo|photos|foto|fotos|image|picture|caption|image caption|photograph|pictured)\\s*:"
 	"|^(?i:image caption|media caption),?\\s+\\S"
-	"|(?i:photograph|photo|foto|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$"
-	/* a credit after a dash at the end: "... in Karachi. — Reuters/File", "... —INQUIRER FILE PHOTO" */
-	"|\\s[\\x{2013}\\x{2014}]\\s?(?<credit3>[^\\x{2013}\\x{2014}]{0,30}\\b(?i:photo|file|reuters|afp|ap|epa|getty|pa|xinhua|anadolu|bloomberg)\\b[^\\x{2013}\\x{2014}]{0,30})$)",
+	"|(?i:photograph|photo|foto|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$)",
 	/* NX_RE_BOILERPLATE (first_byte_possible below must stay a necessary condition of it) */
 	"^(?i:follow\\s+(?:us|me)\\b|follow(?:\\s+topic)?\\s*:?$|read\\s+more\\b|read\\s+also\\b|also\\s+read\\b|advertisement$|advertising$|sponsored$"
 	"|share\\s+this\\b|share\\s+on\\b|share\\s+article|click\\s+here\\b|sign\\s+up\\b|subscribe\\b"
@@ -47,11 +45,20 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|share$|save$|print$|listen$|copy\\s+link$|teilen$|anzeige$|partager$|publicit\\x{00E9}$|compartir$|publicidad$"
 	"|condividi$|pubblicit\\x{00E0}$|delen$|advertentie$|reklama$|reklam$|annons$|annonse$"
 	/* the topic list at the foot */
-	"|topics\\s*:|tags\\s*:|filed\\s+under\\s*:)"
+	"|topics\\s*:|tags\\s*:|filed\\s+under\\s*:)",
+	/* NX_RE_CAPTION_CREDIT (credit_possible below must stay a necessary condition of it): a
+	 * credit after a bar with the outlet after a slash ("... | Francis Chung/POLITICO"), the
+	 * photographer in capitals after the last sentence of a caption-sized line ("... martes.
+	 * ÓSCAR CORRAL EFE"; a paragraph with a subheading glued on is longer), NYT's "Credit...",
+	 * a credit after a dash at the end ("... in Karachi. — Reuters/File", "—INQUIRER FILE PHOTO") */
+	"(?:\\s\\|\\s\\p{Lu}[\\p{L}\\p{M}.'-]*(?:\\s\\p{Lu}[\\p{L}\\p{M}.'-]*){0,3}/\\p{L}[\\p{L}\\p{M} .&-]{1,40}$"
+	"|^(?=.{0,250}$).*\\p{Ll}\\.\\s\\p{Lu}[\\p{Lu}\\p{M}.'-]+(?:\\s\\p{Lu}[\\p{Lu}\\p{M}.'/-]+){1,3}$"
+	"|\\bCredit\\.\\.\\.\\p{Lu}"
+	"|\\s[\\x{2013}\\x{2014}]\\s?[^\\x{2013}\\x{2014}]{0,30}\\b(?i:photo|file|reuters|afp|ap|epa|getty|pa|xinhua|anadolu|bloomberg)\\b[^\\x{2013}\\x{2014}]{0,30}$)",
 };
 
 static const char *const pattern_name[NX_RE_COUNT] = {
-	"dateline", "reading_time", "caption", "boilerplate"
+	"dateline", "reading_time", "caption", "boilerplate", "caption_credit"
 };
 
 typedef struct compiled
@@ -115,7 +122,7 @@ get_pattern(nx_pattern p)
  * What every NX_RE_CAPTION match needs, tested in a few byte reads: the caption pattern is
  * not anchored, and every body line is asked. A credit in brackets or parentheses ends the
  * line (before a final newline, as $ allows); the label forms have a colon or start with
- * "image caption" / "media caption"; a credit after a dash has the dash near the end.
+ * "image caption" / "media caption".
  */
 /* an en or em dash in the last CREDIT_TAIL_BYTES bytes (where a credit after a dash starts) */
 #define CREDIT_TAIL_BYTES 280	/* the credit after a dash: at most 69 characters of up to 4 bytes */
@@ -123,10 +130,40 @@ get_pattern(nx_pattern p)
 static int
 dash_near_end(const char *s, size_t e)
 {
-	const unsigned char *u = (const unsigned char *) s;
+	const char *end = s + e,
+			   *p = e > CREDIT_TAIL_BYTES ? end - CREDIT_TAIL_BYTES : s;
 
-	for (size_t i = e > CREDIT_TAIL_BYTES ? e - CREDIT_TAIL_BYTES : 0; i + 2 < e; i++)
-		if (u[i] == 0xE2 && u[i + 1] == 0x80 && (u[i + 2] == 0x93 || u[i + 2] == 0x94))
+	for (; (p = memchr(p, 0xE2, (size_t) (end - p))) != NULL && end - p >= 3; p++)
+		if ((unsigned char) p[1] == 0x80 && ((unsigned char) p[2] == 0x93 || (unsigned char) p[2] == 0x94))
+			return 1;
+	return 0;
+}
+
+/* a bar with a slash after it: "... | Francis Chung/POLITICO" */
+static int
+bar_then_slash(const char *s, size_t n)
+{
+	const char *bar = memchr(s, '|', n);
+
+	return bar != NULL && memchr(bar, '/', n - (size_t) (bar - s)) != NULL;
+}
+
+/* a lower-case letter: the caption's sentence before a credit in capitals (ASCII, or any letter outside it) */
+static int
+has_lower(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if ((s[i] >= 'a' && s[i] <= 'z') || (unsigned char) s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/* "Credit..." */
+static int
+has_credit_dots(const char *s, size_t n)
+{
+	for (const char *p = s; (p = memchr(p, 'C', n - (size_t) (p - s))) != NULL; p++)
+		if ((size_t) (s + n - p) >= 9 && memcmp(p, "Credit...", 9) == 0)
 			return 1;
 	return 0;
 }
@@ -143,7 +180,26 @@ caption_possible(const char *s, size_t n)
 		return 0;
 	last = (unsigned char) s[e - 1];
 	return last == ']' || last == ')' || memchr(s, ':', n) != NULL ||
-		(n >= 5 && (nx_strncaseeq(s, "image", 5) || nx_strncaseeq(s, "media", 5))) || dash_near_end(s, e);
+		(n >= 5 && (nx_strncaseeq(s, "image", 5) || nx_strncaseeq(s, "media", 5)));
+}
+
+/*
+ * What every NX_RE_CAPTION_CREDIT match needs: a dash near the end, a bar with a slash after
+ * it, an ASCII capital last after some lower case in at most 250 characters, or "Credit...".
+ */
+static int
+credit_possible(const char *s, size_t n)
+{
+	size_t		e = n;
+	unsigned char last;
+
+	if (e > 0 && s[e - 1] == '\n')
+		e--;
+	if (e == 0)
+		return 0;
+	last = (unsigned char) s[e - 1];
+	return dash_near_end(s, e) || bar_then_slash(s, n) || (last >= 'A' && last <= 'Z' && e <= 1000 && has_lower(s, e)) ||
+		has_credit_dots(s, n);
 }
 
 /* every NX_RE_DATELINE match starts with a capital letter (\p{Lu}: ASCII or not) */
@@ -184,7 +240,7 @@ nx_re_match(nx_pattern p, const char *s, size_t n, nx_re_groups *m)
 
 	if (c->failed)
 		return -1;
-	if ((p == NX_RE_CAPTION && !caption_possible(s, n)) ||
+	if ((p == NX_RE_CAPTION && !caption_possible(s, n)) || (p == NX_RE_CAPTION_CREDIT && !credit_possible(s, n)) ||
 		(p == NX_RE_DATELINE && !dateline_possible(s, n)) ||
 		((p == NX_RE_READING_TIME || p == NX_RE_BOILERPLATE) && !first_byte_possible(p, s, n)))
 		return 0;

@@ -15,6 +15,7 @@ typedef enum nx_pattern
 	NX_RE_READING_TIME,			/* 3 min read / Reading time: 4 minutes */
 	NX_RE_CAPTION,				/* ... conflict [Getty] / (AFP Photo) / Photo: Reuters */
 	NX_RE_BOILERPLATE,			/* Follow us on Twitter / Read more: / Advertisement */
+	NX_RE_CAPTION_CREDIT,		/* ... in Karachi. — Reuters/File / ... | Jane Doe/POLITICO */
 	NX_RE_COUNT
 } nx_pattern;
 

@@ -669,6 +669,15 @@ test_more_datelines_and_captions(void **state)
 	assert_int_equal(a.ncaptions, 1);
 	assert_non_null(a.dateline);
 	assert_string_equal(a.dateline, "LISBON");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* credits after a bar with a slash, in capitals after the sentence, and NYT's "Credit..." */
+	a = parse("Harbour reopens after the storm\n\nShips return to the port after a week of storms\n\n"
+			  "A ship enters the harbour on Sunday. | Ana Lima/HARBOUR TIMES\n"
+			  "Cranes stand idle on the quay in Lisbon on Monday. JO\xC3\x83O COSTA EFE\n"
+			  "Workers repair a crane.Credit...Ana Lima for The Harbour Times\n"
+			  "By Ana Lima\nMarch 7, 2021\n\nThe harbour reopened on Sunday after a week of storms.");
+	assert_int_equal(a.ncaptions, 3);
+	assert_string_equal(a.standfirst, "Ships return to the port after a week of storms");
 	assert_string_equal(a.body, "The harbour reopened on Sunday after a week of storms.");
 	nx_article_free(&a, &nx_malloc_allocator);
 }
