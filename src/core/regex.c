@@ -168,14 +168,19 @@ has_credit_dots(const char *s, size_t n)
 	return 0;
 }
 
+/* the line's length without a final newline ($ allows one) */
+static size_t
+without_newline(const char *s, size_t n)
+{
+	return n > 0 && s[n - 1] == '\n' ? n - 1 : n;
+}
+
 static int
 caption_possible(const char *s, size_t n)
 {
-	size_t		e = n;
+	size_t		e = without_newline(s, n);
 	unsigned char last;
 
-	if (e > 0 && s[e - 1] == '\n')
-		e--;
 	if (e == 0)
 		return 0;
 	last = (unsigned char) s[e - 1];
@@ -190,16 +195,12 @@ caption_possible(const char *s, size_t n)
 static int
 credit_possible(const char *s, size_t n)
 {
-	size_t		e = n;
-	unsigned char last;
+	size_t		e = without_newline(s, n);
 
-	if (e > 0 && s[e - 1] == '\n')
-		e--;
 	if (e == 0)
 		return 0;
-	last = (unsigned char) s[e - 1];
-	return dash_near_end(s, e) || bar_then_slash(s, n) || (last >= 'A' && last <= 'Z' && e <= 1000 && has_lower(s, e)) ||
-		has_credit_dots(s, n);
+	return dash_near_end(s, e) || bar_then_slash(s, n) ||
+		(s[e - 1] >= 'A' && s[e - 1] <= 'Z' && e <= 1000 && has_lower(s, e)) || has_credit_dots(s, n);
 }
 
 /* every NX_RE_DATELINE match starts with a capital letter (\p{Lu}: ASCII or not) */
