@@ -44,6 +44,9 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	/* share and save buttons, advertisement labels, in English and the larger European languages */
 	"|share$|save$|print$|listen$|copy\\s+link$|teilen$|anzeige$|partager$|publicit\\x{00E9}$|compartir$|publicidad$"
 	"|condividi$|pubblicit\\x{00E0}$|delen$|advertentie$|reklama$|reklam$|annons$|annonse$"
+	/* share, print and comment buttons of other languages, and the Korean, Japanese and Chinese ones */
+	"|dela$|jaa$|udost\\x{0119}pnij$|sd\\x{00ED}let$|payla\\x{015F}$|\\x{043F}\\x{043E}\\x{0434}\\x{0435}\\x{043B}\\x{0438}\\x{0442}\\x{044C}\\x{0441}\\x{044F}$"
+	"|imprimir$|imprimer$|drucken$|stampa$|\\x{ACF5}\\x{C720}$|\\x{C778}\\x{C1C4}$|\\x{B313}\\x{AE00}$|\\x{5171}\\x{6709}$|\\x{5370}\\x{5237}$|\\x{5206}\\x{4EAB}$"
 	/* the topic list at the foot */
 	"|topics\\s*:|tags\\s*:|filed\\s+under\\s*:)",
 	/* NX_RE_CAPTION_CREDIT (credit_possible below must stay a necessary condition of it): a
@@ -228,7 +231,7 @@ first_byte_possible(nx_pattern p, const char *s, size_t n)
 		return 1;
 	if (p == NX_RE_READING_TIME)
 		return c == 'e' || c == 'r';
-	return strchr("acefilmprstwy(", c) != NULL;	/* NX_RE_BOILERPLATE */
+	return strchr("acdefijlmprstuwy(", c) != NULL;	/* NX_RE_BOILERPLATE */
 }
 
 int

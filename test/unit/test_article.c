@@ -579,6 +579,14 @@ test_name_under_date_and_page_buttons(void **state)
 	assert_string_equal(a.dateline, "LISBON");
 	assert_string_equal(a.lead, "The harbour reopened on Sunday.");
 	nx_article_free(&a, &nx_malloc_allocator);
+	/* a share or print button in another language is no handle: "Dela", "공유" */
+	a = parse("Hamnen \xC3\xB6ppnar igen efter stormen\n\nPublicerad 7 mars 2021\nDela\n\nHamnen \xC3\xB6ppnade igen.");
+	assert_null(a.byline);
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("\xED\x95\xAD\xEA\xB5\xAC \xEC\x9E\xAC\xEA\xB0\x9C\xEC\x9E\xA5\n\n\xEC\x9E\x85\xEB\xA0\xA5 2021.03.07 10:05\n"
+			  "\xEA\xB3\xB5\xEC\x9C\xA0\n\n\xED\x95\xAD\xEA\xB5\xAC\xEA\xB0\x80 \xEB\x8B\xA4\xEC\x8B\x9C \xEC\x97\xB4\xEB\xA0\xB8\xEB\x8B\xA4.");
+	assert_null(a.byline);
+	nx_article_free(&a, &nx_malloc_allocator);
 	/* a one-word handle stays a byline only right against the meta line */
 	a = parse("Harbour reopens after the storm\n\nMarch 7, 2021\n\nLisbon\n\nThe harbour reopened on Sunday.");
 	assert_null(a.byline);
