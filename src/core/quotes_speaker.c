@@ -355,6 +355,39 @@ definite_role(const qctx *c, size_t p0, size_t p1)
 		!(n > 2 && w[n - 1] == 's' && w[n - 2] != 's');
 }
 
+/*
+ * The organisation mentioned last before token p0, within ROLE_REACH paragraphs, with the
+ * word w (an institution: "department", "club") as a word of its name, or -1
+ */
+static int
+organisation_named_with(const qctx *c, size_t p0, const char *w, size_t wn)
+{
+	int			found = -1;
+	uint32_t	before = c->t->tok[p0].start;
+
+	for (size_t m = 0; m < c->ents->nmentions && c->ents->mentions[m].start < before; m++)
+	{
+		const nx_mention *mt = &c->ents->mentions[m];
+		const char *s = c->text + mt->start;
+		size_t		n = mt->end - mt->start;
+
+		if (c->ents->entities[mt->entity].kind != NX_KIND_ORGANIZATION)
+			continue;
+		for (size_t i = 0; i + wn <= n; i++)
+			if ((i == 0 || s[i - 1] == ' ') && (i + wn == n || s[i + wn] == ' ') && nx_strncaseeq(s + i, w, wn))
+			{
+				size_t		k = 0;
+
+				while (k < c->t->ntok && c->t->tok[k].start < mt->start)
+					k++;
+				if (k < c->t->ntok && c->para[p0] - c->para[k] <= ROLE_REACH)
+					found = (int) mt->entity;
+				break;
+			}
+	}
+	return found;
+}
+
 /* the entity whose one mention spans tokens [k0, k1) exactly, or -1 */
 static int
 mention_spanning(const qctx *c, size_t k0, size_t k1)
@@ -431,10 +464,15 @@ resolve_phrase(const qctx *c, size_t p0, size_t p1, int prefer_first)
 	}
 	if (definite_role(c, p0, p1) && qtok_is(c, p1 - 1, QW_INSTITUTION))
 	{
+		int			org;
+
 		/* "the department said": the organisation that spoke last */
 		if (c->have_last && c->last.ent >= 0 && !ent_is_person(c, c->last.ent) &&
 			c->para[p0] - c->para[c->last_tok] <= ROLE_REACH)
 			return c->last;
+		/* else the one last named with that word in its name ("the Department of Health") */
+		if ((org = organisation_named_with(c, p0, TS(c, p1 - 1), TL(c, p1 - 1))) >= 0)
+			return entity_speaker(c, org);
 	}
 	else if (definite_role(c, p0, p1))
 	{

@@ -232,6 +232,10 @@ test_speaker_names(void **state)
 		   "The pilot had no clear view", "Baltic Institute for Marine Safety");
 	EXPECT("The Port Authority of Gdansk (PAG) rejected the findings. Asked about the delay, the PAG said: "
 		   "\"We reviewed every log within a week.\"", "We reviewed every log", "Port Authority of Gdansk");
+	/* "the department" before any organisation spoke: the one last named with that word */
+	EXPECT("Crews from the Harbour Department of Fire and Rescue fought the blaze overnight.\n\n"
+		   "\"The wind turned twice before dawn,\" the department said.",
+		   "The wind turned twice", "Harbour Department of Fire and Rescue");
 	/* a name's own word-initial apostrophe (Sesotho) is part of it */
 	EXPECT("Mine dust\n\n\xE2\x80\x99Mathabo Ramaili farms near the pit.\n\n\"We breathe dust every day and nobody "
 		   "listens,\" Ramaili said.", "We breathe dust every day", "\xE2\x80\x99Mathabo Ramaili");
