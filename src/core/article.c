@@ -364,6 +364,44 @@ colon_len(const char *s, size_t n)
 }
 
 /*
+ * The outlet or the place after the date that line[0, at) holds, behind a comma or a dash
+ * (which the date's reading took in, with a "The"): "..., 10.00pm GMT, The Times", "... 09:41
+ * pm IST - CHENNAI". At most four capitalised words, no digits, no sentence's end.
+ */
+static int
+outlet_or_place_tail(const char *line, size_t at, size_t n)
+{
+	const char *s = line + at;
+	size_t		tn = n - at,
+				b = at,
+				w = 0;
+
+	nx_trim(&s, &tn);
+	if (tn == 0 || tn > CREDIT_VALUE_MAX || nx_has_digit(s, tn) || memchr(s, ':', tn) != NULL ||
+		s[tn - 1] == '.' || s[tn - 1] == '!' || s[tn - 1] == '?')
+		return 0;
+	/* back over white space and a "The" to the separator */
+	while (b > 0 && line[b - 1] == ' ')
+		b--;
+	if (b >= 3 && nx_strncaseeq(line + b - 3, "the", 3))
+		for (b -= 3; b > 0 && line[b - 1] == ' '; b--)
+			;
+	if (b == 0 || !(line[b - 1] == ',' || line[b - 1] == '-' || (b >= 3 && (unsigned char) line[b - 3] == 0xE2 &&
+															   (unsigned char) line[b - 2] == 0x80)))
+		return 0;
+	for (size_t i = 0; i < tn; i++)
+	{
+		if (s[i] == ' ')
+			continue;
+		if (!((s[i] >= 'A' && s[i] <= 'Z') || (unsigned char) s[i] >= 0xC0) || ++w > 4)
+			return 0;
+		while (i < tn && s[i] != ' ')
+			i++;
+	}
+	return w > 0;
+}
+
+/*
  * A credit after a date on its line: "Source: Reuters", "Foto: dpa", "来源：新华社". A label
  * of one or two words without digits, a colon, and a short value of at most four words.
  */
@@ -453,7 +491,8 @@ classify(line *ln)
 		ln->date = prefix.date;
 		return;
 	}
-	if (known != NULL && known->label != NX_DATE_NONE && credit_tail(ln->s + known->consumed, ln->n - known->consumed))
+	if (known != NULL && known->label != NX_DATE_NONE && (credit_tail(ln->s + known->consumed, ln->n - known->consumed) ||
+														 outlet_or_place_tail(ln->s, known->consumed, ln->n)))
 	{
 		ln->kind_cache = LK_DATE;
 		ln->date_label = known->label;

@@ -466,6 +466,9 @@ test_more_header_shapes(void **state)
 		{"\xE6\xB8\xAF\xE5\x8F\xA3\xE9\x87\x8D\xE6\x96\xB0\xE5\xBC\x80\xE6\x94\xBE\n\n2021\xE5\xB9\xB4" "03\xE6\x9C\x88" "07\xE6\x97\xA5 10:05 "
 		 "\xE6\x9D\xA5\xE6\xBA\x90\xEF\xBC\x9A\xE6\xB8\xAF\xE5\x8F\xA3\xE9\x80\x9A\xE8\xAE\xAF\n\n\xE6\xB8\xAF\xE5\x8F\xA3\xE4\xBB\x8A\xE5\xA4\xA9"
 		 "\xE9\x87\x8D\xE6\x96\xB0\xE5\xBC\x80\xE6\x94\xBE\xE3\x80\x82", NULL, 7},
+		/* the outlet or the place after the date, behind a comma or a dash */
+		{"Harbour reopens after storm\n\nBy Ana Lima\nSunday March 7 2021, 10.00pm GMT, The Harbour Times\n\nThe harbour reopened.", "Ana Lima", 7},
+		{"Harbour reopens after storm\n\nBy Ana Lima\nPublished - March 7, 2021 09:41 pm IST - CHENNAI\n\nThe harbour reopened.", "Ana Lima", 7},
 		/* "with" an agency, a place and role in brackets, a role in lower case after "By" */
 		{"Le port rouvre\n\nPar Ana Lima avec AFP\n7 mars 2021\n\nLe port a rouvert.", "Ana Lima avec AFP", 7},
 		{"Le port rouvre\n\nPar Ana Lima (Lisbonne, envoy\xC3\xA9" "e sp\xC3\xA9" "ciale)\n7 mars 2021\n\nLe port a rouvert.", "Ana Lima", 7},
