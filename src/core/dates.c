@@ -347,7 +347,7 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 	/*
 	 * numeric with slashes, dashes or dots: US month/day/year, day/month/year when the first is
 	 * over 12; a two-digit year as POSIX strptime reads %y (69-99: 1969-1999, 00-68: 2000-2068),
-	 * but not in a row of them ("4/03/87 3/27/87", a table's column heads)
+	 * but not in a row of them ("5/02/91 4/26/91", a table's column heads)
 	 */
 	if (t[0].kind == TK_NUM && t[0].n <= 2 && (is_punct(&t[1], '/') || is_punct(&t[1], '-') || is_punct(&t[1], '.')) &&
 		t[2].kind == TK_NUM && t[2].n <= 2 && t[3].kind == TK_PUNCT && t[3].s[0] == t[1].s[0] &&
