@@ -667,10 +667,6 @@ colon_dateline(const char *ps, size_t pn, const char *after, size_t after_n)
 #define DL_NEED_DATE_OR_AGENCY 2	/* a bare "CAPS -" does not count (headlines like "CRICKET - ..." have one) */
 #define DL_COLON 4				/* the colon form "BHOPAL: " counts (a kicker like "UPDATE: " looks the same) */
 
-/*
- * A dateline at the start of the first body paragraph: returns the bytes it
- * takes (including the dash or colon), 0 when there is none.
- */
 /* a place in title case of at most three words, a spaced en or em dash, then a capital */
 static int
 title_case_dateline(const char *s, const nx_re_groups *m, const char *ps, size_t pn)
@@ -690,6 +686,10 @@ title_case_dateline(const char *s, const nx_re_groups *m, const char *ps, size_t
 	return (end[en] >= 'A' && end[en] <= 'Z') || (unsigned char) end[en] >= 0xC0;
 }
 
+/*
+ * A dateline at the start of the first body paragraph: returns the bytes it
+ * takes (including the dash or colon), 0 when there is none.
+ */
 static size_t
 match_dateline_prefix(parse_state *st, const char *s, size_t n, int flags)
 {
@@ -1704,16 +1704,18 @@ short_kicker(line *lines, size_t nlines, size_t i)
 static size_t
 skip_kickers(line *lines, size_t nlines, size_t first)
 {
-	size_t		next;
+	size_t		next,
+				head;
 	int			k;
 
 	first = skip_menu(lines, nlines, first);
 	next = first;
 	for (k = 0; k < KICKER_MAX_LINES && next < nlines && kicker_line(&lines[next]); k++)
 		next = next_nonblank(lines, nlines, next + 1);
-	if (short_kicker(lines, nlines, next) != next)
+	head = short_kicker(lines, nlines, next);
+	if (head != next)
 	{
-		next = short_kicker(lines, nlines, next);
+		next = head;
 		k++;
 	}
 	if (k == 0 || next >= nlines || kind_of(&lines[next]) != LK_CONTENT ||
@@ -1779,13 +1781,6 @@ take_header_content(parse_state *st, const line *lines, size_t nlines, size_t i,
 	return j;
 }
 
-/*
- * Page furniture between the headline and the story: share and follow buttons, font-size
- * switches, listen and comment counters ("Share" / "Copy" / "Link copied" / "Email" / "X",
- * "Listen" / "5 min"). In any language it comes as a run of very short lines with no blank
- * line between them, which a standfirst, a byline or a story paragraph never is. Returns the
- * index after a run of FURNITURE_MIN_LINES or more such lines from i, else i.
- */
 /* a counter: "142", "5 min", "24 Kommentare" (digits, then at most one word) */
 static int
 counter_line(const line *ln)
@@ -1807,9 +1802,13 @@ furniture_line(const line *ln)
 }
 
 /*
- * A story that is a list of short items (a wire story listing companies) is no furniture: a
- * paragraph must follow the run, which must hold a known button ("Share") or follow the meta
- * lines.
+ * Page furniture between the headline and the story: share and follow buttons, font-size
+ * switches, listen and comment counters ("Share" / "Copy" / "Link copied" / "Email" / "X",
+ * "Listen" / "5 min"). In any language it comes as a run of very short lines with no blank
+ * line between them, which a standfirst, a byline or a story paragraph never is. Returns the
+ * index after a run of FURNITURE_MIN_LINES or more such lines from i, else i. A story that is
+ * a list of short items (a wire story listing companies) is no furniture: a paragraph must
+ * follow the run, which must hold a known button ("Share") or follow the meta lines.
  */
 static size_t
 furniture_run(line *lines, size_t nlines, size_t i, int seen_meta)
@@ -1832,7 +1831,8 @@ static size_t
 parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_mode mode)
 {
 	nx_article *out = st->out;
-	size_t		i;
+	size_t		i,
+				after;
 	int			seen_meta = 0;
 
 	for (i = from; i < nlines; i++)
@@ -1868,8 +1868,8 @@ parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_
 				set_dateline(st, &m, ln->s);
 			offer_date(st, NX_DATE_PLAIN, ln->date);
 		}
-		else if (furniture_run(lines, nlines, i, seen_meta) > i)
-			i = furniture_run(lines, nlines, i, seen_meta) - 1;
+		else if ((after = furniture_run(lines, nlines, i, seen_meta)) > i)
+			i = after - 1;
 		else
 		{
 			size_t		last = take_header_content(st, lines, nlines, i, seen_meta);

@@ -173,7 +173,10 @@ nx_caption_text_len(const char *c, size_t n)
 	if (n < 3)
 		return n;
 	if (c[n - 1] != ')' && c[n - 1] != ']')
-		return dash_credit_start(c, n) > 0 ? dash_credit_start(c, n) : n;
+	{
+		i = dash_credit_start(c, n);
+		return i > 0 ? i : n;
+	}
 	close = c[n - 1];
 	open = close == ')' ? '(' : '[';
 	for (i = n - 1; i > 0 && c[i - 1] != open && c[i - 1] != close; i--)

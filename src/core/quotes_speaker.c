@@ -362,30 +362,26 @@ definite_role(const qctx *c, size_t p0, size_t p1)
 static int
 organisation_named_with(const qctx *c, size_t p0, const char *w, size_t wn)
 {
-	int			found = -1;
-	uint32_t	before = c->t->tok[p0].start;
-
-	for (size_t m = 0; m < c->ents->nmentions && c->ents->mentions[m].start < before; m++)
+	for (size_t k = p0; k-- > 0 && c->para[p0] - c->para[k] <= ROLE_REACH;)
 	{
-		const nx_mention *mt = &c->ents->mentions[m];
-		const char *s = c->text + mt->start;
-		size_t		n = mt->end - mt->start;
+		int			mi = c->tok_mention[k];
+		const nx_mention *mt;
+		const char *s;
+		size_t		n;
 
+		/* each mention once, at its first token */
+		if (mi < 0 || (k > 0 && c->tok_mention[k - 1] == mi))
+			continue;
+		mt = &c->ents->mentions[mi];
 		if (c->ents->entities[mt->entity].kind != NX_KIND_ORGANIZATION)
 			continue;
+		s = c->text + mt->start;
+		n = mt->end - mt->start;
 		for (size_t i = 0; i + wn <= n; i++)
 			if ((i == 0 || s[i - 1] == ' ') && (i + wn == n || s[i + wn] == ' ') && nx_strncaseeq(s + i, w, wn))
-			{
-				size_t		k = 0;
-
-				while (k < c->t->ntok && c->t->tok[k].start < mt->start)
-					k++;
-				if (k < c->t->ntok && c->para[p0] - c->para[k] <= ROLE_REACH)
-					found = (int) mt->entity;
-				break;
-			}
+				return (int) mt->entity;
 	}
-	return found;
+	return -1;
 }
 
 /* the entity whose one mention spans tokens [k0, k1) exactly, or -1 */

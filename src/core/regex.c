@@ -51,11 +51,12 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|topics\\s*:|tags\\s*:|filed\\s+under\\s*:)",
 	/* NX_RE_CAPTION_CREDIT (credit_possible below must stay a necessary condition of it): a
 	 * credit after a bar with the outlet after a slash ("... | Francis Chung/POLITICO"), the
-	 * photographer in capitals after the last sentence of a caption-sized line ("... martes.
-	 * ÓSCAR CORRAL EFE"; a paragraph with a subheading glued on is longer), NYT's "Credit...",
+	 * photographer in capitals, the last an ASCII letter, after the last sentence of a
+	 * caption-sized line ("... martes. ÓSCAR CORRAL EFE"; a paragraph with a subheading glued
+	 * on is longer), NYT's "Credit...",
 	 * a credit after a dash at the end ("... in Karachi. — Reuters/File", "—INQUIRER FILE PHOTO") */
 	"(?:\\s\\|\\s\\p{Lu}[\\p{L}\\p{M}.'-]*(?:\\s\\p{Lu}[\\p{L}\\p{M}.'-]*){0,3}/\\p{L}[\\p{L}\\p{M} .&-]{1,40}$"
-	"|^(?=.{0,250}$).*\\p{Ll}\\.\\s\\p{Lu}[\\p{Lu}\\p{M}.'-]+(?:\\s\\p{Lu}[\\p{Lu}\\p{M}.'/-]+){1,3}$"
+	"|^(?=.{0,250}$).*\\p{Ll}\\.\\s\\p{Lu}[\\p{Lu}\\p{M}.'-]+(?:\\s\\p{Lu}[\\p{Lu}\\p{M}.'/-]+){1,3}(?<=[A-Z])$"
 	"|\\bCredit\\.\\.\\.\\p{Lu}"
 	"|\\s[\\x{2013}\\x{2014}]\\s?[^\\x{2013}\\x{2014}]{0,30}\\b(?i:photo|file|reuters|afp|ap|epa|getty|pa|xinhua|anadolu|bloomberg)\\b[^\\x{2013}\\x{2014}]{0,30}$)",
 };
