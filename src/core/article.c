@@ -1245,6 +1245,13 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 			continue;
 		if (kind_of(ln) != LK_CONTENT)
 			continue;
+		/* "Harriet Doyle" over "Health reporter, BBC News": the role line is furniture */
+		if (!handle && next < nlines && kind_of(&lines[next]) == LK_CONTENT && nx_role_line(lines[next].s, lines[next].n))
+		{
+			lines[next].kind_cache = LK_BOILERPLATE;
+			mark_byline(ln);
+			continue;
+		}
 		/* a meta line next to it, above or below, blank lines between or not (handles: right against it) */
 		prev = i;
 		while (!handle && prev > from && lines[prev - 1].n == 0)

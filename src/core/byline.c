@@ -8,6 +8,8 @@
 
 #define BYLINE_MAX_BYTES 300
 #define NAMES_MAX_WORDS 30
+/* a role line under a name is short: "Science and technology correspondent @handle" */
+#define ROLE_LINE_MAX_WORDS 8
 #define HANDLES_MAX_BYTES 40
 #define PUBLISHER_MAX_BYTES 60
 
@@ -625,6 +627,69 @@ static const char *const role_words[] = {
 	"writer", "editor", "correspondent", "reporter", "columnist", "contributor", "journalist", "staff",
 	"redakteur", "redakteurin", "korrespondent", "correspondant", "corresponsal", "periodista", "giornalista", NULL
 };
+
+/*
+ * The words of a reporter's role printed on the line under the name, folded (utf8proc case
+ * fold, marks stripped): "Health reporter, BBC News", "Dziennikarz Onetu", "Reporter".
+ */
+static const char *const role_line_words[] = {
+	"writer", "editor", "correspondent", "reporter", "columnist", "contributor", "journalist", "producer",
+	"redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporterin", "journalistin",
+	"correspondant", "correspondante", "journaliste", "redacteur", "redactrice", "corresponsal",
+	"periodista", "redactor", "redactora", "giornalista", "redattore", "redattrice", "inviato", "inviata",
+	"jornalista", "correspondente", "reporter", "verslaggever", "redaktor", "redaktorka", "reportrar",
+	"dziennikarz", "dziennikarka", "novinar", "novinarka", "muhabir", "muhabiri",
+	"\xD0\xBA\xD0\xBE\xD1\x80\xD1\x80\xD0\xB5\xD1\x81\xD0\xBF\xD0\xBE\xD0\xBD\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82",	/* корреспондент */
+	"\xD0\xB6\xD1\x83\xD1\x80\xD0\xBD\xD0\xB0\xD0\xBB\xD0\xB8\xD1\x81\xD1\x82",	/* журналист */
+	"\xD1\x80\xD0\xB5\xD0\xB4\xD0\xB0\xD0\xBA\xD1\x82\xD0\xBE\xD1\x80",	/* редактор */
+	NULL
+};
+
+/* words that may follow a role word: "Correspondent in Beijing", "Editor at large" */
+static const char *const role_line_links[] = {
+	"in", "at", "for", "of", "on", "de", "di", "da", "en", "bei", "fur", "im", "w", "v", "na", "i", NULL
+};
+
+/*
+ * A role line under a byline's name: at most ROLE_LINE_MAX_WORDS words, no digits, no
+ * sentence end, and a role word at the end, before a comma or a handle, before a capital
+ * (the outlet: "Dziennikarz Onetu") or a link word; in a sentence a verb follows it
+ * ("The reporter saw ...").
+ */
+int
+nx_role_line(const char *s, size_t n)
+{
+	size_t		i = 0;
+	int			words = 0,
+				role = 0,
+				after_role = 0;
+
+	nx_trim(&s, &n);
+	if (n == 0 || n > BYLINE_MAX_BYTES || s[n - 1] == '.' || s[n - 1] == '!' || s[n - 1] == '?' ||
+		nx_has_digit(s, n))
+		return 0;
+	while (i < n)
+	{
+		size_t		j;
+
+		while (i < n && (nx_is_space((unsigned char) s[i]) || is_name_separator(s[i])))
+			i++;
+		for (j = i; j < n && !nx_is_space((unsigned char) s[j]) && !is_name_separator(s[j]); j++)
+			;
+		if (j == i)
+			break;
+		if (++words > ROLE_LINE_MAX_WORDS)
+			return 0;
+		/* the word after a role word, on the same side of a separator */
+		if (after_role && (i == 0 || !is_name_separator(s[i - 1])) && s[i] != '@' &&
+			word_case(s + i, j - i) == 'l' && !nx_word_in_folded_list(s + i, j - i, role_line_links))
+			role = 0;
+		after_role = nx_word_in_folded_list(s + i, j - i, role_line_words);
+		role |= after_role;
+		i = j;
+	}
+	return role;
+}
 
 /*
  * "Jane Doe, Staff Writer, September 4, 2016": names with a role word, then a date, and no

@@ -905,6 +905,61 @@ test_handle_and_publisher_bylines(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/*
+ * A name over a line with the reporter's role ("Health reporter, BBC News"): the name is the
+ * byline wherever the pair sits in the header, and the role line is neither standfirst nor lead.
+ */
+static void
+test_name_over_role_line(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		const char *byline;
+		const char *standfirst;
+		const char *lead;
+	}			cases[] = {
+		/* under the standfirst, no blank lines, a handle after the role, the date below */
+		{"Harbour reopens after a week of storms\nThe port says ships will dock again from Monday.\nAna Lima\n"
+		 "Shipping and trade correspondent @analima\nSunday 7 March 2021 15:43, UK\n\nThe harbour reopened on Sunday.",
+		 "Ana Lima", "The port says ships will dock again from Monday.", "The harbour reopened on Sunday."},
+		/* after the date and share buttons, a role with the outlet */
+		{"Harbour reopens after a week of storms\n7 March 2021\nShare\nAna Lima\nTransport reporter, Harbour News\n\n"
+		 "The harbour reopened on Sunday.", "Ana Lima", NULL, "The harbour reopened on Sunday."},
+		/* Swedish, after a caption: the role alone */
+		{"Hamnen \xC3\xB6ppnar igen efter stormen\nFartygen kan l\xC3\xA4gga till fr\xC3\xA5n m\xC3\xA5ndag.\nPublicerad 7 mars 2021\n"
+		 "Hamnen i Lule\xC3\xA5. Foto: Anna Berg\nErik Lind\nReporter\nHamnen \xC3\xB6ppnade igen p\xC3\xA5 s\xC3\xB6ndagen.",
+		 "Erik Lind", "Fartygen kan l\xC3\xA4gga till fr\xC3\xA5n m\xC3\xA5ndag.", "Hamnen \xC3\xB6ppnade igen p\xC3\xA5 s\xC3\xB6ndagen."},
+		/* Polish, the role with the outlet's name */
+		{"Port znowu otwarty po burzy\nTomasz Nowak\nDziennikarz Portalu\nData utworzenia: 7 marca 2021\n\n"
+		 "Port zosta\xC5\x82 otwarty w niedziel\xC4\x99.", "Tomasz Nowak", NULL, "Port zosta\xC5\x82 otwarty w niedziel\xC4\x99."},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		nx_article	a = parse(cases[i].text);
+
+		if (a.byline == NULL || strcmp(a.byline, cases[i].byline) != 0)
+			fail_msg("case %zu: byline %s", i, a.byline ? a.byline : "NULL");
+		if (cases[i].standfirst == NULL ? a.standfirst != NULL :
+			(a.standfirst == NULL || strcmp(a.standfirst, cases[i].standfirst) != 0))
+			fail_msg("case %zu: standfirst %s", i, a.standfirst ? a.standfirst : "NULL");
+		if (a.lead == NULL || strcmp(a.lead, cases[i].lead) != 0)
+			fail_msg("case %zu: lead %s", i, a.lead ? a.lead : "NULL");
+		assert_int_equal(a.published.day, 7);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+	/* a sentence about a reporter under a name line is no role line */
+	{
+		nx_article	a = parse("Harbour reopens after a week of storms\n\nAna Lima\n"
+							  "The reporter saw the first ship arrive\n\nThe harbour reopened on Sunday.");
+
+		assert_null(a.byline);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 static void
 test_standfirst_paragraphs(void **state)
 {
@@ -1157,6 +1212,7 @@ main(void)
 		cmocka_unit_test(test_more_header_shapes),
 		cmocka_unit_test(test_kickers_above_the_headline),
 		cmocka_unit_test(test_handle_and_publisher_bylines),
+		cmocka_unit_test(test_name_over_role_line),
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
 		cmocka_unit_test(test_page_furniture_before_the_lead),
 		cmocka_unit_test(test_more_datelines_and_captions),
