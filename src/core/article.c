@@ -958,6 +958,33 @@ take_meta(void *arg, line *ln)
 	return 1;
 }
 
+typedef struct
+{
+	parse_state *st;
+	int			index;
+} segment_walk;
+
+/* a meta segment, and a person's name printed first ("Jane Doe · Harbour News · Posted: ...") */
+static int
+take_segment(void *arg, line *seg)
+{
+	segment_walk *w = arg;
+
+	if (w->index++ == 0 && kind_of(seg) == LK_CONTENT && w->st->out->byline == NULL &&
+		nx_person_name(seg->s, seg->n))
+		w->st->out->byline = dup_squeezed(w->st, seg->s, seg->n);
+	return take_meta(w->st, seg);
+}
+
+/* the segments of a meta line: dates, reading times, bylines, a name first */
+static void
+take_segments(parse_state *st, const line *ln)
+{
+	segment_walk w = {st, 0};
+
+	(void) for_each_segment(ln, take_segment, &w);
+}
+
 /*
  * The next line break at or after i (\n or \r), or len: memchr for \n when the text has no
  * \r. Polls for cancellation every NX_POLL_BYTES bytes, as a long line can be megabytes.
@@ -1749,7 +1776,7 @@ take_leading_meta(parse_state *st, line *lines, size_t nlines)
 		if (kind_of(ln) == LK_DATE || kind_of(ln) == LK_READING || kind_of(ln) == LK_META_TIME)
 			take_meta(st, ln);
 		else if (kind_of(ln) == LK_META_SEGMENTS)
-			(void) for_each_segment(ln, take_meta, st);
+			take_segments(st, ln);
 		else
 			break;
 	}
@@ -1856,7 +1883,7 @@ parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_
 			kind_of(ln) == LK_BYLINE)
 			take_meta(st, ln);
 		else if (kind_of(ln) == LK_META_SEGMENTS)
-			(void) for_each_segment(ln, take_meta, st);
+			take_segments(st, ln);
 		else if (kind_of(ln) == LK_CAPTION)
 		{
 			if (mode == NX_PARSE_FULL)

@@ -8,6 +8,8 @@
 
 #define BYLINE_MAX_BYTES 300
 #define NAMES_MAX_WORDS 30
+/* a person's name alone: "Catharine Tunstall" */
+#define NAME_MAX_BYTES 60
 /* a role line under a name is short: "Science and technology correspondent @handle" */
 #define ROLE_LINE_MAX_WORDS 8
 #define HANDLES_MAX_BYTES 40
@@ -644,6 +646,48 @@ static const char *const role_line_words[] = {
 	"\xD1\x80\xD0\xB5\xD0\xB4\xD0\xB0\xD0\xBA\xD1\x82\xD0\xBE\xD1\x80",	/* редактор */
 	NULL
 };
+
+/* words of outlets' names, folded: "CBC News", "Harbour Times", "Press Desk" */
+static const char *const outlet_words[] = {
+	"news", "press", "times", "post", "today", "media", "agency", "agencies", "desk", "staff", "team",
+	"online", "wire", "service", "bureau", "network", "daily", "herald", "tribune", "journal", "gazette",
+	"group", "magazine", "radio", "report", "digital", "live", "weekly", "channel", "nachrichten",
+	"redaktion", "redaccion", "redazione", "redaction", "noticias", "notizie", "nieuws", "nyheter", NULL
+};
+
+/*
+ * A person's name as a segment of a meta line prints it ("Jane Doe · Harbour News ·
+ * Posted: ..."): two to four words, each a capital then lower case (acronyms are outlets:
+ * "CBS News", "TNN"), none an outlet word.
+ */
+int
+nx_person_name(const char *s, size_t n)
+{
+	size_t		i = 0;
+	int			words = 0;
+
+	nx_trim(&s, &n);
+	/* "Source: Xinhua" is a label and its value */
+	if (n == 0 || n > NAME_MAX_BYTES || memchr(s, ':', n) != NULL || !nx_looks_like_names(s, n, 0))
+		return 0;
+	while (i < n)
+	{
+		size_t		j;
+		int			lower = 0;
+
+		while (i < n && nx_is_space((unsigned char) s[i]))
+			i++;
+		for (j = i; j < n && !nx_is_space((unsigned char) s[j]); j++)
+			lower |= s[j] >= 'a' && s[j] <= 'z';
+		if (j == i)
+			break;
+		if (++words > 4 || word_case(s + i, j - i) != 'U' || (!lower && (unsigned char) s[j - 1] < 0x80) ||
+			nx_word_in_folded_list(s + i, j - i, outlet_words))
+			return 0;
+		i = j;
+	}
+	return words >= 2;
+}
 
 /* words that may follow a role word: "Correspondent in Beijing", "Editor at large" */
 static const char *const role_line_links[] = {

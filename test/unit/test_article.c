@@ -960,6 +960,35 @@ test_name_over_role_line(void **state)
 	}
 }
 
+/* a person's name as the first segment of a meta line is the byline; an outlet or a label is not */
+static void
+test_name_in_meta_segments(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		const char *byline;		/* NULL: none */
+	}			cases[] = {
+		{"Harbour reopens after storm\n\nAna Lima \xC2\xB7 Harbour News \xC2\xB7 Posted: Mar 7, 2021 4:00 AM EDT | Last Updated: 9 hours ago\n\n"
+		 "The harbour reopened.", "Ana Lima"},
+		{"Harbour reopens after storm\nAna Lima / HNN / Updated: Mar 7, 2021, 04:12 IST\n\nThe harbour reopened.", "Ana Lima"},
+		{"Harbour reopens after storm\n\nHarbour News \xC2\xB7 Posted: Mar 7, 2021 4:00 AM EDT\n\nThe harbour reopened.", NULL},
+		{"Harbour reopens after storm\n\nHNN News / Updated: Mar 7, 2021, 04:12 IST\n\nThe harbour reopened.", NULL},
+		{"Harbour reopens after storm\nSource: Harbour Wire | 2021-03-07 18:02:11 | Editor: abc\n\nThe harbour reopened.", NULL},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		nx_article	a = parse(cases[i].text);
+
+		if (cases[i].byline == NULL ? a.byline != NULL : (a.byline == NULL || strcmp(a.byline, cases[i].byline) != 0))
+			fail_msg("case %zu: byline %s", i, a.byline ? a.byline : "NULL");
+		assert_int_equal(a.published.day, 7);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 static void
 test_standfirst_paragraphs(void **state)
 {
@@ -1213,6 +1242,7 @@ main(void)
 		cmocka_unit_test(test_kickers_above_the_headline),
 		cmocka_unit_test(test_handle_and_publisher_bylines),
 		cmocka_unit_test(test_name_over_role_line),
+		cmocka_unit_test(test_name_in_meta_segments),
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
 		cmocka_unit_test(test_page_furniture_before_the_lead),
 		cmocka_unit_test(test_more_datelines_and_captions),
