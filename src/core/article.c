@@ -87,6 +87,7 @@ typedef struct parse_state
 	nx_date_label best_label;	/* the strongest date evidence so far */
 	int			cap_alloc;		/* slots allocated in out->captions */
 	int			failed;
+	nx_date		dateline_date;	/* the lead's dateline date ("KUALA LUMPUR, April 1 -"), year or not */
 } parse_state;
 
 static int
@@ -761,7 +762,10 @@ match_dateline_prefix(parse_state *st, const char *s, size_t n, int flags)
 			nx_date		d;
 
 			if (nx_date_scan(gs, gn, 1, &d) > 0)
+			{
+				st->dateline_date = d;
 				offer_date(st, NX_DATE_UPDATED, d);	/* weaker than a date line */
+			}
 		}
 	}
 	return m.end[0];
@@ -2159,6 +2163,20 @@ chinese_wire_dateline(parse_state *st, const char *s, size_t n)
 	return i;
 }
 
+/*
+ * A numeric date with day and month both 12 or less, read month first, against the date of
+ * the wire dateline in the lead: the story's date is the header's, so the reading that
+ * agrees with it is the one (neither agrees: the date stays a guess).
+ */
+static void
+settle_order_by_dateline(nx_date *published, const nx_date *dateline)
+{
+	if (published->month == dateline->month && published->day == dateline->day)
+		published->month_first_guess = 0;
+	else if (published->day == dateline->month && published->month == dateline->day)
+		nx_date_read_day_first(published);
+}
+
 int
 nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allocator *a, nx_article *out)
 {
@@ -2227,6 +2245,9 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		out->language = nx_language_identify(text, len, &out->language_has_english);
 		build_body(&st, lines, nlines, body_start);
 	}
+	/* 01/04/2024 over "KUALA LUMPUR, April 1 -": the dateline's day and month settle the order */
+	if (out->has_published && out->published.month_first_guess && st.dateline_date.month != 0)
+		settle_order_by_dateline(&out->published, &st.dateline_date);
 	/* 04/09/2016 was read in the US order: outside English the day comes first (both modes alike) */
 	if (out->has_published && out->published.month_first_guess)
 	{

@@ -989,6 +989,39 @@ test_name_in_meta_segments(void **state)
 	}
 }
 
+/* 01/04/2024 is read by the lead's wire dateline, in either parse mode */
+static void
+test_numeric_date_settled_by_dateline(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		int			month;
+		int			day;
+	}			cases[] = {
+		{"HARBOUR REOPENS AFTER STORM\n01/04/2024 06:02 PM\nPORT KLANG, April 1 (Harbour Wire) -- The harbour reopened on Monday.", 4, 1},
+		{"HARBOUR REOPENS AFTER STORM\n04/01/2024 06:02 PM\nPORT KLANG, April 1 (Harbour Wire) -- The harbour reopened on Monday.", 4, 1},
+		/* a dateline date that is neither reading leaves the guess: month first in English */
+		{"HARBOUR REOPENS AFTER STORM\n03/04/2024 06:02 PM\nPORT KLANG, April 1 (Harbour Wire) -- The harbour reopened on Monday.", 3, 4},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		nx_article	a = parse(cases[i].text),
+					head;
+
+		assert_int_equal(nx_article_parse(cases[i].text, strlen(cases[i].text), NX_PARSE_HEADER_ONLY,
+										  &nx_malloc_allocator, &head), NX_OK);
+		if (a.published.month != cases[i].month || a.published.day != cases[i].day ||
+			head.published.month != cases[i].month || head.published.day != cases[i].day)
+			fail_msg("case %zu: %d-%d, header only %d-%d", i, a.published.month, a.published.day,
+					 head.published.month, head.published.day);
+		nx_article_free(&a, &nx_malloc_allocator);
+		nx_article_free(&head, &nx_malloc_allocator);
+	}
+}
+
 static void
 test_standfirst_paragraphs(void **state)
 {
@@ -1243,6 +1276,7 @@ main(void)
 		cmocka_unit_test(test_handle_and_publisher_bylines),
 		cmocka_unit_test(test_name_over_role_line),
 		cmocka_unit_test(test_name_in_meta_segments),
+		cmocka_unit_test(test_numeric_date_settled_by_dateline),
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
 		cmocka_unit_test(test_page_furniture_before_the_lead),
 		cmocka_unit_test(test_more_datelines_and_captions),
