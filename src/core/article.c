@@ -1852,14 +1852,21 @@ static size_t
 furniture_run(line *lines, size_t nlines, size_t i, int seen_meta)
 {
 	size_t		j = i,
-				next;
+				next,
+				above = 0;
 	int			button = 0;
 
 	while (j < nlines && furniture_line(&lines[j]))
 		button |= kind_of(&lines[j++]) == LK_BOILERPLATE;
-	if (j - i < FURNITURE_MIN_LINES)
+	/* buttons right above, which the header loop has passed already ("공유" / "댓글") */
+	while (above < i && kind_of(&lines[i - above - 1]) == LK_BOILERPLATE && furniture_line(&lines[i - above - 1]))
+		above++;
+	button |= above > 0;
+	if (j - i == 0 || j - i + above < FURNITURE_MIN_LINES)
 		return i;
-	for (next = j; next < nlines && (kind_of(&lines[next]) == LK_BLANK || kind_of(&lines[next]) == LK_CAPTION); next++)
+	/* the paragraph after them: past photos and meta lines ("김민수 기자" under the buttons) */
+	for (next = j; next < nlines && (kind_of(&lines[next]) == LK_BLANK || kind_of(&lines[next]) == LK_CAPTION ||
+									 is_header_meta(kind_of(&lines[next]))); next++)
 		;
 	return (button || seen_meta) && next < nlines && lines[next].n >= FURNITURE_LEAD_MIN_BYTES ? j : i;
 }
