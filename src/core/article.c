@@ -50,6 +50,8 @@
 #define SITE_NAME_MAX 40
 /* a name line over an outlet or role line is at most this long */
 #define NAME_ABOVE_ROLE_MAX 40
+/* a place on its own line between byline and date: "Santiago de Compostela" */
+#define PLACE_LINE_MAX_BYTES 40
 
 typedef enum line_kind
 {
@@ -62,7 +64,8 @@ typedef enum line_kind
 	LK_BOILERPLATE,
 	LK_DATELINE_LINE,			/* BRUSSELS 1996-08-22 on a line of its own */
 	LK_META_TIME,				/* "Updated 4:12 p.m. ET": header meta, no date */
-	LK_META_SEGMENTS			/* "By Jane Doe | 4 September 2016 | 3 min read" */
+	LK_META_SEGMENTS,			/* "By Jane Doe | 4 September 2016 | 3 min read" */
+	LK_PLACE_LINE				/* "Brasília" between the byline and the date: where it was filed */
 } line_kind;
 
 typedef struct line
@@ -135,6 +138,7 @@ dup_squeezed(parse_state *st, const char *s, size_t n)
 }
 
 static void classify(line *ln);
+static size_t line_words(const char *s, size_t n);
 
 /*
  * The kind of a line, classified on first use. Logically const: the kind is a cache of the
@@ -1130,7 +1134,7 @@ static int
 is_header_meta(line_kind k)
 {
 	return k == LK_DATE || k == LK_READING || k == LK_META_TIME || k == LK_BYLINE || k == LK_DATELINE_LINE ||
-		k == LK_META_SEGMENTS;
+		k == LK_META_SEGMENTS || k == LK_PLACE_LINE;
 }
 
 /*
@@ -1242,6 +1246,77 @@ caseless_prose(const line *ln)
 			return 1;
 	}
 	return 0;
+}
+
+/* a line that can be a byline's names: one taken as a byline, or two to four name-shaped words */
+static int
+names_above(const line *ln)
+{
+	return kind_of(ln) == LK_BYLINE ||
+		(kind_of(ln) == LK_CONTENT && ln->n <= NAME_ABOVE_ROLE_MAX && nx_count_words(ln->s, ln->n) >= 2 &&
+		 nx_count_words(ln->s, ln->n) <= 4 && nx_looks_like_names(ln->s, ln->n, 0));
+}
+
+/* a meta line that gives a date */
+static int
+dated_meta(const line *ln)
+{
+	line_kind	k = kind_of(ln);
+
+	return k == LK_DATE || k == LK_META_TIME || k == LK_META_SEGMENTS || (k == LK_BYLINE && ln->date_label != NX_DATE_NONE);
+}
+
+/*
+ * The shape of a place alone on a line: one to three words, no digits, no label, handle or
+ * separator (a place has no ':', '@', '|', '/', '·'), and not three capitals or fewer alone
+ * (an outlet's initials: "HS", "AP").
+ */
+static int
+place_shaped(const line *ln)
+{
+	size_t		letters,
+				digits,
+				upper,
+				lower;
+
+	if (ln->n > PLACE_LINE_MAX_BYTES || line_words(ln->s, ln->n) > 3 || memchr(ln->s, ':', ln->n) ||
+		memchr(ln->s, '@', ln->n) || memchr(ln->s, '|', ln->n) || memchr(ln->s, '/', ln->n))
+		return 0;
+	for (const char *p = ln->s; (p = memchr(p, 0xC2, ln->n - (size_t) (p - ln->s))) != NULL && p + 1 < ln->s + ln->n; p++)
+		if ((unsigned char) p[1] == 0xB7)
+			return 0;
+	nx_count_chars(ln->s, ln->n, &letters, &digits, &upper, &lower);
+	return digits == 0 && !(lower == 0 && upper == letters && letters <= 3);
+}
+
+/*
+ * "Renata Bessa" / "Brasília" / "12.mar.2024 às 17h42": a place of one to three name-shaped
+ * words between the byline and the date is where the story was filed, in any script and
+ * case ("GENOVA", "Barcelona"). A role ("Reporter") or an outlet ("Harbour Times") there
+ * belongs to the byline.
+ */
+static void
+mark_place_lines(line *lines, size_t nlines, size_t from)
+{
+	size_t		i,
+				seen = 0,
+				prev = (size_t) -1;
+
+	for (i = from; i < nlines && seen < HEADER_MAX_LINES; i++)
+	{
+		line	   *ln = &lines[i];
+		size_t		next;
+
+		if (ln->n == 0)
+			continue;
+		seen++;
+		if (prev != (size_t) -1 && place_shaped(ln) && kind_of(ln) == LK_CONTENT && nx_looks_like_names(ln->s, ln->n, 0) &&
+			!nx_role_line(ln->s, ln->n) && !nx_outlet_name(ln->s, ln->n) &&
+			(next = next_nonblank(lines, nlines, i + 1)) < nlines && dated_meta(&lines[next]) &&
+			names_above(&lines[prev]))
+			ln->kind_cache = LK_PLACE_LINE;
+		prev = i;
+	}
 }
 
 static void
@@ -1907,6 +1982,11 @@ parse_header(parse_state *st, line *lines, size_t nlines, size_t from, nx_parse_
 			if (nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
 				set_dateline(st, &m, ln->s);
 		}
+		else if (kind_of(ln) == LK_PLACE_LINE)
+		{
+			if (out->dateline == NULL)
+				out->dateline = dup_squeezed(st, ln->s, ln->n);
+		}
 		else if (kind_of(ln) == LK_DATELINE_LINE)
 		{
 			if (out->dateline == NULL && nx_re_match(NX_RE_DATELINE, ln->s, ln->n, &m) == 1)
@@ -2222,7 +2302,10 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 			memcmp(lines[next].s, lines[first].s, lines[first].n) == 0)
 			body_start = next + 1;
 		if (mode != NX_PARSE_HEADLINE_ONLY)
+		{
+			mark_place_lines(lines, nlines, body_start);
 			mark_bare_name_lines(lines, nlines, body_start);
+		}
 	}
 	if (mode == NX_PARSE_HEADLINE_ONLY)
 	{

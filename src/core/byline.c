@@ -655,6 +655,26 @@ static const char *const outlet_words[] = {
 	"redaktion", "redaccion", "redazione", "redaction", "noticias", "notizie", "nieuws", "nyheter", NULL
 };
 
+int
+nx_outlet_name(const char *s, size_t n)
+{
+	size_t		i = 0;
+
+	while (i < n)
+	{
+		size_t		j;
+
+		while (i < n && nx_is_space((unsigned char) s[i]))
+			i++;
+		for (j = i; j < n && !nx_is_space((unsigned char) s[j]); j++)
+			;
+		if (j > i && nx_word_in_folded_list(s + i, j - i, outlet_words))
+			return 1;
+		i = j;
+	}
+	return 0;
+}
+
 /*
  * A person's name as a segment of a meta line prints it ("Jane Doe · Harbour News ·
  * Posted: ..."): two to four words, each a capital then lower case (acronyms are outlets:

@@ -1029,6 +1029,41 @@ test_numeric_date_settled_by_dateline(void **state)
 	}
 }
 
+/* a place alone between the byline and the date is the dateline; initials, labels and roles are not */
+static void
+test_place_between_byline_and_date(void **state)
+{
+	static const struct
+	{
+		const char *text;
+		const char *byline;
+		const char *dateline;	/* NULL: none */
+	}			cases[] = {
+		{"Porto reabre depois da tempestade\nOs navios voltam a atracar a partir de segunda-feira.\nAna Lima\nPorto Alegre\n"
+		 "7.mar.2021 às 17h42\n\nO porto reabriu no domingo.", "Ana Lima", "Porto Alegre"},
+		{"Porto riaperto dopo la tempesta\nRedazione Porto\nGENOVA\n7 marzo 2021\n17:42\n\nIl porto ha riaperto domenica.",
+		 "Redazione Porto", "GENOVA"},
+		{"Harbour reopens after storm\nANA LIMA\nLISBON\nPUBLISHED MARCH 7, 2021\n\nThe harbour reopened on Sunday.", "ANA LIMA", "LISBON"},
+		/* an outlet's initials, a role with separators, a label: the byline's, not a place */
+		{"Satama avataan taas\nAna Lima\nHS\n7.3.2021 17:42 | P\xC3\xA4ivitetty 8.3.2021 8:15\n\nSatama avattiin sunnuntaina.", "Ana Lima", NULL},
+		{"Harbour reopens after storm\nBy Ana Lima\nPort Editor\xC2\xB7Harbour Herald\xC2\xB7\n7 Mar, 2021 04:00 PM\n\nThe harbour reopened.", "Ana Lima", NULL},
+		{"Harbour reopens after storm\nBy Ana Lima\nTopic:Harbours\n7 March 2021\n\nThe harbour reopened.", "Ana Lima", NULL},
+	};
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+	{
+		nx_article	a = parse(cases[i].text);
+
+		if (a.byline == NULL || strcmp(a.byline, cases[i].byline) != 0)
+			fail_msg("case %zu: byline %s", i, a.byline ? a.byline : "NULL");
+		if (cases[i].dateline == NULL ? a.dateline != NULL : (a.dateline == NULL || strcmp(a.dateline, cases[i].dateline) != 0))
+			fail_msg("case %zu: dateline %s", i, a.dateline ? a.dateline : "NULL");
+		assert_int_equal(a.published.day, 7);
+		nx_article_free(&a, &nx_malloc_allocator);
+	}
+}
+
 static void
 test_standfirst_paragraphs(void **state)
 {
@@ -1284,6 +1319,7 @@ main(void)
 		cmocka_unit_test(test_name_over_role_line),
 		cmocka_unit_test(test_name_in_meta_segments),
 		cmocka_unit_test(test_numeric_date_settled_by_dateline),
+		cmocka_unit_test(test_place_between_byline_and_date),
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
 		cmocka_unit_test(test_page_furniture_before_the_lead),
 		cmocka_unit_test(test_more_datelines_and_captions),
