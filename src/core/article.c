@@ -1202,12 +1202,12 @@ mark_byline(line *ln)
  * right above a line just taken as a byline is the byline (the lower one is an outlet or role).
  */
 static void
-mark_name_above_role(line *lines, size_t from, size_t i)
+mark_name_above_role(line *lines, size_t from, size_t i, int outlet)
 {
 	size_t		p = i;
 
 	/* "LITTLE ROCK, Ark." under the name is where the story was filed: that name line stays as it was */
-	if (lone_place_line(&lines[i]))
+	if (!outlet && lone_place_line(&lines[i]))
 		return;
 	while (p > from && lines[p - 1].n == 0)
 		p--;
@@ -1365,7 +1365,8 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		if ((next < nlines && is_header_meta(kind_of(&lines[next])) && kind_of(&lines[next]) != LK_DATELINE_LINE) ||
 			(prev > from && is_header_meta(kind_of(&lines[prev - 1])) && kind_of(&lines[prev - 1]) != LK_DATELINE_LINE))
 		{
-			mark_name_above_role(lines, from, i);
+			/* "USA TODAY" reads like a place in capitals: under a name it is the outlet */
+			mark_name_above_role(lines, from, i, nx_outlet_name(ln->s, ln->n));
 			mark_byline(ln);
 		}
 	}

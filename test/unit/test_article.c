@@ -447,6 +447,8 @@ test_more_header_shapes(void **state)
 		/* a name over an outlet or role line over the date: the name is the byline */
 		{"Harbour reopens after storm\n\nAna Lima\nHarbour Times\n7 March 2021\n\nThe harbour reopened.", "Ana Lima", 7},
 		{"Harbour reopens after storm\nAna Lima\nSenior Port Correspondent\nMarch 7, 2021\nThe harbour reopened.", "Ana Lima", 7},
+		/* an outlet in capitals, which reads like a place alone */
+		{"Harbour reopens after storm\nAna Lima\nHARBOUR TODAY\nPublished 6:02 a.m. ET March 7, 2021\n\nThe harbour reopened.", "Ana Lima", 7},
 		/* a place before the date with a comma, in a script without case (Hindi: New Delhi, 7 March 2021) */
 		{"\xE0\xA4\xAC\xE0\xA4\x82\xE0\xA4\xA6\xE0\xA4\xB0\xE0\xA4\x97\xE0\xA4\xBE\xE0\xA4\xB9 \xE0\xA4\x96\xE0\xA5\x81\xE0\xA4\xB2\xE0\xA4\xBE\n\n"
 		 "\xE0\xA4\xA8\xE0\xA4\x88 \xE0\xA4\xA6\xE0\xA4\xBF\xE0\xA4\xB2\xE0\xA5\x8D\xE0\xA4\xB2\xE0\xA5\x80, 7 \xE0\xA4\xAE\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA5\x8D\xE0\xA4\x9A 2021\n\n"
