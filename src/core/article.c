@@ -37,6 +37,7 @@
 #define KICKER_MAX_BYTES 60
 #define CASELESS_NAME_WORDS 4		/* "أحمد علي", "राहुल कुमार": a name line without capitals */
 #define AGENCY_TAG_MAX 30			/* "(Reuters)", "(Associated Press)" */
+#define KOREAN_NAME_MAX 15			/* a reporter's name in Hangul: up to five syllables */
 #define BRACKET_DATELINE_MAX 60		/* "【ワシントン＝山田太郎】": up to about 18 characters inside */
 #define KICKER_MAX_LINES 3
 #define MENU_MIN_LINES 3			/* a menu has three items or more: one or two short lines may be a headline */
@@ -2186,16 +2187,105 @@ bracket_dateline(parse_state *st, const char *s, size_t n)
 	end = s + i;
 	for (eq = s + 3; eq + 3 <= end && memcmp(eq, equals, 3) != 0; eq++)
 		;
-	/* one part alone may be a place (【ワシントン】) or an agency (【共同】): left as it is */
-	if (eq + 3 > end || eq == s + 3)
+	if (eq + 3 > end)
+	{
+		/* the place and the agency as one: "【北京共同】" (Kyodo), "【ワシントン時事】" (Jiji) */
+		static const char *const agencies[] = {"\xE5\x85\xB1\xE5\x90\x8C", "\xE6\x99\x82\xE4\xBA\x8B", NULL};
+		size_t		inside = (size_t) (end - (s + 3));
+
+		for (int k = 0; agencies[k] != NULL; k++)
+			if (inside > 6 && memcmp(end - 6, agencies[k], 6) == 0)
+				eq = end - 6;
+		/* one part alone may be a place (【ワシントン】) or an agency (【共同】): left as it is */
+		if (eq + 3 > end)
+			return 0;
+		st->out->dateline = dup_squeezed(st, s + 3, (size_t) (eq - (s + 3)));
+	}
+	else if (eq == s + 3)
 		return 0;
-	st->out->dateline = dup_squeezed(st, s + 3, (size_t) (eq - (s + 3)));
-	if (eq + 3 < end && st->out->byline == NULL)
-		st->out->byline = dup_squeezed(st, eq + 3, (size_t) (end - (eq + 3)));
+	else
+	{
+		st->out->dateline = dup_squeezed(st, s + 3, (size_t) (eq - (s + 3)));
+		if (eq + 3 < end && st->out->byline == NULL)
+			st->out->byline = dup_squeezed(st, eq + 3, (size_t) (end - (eq + 3)));
+	}
 	skip = i + 3;
 	while (skip < n && s[skip] == ' ')
 		skip++;
 	return skip;
+}
+
+/* the byte length of the Hangul syllables (U+AC00-U+D7A3, three bytes each) at s */
+static size_t
+hangul_run(const char *s, size_t n)
+{
+	size_t		i = 0;
+	const unsigned char *u = (const unsigned char *) s;
+
+	while (i + 3 <= n && u[i] >= 0xEA && u[i] <= 0xED && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+		i += 3;
+	return i;
+}
+
+/*
+ * After a Korean wire dateline, the reporter: "김민수 기자 = " or "김민수 특파원 = " (name, role
+ * word, equals sign). Sets the byline when there is none; returns the length, else 0.
+ */
+static size_t
+korean_reporter(parse_state *st, const char *s, size_t n)
+{
+	static const char *const roles[] = {" \xEA\xB8\xB0\xEC\x9E\x90 = ", " \xED\x8A\xB9\xED\x8C\x8C\xEC\x9B\x90 = ", NULL};
+	size_t		name = hangul_run(s, n < KOREAN_NAME_MAX ? n : KOREAN_NAME_MAX);
+
+	if (name < 6)
+		return 0;
+	for (int k = 0; roles[k] != NULL; k++)
+	{
+		size_t		rn = strlen(roles[k]);
+
+		if (name + rn <= n && memcmp(s + name, roles[k], rn) == 0)
+		{
+			if (st->out->byline == NULL)
+				st->out->byline = dup_squeezed(st, s, name);
+			return name + rn;
+		}
+	}
+	return 0;
+}
+
+/*
+ * The Korean wire dateline opening the lead: "(서울=연합뉴스) 김민수 기자 = ..." or
+ * "【서울=뉴시스】" (place in Hangul, an ASCII equals sign, the agency), then maybe the
+ * reporter. Sets the dateline to the place; returns the length to skip, else 0.
+ */
+static size_t
+korean_wire_dateline(parse_state *st, const char *s, size_t n)
+{
+	size_t		open,
+				place,
+				close,
+				i;
+
+	if (n > 0 && s[0] == '(')
+		open = 1;
+	else if (n >= 3 && memcmp(s, "\xE3\x80\x90", 3) == 0)
+		open = 3;
+	else
+		return 0;
+	place = hangul_run(s + open, n - open);
+	if (place < 3 || open + place >= n || s[open + place] != '=')
+		return 0;
+	for (i = open + place + 1; i < n && i < open + AGENCY_TAG_MAX && s[i] != ')' && s[i] != '\n'; i++)
+		if (open == 3 && i + 3 <= n && memcmp(s + i, "\xE3\x80\x91", 3) == 0)
+			break;
+	close = open == 1 ? 1 : 3;
+	if (i == open + place + 1 || i >= n || (open == 1 ? s[i] != ')' : memcmp(s + i, "\xE3\x80\x91", 3) != 0))
+		return 0;
+	st->out->dateline = dup_squeezed(st, s + open, place);
+	i += close;
+	while (i < n && s[i] == ' ')
+		i++;
+	return i + korean_reporter(st, s + i, n - i);
 }
 
 /* the byte length of the CJK ideographs (U+4E00-U+9FFF, three bytes each) at s */
@@ -2326,6 +2416,8 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 			skip = bracket_dateline(&st, lines[body_start].s, lines[body_start].n);
 		if (skip == 0)
 			skip = chinese_wire_dateline(&st, lines[body_start].s, lines[body_start].n);
+		if (skip == 0)
+			skip = korean_wire_dateline(&st, lines[body_start].s, lines[body_start].n);
 
 		lines[body_start].s += skip;
 		lines[body_start].n -= skip;
