@@ -2215,17 +2215,23 @@ bracket_dateline(parse_state *st, const char *s, size_t n)
 	return skip;
 }
 
-/* the byte length of the Hangul syllables (U+AC00-U+D7A3, three bytes each) at s */
+/*
+ * The byte length of the three-byte characters at s whose first byte is in [first, last]:
+ * CJK ideographs (U+4E00-U+9FFF: 0xE4-0xE9), Hangul syllables (U+AC00-U+D7A3: 0xEA-0xED).
+ */
 static size_t
-hangul_run(const char *s, size_t n)
+three_byte_run(const char *s, size_t n, unsigned char first, unsigned char last)
 {
 	size_t		i = 0;
 	const unsigned char *u = (const unsigned char *) s;
 
-	while (i + 3 <= n && u[i] >= 0xEA && u[i] <= 0xED && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
+	while (i + 3 <= n && u[i] >= first && u[i] <= last && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
 		i += 3;
 	return i;
 }
+
+#define hangul_run(s, n) three_byte_run((s), (n), 0xEA, 0xED)
+#define ideograph_run(s, n) three_byte_run((s), (n), 0xE4, 0xE9)
 
 /*
  * After a Korean wire dateline, the reporter: "김민수 기자 = " or "김민수 특파원 = " (name, role
@@ -2286,18 +2292,6 @@ korean_wire_dateline(parse_state *st, const char *s, size_t n)
 	while (i < n && s[i] == ' ')
 		i++;
 	return i + korean_reporter(st, s + i, n - i);
-}
-
-/* the byte length of the CJK ideographs (U+4E00-U+9FFF, three bytes each) at s */
-static size_t
-ideograph_run(const char *s, size_t n)
-{
-	size_t		i = 0;
-	const unsigned char *u = (const unsigned char *) s;
-
-	while (i + 3 <= n && u[i] >= 0xE4 && u[i] <= 0xE9 && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
-		i += 3;
-	return i;
 }
 
 /*
