@@ -12,6 +12,7 @@
 #include "article.h"
 #include "byline.h"
 #include "langid.h"
+#include "locale_names.h"
 #include "ner_tok.h"
 #include "nx_text.h"
 #include "regex.h"
@@ -53,6 +54,10 @@
 #define NAME_ABOVE_ROLE_MAX 40
 /* a place on its own line between byline and date: "Santiago de Compostela" */
 #define PLACE_LINE_MAX_BYTES 40
+/* a caption over its credit line, and the credit: "Travis Heinz/AP", "Jan Novak / Agencja Foto" */
+#define CAPTION_OVER_CREDIT_MAX 400
+#define CREDIT_LINE_MAX_WORDS 6
+#define CREDIT_LINE_MAX_BYTES 100
 
 typedef enum line_kind
 {
@@ -1267,6 +1272,118 @@ dated_meta(const line *ln)
 	return k == LK_DATE || k == LK_META_TIME || k == LK_META_SEGMENTS || (k == LK_BYLINE && ln->date_label != NX_DATE_NONE);
 }
 
+/* photo agencies that sign a photo alone on the line under its caption */
+static const char *const photo_agencies[] = {
+	"Getty Images", "Shutterstock", "iStock", "Alamy", "AP Photo", "AFP Photo", "Reuters Photo", "EPA-EFE", NULL
+};
+
+/* a photo agency alone on the line ("Getty Images") */
+static int
+photo_agency_line(const line *ln)
+{
+	for (int k = 0; photo_agencies[k] != NULL; k++)
+		if (strlen(photo_agencies[k]) == ln->n && nx_strncaseeq(ln->s, photo_agencies[k], ln->n))
+			return 1;
+	return 0;
+}
+
+/*
+ * A photo credit on the line under its caption: a copyright sign, a photo agency, or a
+ * photographer and the outlet across a slash ("Travis Heinz/AP", "Jan Novak / Agencja"),
+ * at most CREDIT_LINE_MAX_WORDS capitalised words with no sentence in them.
+ */
+static int
+credit_line(const line *ln)
+{
+	size_t		i,
+				letters,
+				digits,
+				upper,
+				lower;
+
+	if (ln->n == 0 || ln->n > CREDIT_LINE_MAX_BYTES)
+		return 0;
+	if ((ln->n >= 2 && (unsigned char) ln->s[0] == 0xC2 && (unsigned char) ln->s[1] == 0xA9) ||
+		(ln->n >= 4 && nx_strncaseeq(ln->s, "(c) ", 4)))
+		return 1;
+	if (photo_agency_line(ln))
+		return 1;
+	if (memchr(ln->s, '/', ln->n) == NULL || nx_has_digit(ln->s, ln->n) || nx_count_words(ln->s, ln->n) > CREDIT_LINE_MAX_WORDS)
+		return 0;
+	nx_count_chars(ln->s, ln->n, &letters, &digits, &upper, &lower);
+	/* "OPN/INT", "Oct/Dec      Jan/Dec": a table's column heads */
+	if (lower == 0)
+		return 0;
+	for (i = 1; i < ln->n; i++)
+		if (ln->s[i] == ' ' && ln->s[i - 1] == ' ')
+			return 0;
+	for (i = 0; i < ln->n; i++)
+	{
+		/* a period only inside a word ("Wyborcza.pl") */
+		if (((ln->s[i] == '.') && (i + 1 == ln->n || ln->s[i + 1] == ' ')) ||
+			ln->s[i] == ',' || ln->s[i] == ':' || ln->s[i] == '!' || ln->s[i] == '?')
+			return 0;
+		/* every word starts with a capital: "Travis Heinz/AP" */
+		if ((i == 0 || ln->s[i - 1] == ' ' || ln->s[i - 1] == '/') && ln->s[i] != ' ' && ln->s[i] != '/' &&
+			!((ln->s[i] >= 'A' && ln->s[i] <= 'Z') || (unsigned char) ln->s[i] >= 0x80))
+			return 0;
+	}
+	return 1;
+}
+
+/* a caption reads as prose: three words or more, one after the first in lower case, few digits */
+static int
+caption_prose(const line *ln)
+{
+	size_t		letters,
+				digits,
+				upper,
+				lower;
+
+	nx_count_chars(ln->s, ln->n, &letters, &digits, &upper, &lower);
+	/* a line that introduces a table ends in a colon or a dash */
+	if (nx_count_words(ln->s, ln->n) < 3 || digits * 10 > letters || ln->s[ln->n - 1] == ':' || ln->s[ln->n - 1] == '-')
+		return 0;
+	/* "Hail covers a road", "Строительство дороги"; not "American Agronomics Corp" */
+	for (size_t i = 1; i < ln->n; i++)
+		if (ln->s[i - 1] == ' ' && ln->s[i] != ' ' && nx_word_starts_lower(ln->s + i, ln->n - i))
+			return 1;
+	return 0;
+}
+
+/*
+ * "Hail covers a road near Wichita." over "Travis Heinz/AP" or "© Agency / Name": a line
+ * right above a photo credit (no blank line between) is the photo's caption, and the credit
+ * is furniture; a photo agency alone is furniture too. In the header only, where the page's
+ * photo sits.
+ */
+static void
+mark_captions_over_credits(line *lines, size_t nlines, size_t from)
+{
+	size_t		i,
+				seen = 0;
+
+	for (i = from; i + 1 < nlines && seen < HEADER_MAX_LINES; i++)
+	{
+		if (lines[i].n == 0)
+			continue;
+		seen++;
+		/* a photo agency's name alone is the credit of a photo, with or without a caption */
+		if (photo_agency_line(&lines[i]) && kind_of(&lines[i]) == LK_CONTENT)
+		{
+			lines[i].kind_cache = LK_BOILERPLATE;
+			continue;
+		}
+		if (lines[i + 1].n == 0 || lines[i].n > CAPTION_OVER_CREDIT_MAX || !credit_line(&lines[i + 1]) ||
+			kind_of(&lines[i]) != LK_CONTENT || !caption_prose(&lines[i]) || nx_role_line(lines[i].s, lines[i].n) ||
+			(kind_of(&lines[i + 1]) != LK_CONTENT && kind_of(&lines[i + 1]) != LK_BOILERPLATE))
+			continue;
+		lines[i].kind_cache = LK_CAPTION;
+		lines[i + 1].kind_cache = LK_BOILERPLATE;
+		i++;
+	}
+}
+
 /*
  * The shape of a place alone on a line: one to three words, no digits, no label, handle or
  * separator (a place has no ':', '@', '|', '/', '·'), and not three capitals or fewer alone
@@ -2294,6 +2411,92 @@ korean_wire_dateline(parse_state *st, const char *s, size_t n)
 	return i + korean_reporter(st, s + i, n - i);
 }
 
+/* a Russian capital letter (А-Я, Ё) at s */
+static int
+cyrillic_capital(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *) s;
+
+	return n >= 2 && u[0] == 0xD0 && ((u[1] >= 0x90 && u[1] <= 0xAF) || u[1] == 0x81);
+}
+
+/* the byte length of a place in Cyrillic capitals at s ("МОСКВА", "НИЖНИЙ НОВГОРОД"), else 0 */
+static size_t
+cyrillic_capitals(const char *s, size_t n)
+{
+	size_t		i = 0,
+				letters = 0;
+
+	while (i < n && i < AGENCY_TAG_MAX)
+	{
+		if (cyrillic_capital(s + i, n - i))
+			i += 2, letters++;
+		else if ((s[i] == ' ' || s[i] == '-') && letters > 0)
+			i++;
+		else
+			break;
+	}
+	return letters >= 2 ? i : 0;
+}
+
+/*
+ * The Russian agencies' dateline opening the lead: "МОСКВА, 12 мар — РИА Новости. " or
+ * "МОСКВА, 12 марта. /ТАСС/. " (place in capitals, day, month, the agency after a dash or
+ * between slashes). Sets the dateline to the place and keeps its day and month; returns
+ * the length to skip, else 0.
+ */
+static size_t
+cyrillic_wire_dateline(parse_state *st, const char *s, size_t n)
+{
+	size_t		place = cyrillic_capitals(s, n),
+				i,
+				w,
+				agency;
+	nx_date		d = {0, 0, 0, 0};
+
+	while (place > 0 && s[place - 1] == ' ')
+		place--;
+	if (place == 0 || place + 2 >= n || s[place] != ',' || s[place + 1] != ' ')
+		return 0;
+	for (i = place + 2; i < n && i < place + 4 && s[i] >= '0' && s[i] <= '9'; i++)
+		d.day = d.day * 10 + (s[i] - '0');
+	if (d.day == 0 || i >= n || s[i] != ' ')
+		return 0;
+	for (w = ++i; i < n && s[i] != ' ' && s[i] != '.'; i++)
+		;
+	if ((d.month = nx_locale_month(s + w, i - w)) == 0 || !nx_date_valid(2000, d.month, d.day))
+		return 0;
+	if (i + 5 <= n && memcmp(s + i, ". /", 3) == 0)
+	{
+		/* ". /ТАСС/. " */
+		const char *slash = memchr(s + i + 3, '/', n - i - 3 < AGENCY_TAG_MAX ? n - i - 3 : AGENCY_TAG_MAX);
+
+		if (slash == NULL || slash == s + i + 3)
+			return 0;
+		agency = (size_t) (slash - s) + 1;
+	}
+	else if (i + 5 <= n && (separator_at(s + i, n - i, SEP_DASH) > 0))
+	{
+		/* " — РИА Новости. " */
+		const char *dot;
+
+		i += separator_at(s + i, n - i, SEP_DASH);
+		dot = memchr(s + i, '.', n - i < AGENCY_TAG_MAX ? n - i : AGENCY_TAG_MAX);
+		if (dot == NULL || dot == s + i || !(cyrillic_capital(s + i, n - i) || (s[i] >= 'A' && s[i] <= 'Z')))
+			return 0;
+		agency = (size_t) (dot - s);
+	}
+	else
+		return 0;
+	if (agency >= n || s[agency] != '.')
+		return 0;
+	st->out->dateline = dup_squeezed(st, s, place);
+	st->dateline_date = d;
+	for (agency++; agency < n && s[agency] == ' '; agency++)
+		;
+	return agency;
+}
+
 /*
  * The Chinese wire dateline opening the lead: "新华社北京9月4日电" (agency, place, month 月,
  * day 日, 电 "dispatch" or 讯 "report"). Sets the dateline to the place (without the agency:
@@ -2388,6 +2591,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 			body_start = next + 1;
 		if (mode != NX_PARSE_HEADLINE_ONLY)
 		{
+			mark_captions_over_credits(lines, nlines, body_start);
 			mark_place_lines(lines, nlines, body_start);
 			mark_bare_name_lines(lines, nlines, body_start);
 		}
@@ -2412,6 +2616,8 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 			skip = chinese_wire_dateline(&st, lines[body_start].s, lines[body_start].n);
 		if (skip == 0)
 			skip = korean_wire_dateline(&st, lines[body_start].s, lines[body_start].n);
+		if (skip == 0)
+			skip = cyrillic_wire_dateline(&st, lines[body_start].s, lines[body_start].n);
 
 		lines[body_start].s += skip;
 		lines[body_start].n -= skip;

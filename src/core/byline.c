@@ -206,6 +206,12 @@ word_case(const char *s, size_t n)
 	}
 }
 
+int
+nx_word_starts_lower(const char *s, size_t n)
+{
+	return n > 0 && word_case(s, n) == 'l';
+}
+
 /* an en or em dash standing alone between names and a place: "Ana Souza — Brasília" */
 static int
 is_dash_word(const char *s, size_t n)

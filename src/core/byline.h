@@ -42,6 +42,9 @@ int			nx_byline_parse(const char *s, size_t n, nx_byline *out);
 /* the same, given nx_date_line_prefix's answer on the trimmed line (NULL: computes it) */
 int			nx_byline_parse_dated(const char *s, size_t n, const nx_date_prefix *prefix, nx_byline *out);
 
+/* 1 when the word's first letter is a lower-case letter, in any script ("road", "дороги") */
+int			nx_word_starts_lower(const char *s, size_t n);
+
 /* a word of an outlet's name among the words ("Harbour Times", "CBC News"): 1 or 0 */
 int			nx_outlet_name(const char *s, size_t n);
 

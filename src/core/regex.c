@@ -40,6 +40,8 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|reuters?$|\\(?reporting\\s+by\\b|editing\\s+by\\b|you\\s+may\\s+also\\s+like|recommended(?:\\s+for\\s+you|\\s+stories|\\s+reading)?:?$"
 	"|continue\\s+reading\\b|listen\\s+to\\s+this\\s+article|skip\\s+advertisement|story\\s+continues\\s+below"
 	"|skip\\s+to\\b|skip\\s+links?$|this\\s+article\\s+is\\s+more\\s+than\\s+\\w+\\s+\\w+\\s+old$"
+	/* the photo's buttons: "hide caption", "toggle caption", "Enlarge this image" */
+	"|hide\\s+caption$|toggle\\s+caption$|enlarge\\s+this\\s+image$"
 	"|email\\s+this\\b|print\\s+this\\b|comments?$|\\d+\\s+comments?$|tweet$|whatsapp$|facebook$|twitter$|linkedin$|e-?mail$"
 	/* share and save buttons, advertisement labels, in English and the larger European languages */
 	"|share$|save$|print$|listen$|copy\\s+link$|teilen$|anzeige$|partager$|publicit\\x{00E9}$|compartir$|publicidad$"
@@ -232,7 +234,7 @@ first_byte_possible(nx_pattern p, const char *s, size_t n)
 		return 1;
 	if (p == NX_RE_READING_TIME)
 		return c == 'e' || c == 'r';
-	return strchr("acdefijlmprstuwy(", c) != NULL;	/* NX_RE_BOILERPLATE */
+	return strchr("acdefhijlmprstuwy(", c) != NULL;	/* NX_RE_BOILERPLATE */
 }
 
 int
