@@ -35,7 +35,7 @@
 /* a place before a date line ("Madrid - 14 feb 2024") ends within this many bytes */
 #define PLACE_BEFORE_DATE_MAX 40
 /* section labels above the headline: at most this long, this many lines, under a headline of at least this many words */
-#define KICKER_MAX_BYTES 60
+#define KICKER_MAX_BYTES 60			/* kicker_line: in characters */
 #define CASELESS_NAME_WORDS 4		/* "أحمد علي", "राहुल कुमार": a name line without capitals */
 #define AGENCY_TAG_MAX 30			/* "(Reuters)", "(Associated Press)" */
 #define KOREAN_NAME_MAX 15			/* a reporter's name in Hangul: up to five syllables */
@@ -494,7 +494,7 @@ classify(line *ln)
 	if (ln->n > META_LINE_MAX)
 		return;
 	/* cheap pre-checks keep the regexes off lines that cannot match */
-	has_digit = nx_has_digit(ln->s, ln->n);
+	has_digit = nx_date_has_digit(ln->s, ln->n);
 	known = read_date_prefix(ln, has_digit, &prefix);
 	if ((ln->date_label = whole_date_line(ln, known)) != NX_DATE_NONE)
 	{
@@ -1803,7 +1803,9 @@ kicker_line(const line *ln)
 	int			bar_byline = kind_of(ln) == LK_BYLINE && ln->date_label == NX_DATE_NONE &&
 		nx_by_word(ln->s, ln->n) == 0;
 
-	if ((kind_of(ln) != LK_CONTENT && !bar_byline) || ln->n > KICKER_MAX_BYTES || nx_has_digit(ln->s, ln->n))
+	/* at most KICKER_MAX_BYTES characters: Thai and Chinese take three bytes a character */
+	if (ln->n > 3 * KICKER_MAX_BYTES || (ln->n > KICKER_MAX_BYTES && nx_utf8_count(ln->s, ln->n) > KICKER_MAX_BYTES) ||
+		(kind_of(ln) != LK_CONTENT && !bar_byline) || nx_has_digit(ln->s, ln->n))
 		return 0;
 	last = ln->s[ln->n - 1];
 	if (last == '.' || last == '!' || last == '?' || last == ':' || last == ',' || last == ';')

@@ -21,7 +21,7 @@
  * pen of) and Hebrew "מאת"
  */
 static const char *const by_words[] = {
-	"by", "von", "par", "por", "di", "door", "av", "af", "przez", "oleh", "kirjoittanut",
+	"by", "von", "par", "por", "di", "door", "av", "af", "przez", "oleh", "penulis", "kirjoittanut",
 	"\xCF\x84\xCE\xBF\xCF\x85", "\xCF\x84\xCE\xB7\xCF\x83", "\xD8\xA8\xD9\x82\xD9\x84\xD9\x85",
 	"\xD7\x9E\xD7\x90\xD7\xAA", NULL
 };
@@ -32,7 +32,10 @@ static const char *const by_words_labelled[] = {
 	"testo", "tekst", "author", "authors", "written", "reported", "words", "story", "reporting",
 	"opinion", "analysis", "commentary", "review", "edited", "compiled", "produced", "interview", "column",
 	"artikel", "kommentar", "analyse", "beitrag", "gastbeitrag", "bericht", "reportage", "kolumne", "essay",
-	"chronique", "tribune", "article", "reportaje", "columna", "articulo", "cronaca", "intervista", NULL
+	"chronique", "tribune", "article", "reportaje", "columna", "articulo", "cronaca", "intervista",
+	"\xE0\xB8\x9C\xE0\xB8\xB9\xE0\xB9\x89\xE0\xB9\x80\xE0\xB8\x82\xE0\xB8\xB5\xE0\xB8\xA2\xE0\xB8\x99",	/* ผู้เขียน */
+	"\xE6\x92\xB0\xE6\x96\x87", "\xE4\xBD\x9C\xE8\x80\x85",	/* 撰文, 作者 */
+	NULL
 };
 
 /* the articles a label before a by-word may open with ("Ein Artikel von", "A column by") */
@@ -49,13 +52,20 @@ static const char *const name_glue[] = {
 	"desk", "team", "redaktion", "redaccion", "redazione", "redaction", "agencies", "agency", NULL
 };
 
+/* the fullwidth colon of Chinese and Japanese text ("撰文：") at s */
+static int
+fullwidth_colon(const char *s, size_t n)
+{
+	return n >= 3 && (unsigned char) s[0] == 0xEF && (unsigned char) s[1] == 0xBC && (unsigned char) s[2] == 0x9A;
+}
+
 /* the end of the word at i (at most 24 bytes; a colon ends it too), or i when there is none */
 static size_t
 word_end(const char *s, size_t n, size_t i)
 {
 	size_t		j = i;
 
-	while (j < n && j - i < 24 && !nx_is_space((unsigned char) s[j]) && s[j] != ':')
+	while (j < n && j - i < 24 && !nx_is_space((unsigned char) s[j]) && s[j] != ':' && !fullwidth_colon(s + j, n - j))
 		j++;
 	return j;
 }
@@ -83,6 +93,9 @@ after_label(const char *s, size_t n, size_t i)
 
 	if (i < n && s[i] == ':')
 		return after_space(s, n, i + 1);
+	/* "撰文：張偉": no space after a fullwidth colon */
+	if (fullwidth_colon(s + i, n - i))
+		return i + 3 < n ? (after_space(s, n, i + 3) ? after_space(s, n, i + 3) : i + 3) : 0;
 	if ((j = after_space(s, n, i)) == 0)
 		return 0;
 	k = word_end(s, n, j);
@@ -791,6 +804,27 @@ nx_byline_names_role_date(const char *s, size_t n, nx_byline *out)
 	return 0;
 }
 
+/* "Rina Sari | Editor Budi Santoso": another role after a bar is not the publisher; the names end at the bar */
+static void
+cut_role_after_bar(nx_byline *out)
+{
+	const char *bar = memchr(out->names, '|', out->names_n);
+	const char *after,
+			   *end = out->names + out->names_n;
+	size_t		w;
+
+	if (bar == NULL)
+		return;
+	for (after = bar + 1; after < end && nx_is_space((unsigned char) *after); after++)
+		;
+	w = word_end(after, (size_t) (end - after), 0);
+	if (w > 0 && nx_word_in_folded_list(after, w, role_line_words))
+	{
+		out->names_n = (size_t) (bar - out->names);
+		nx_trim(&out->names, &out->names_n);
+	}
+}
+
 int
 nx_byline_parse(const char *s, size_t n, nx_byline *out)
 {
@@ -820,7 +854,10 @@ nx_byline_parse_dated(const char *s, size_t n, const nx_date_prefix *prefix, nx_
 		}
 		nx_trim(&out->names, &out->names_n);
 		if (nx_looks_like_names(out->names, out->names_n, 1))
+		{
+			cut_role_after_bar(out);
 			return 1;
+		}
 		/* a place and role in brackets after the name: "Par Claire Vasseur (Lorient, envoyée spéciale)" */
 		if (out->names_n > 2 && out->names[out->names_n - 1] == ')')
 		{

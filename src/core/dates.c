@@ -149,7 +149,7 @@ static const char *const filler_words[] = {
 	"de", "del", "do", "da", "di", "alle", "ore", "las", "los", "horas", "hs", "hrs", "a", "as", "ao",
 	"w", "o", "godz", "dnia", "dne", "v", "saat", "tarihi", "tarih", "в", "г", "года", "год", "ч",
 	"uur", "u", "kello", "pukul", "um", "jam",
-	"時", "分", "시", "분", "午前", "午後", "오전", "오후", "上午", "下午", NULL
+	"時", "分", "시", "분", "午前", "午後", "오전", "오후", "上午", "下午", "น", NULL
 };
 
 /*
@@ -253,7 +253,15 @@ match_month(const tok *t, int *month)
 {
 	if (t->kind != TK_WORD)
 		return 0;
+	/* a dotted abbreviation outside ASCII, one name across tokens: Thai "มี.ค." */
+	if ((unsigned char) t->s[0] >= 0x80 && is_punct(&t[1], '.') && t[2].kind == TK_WORD &&
+		t[1].s == t->s + t->n && t[2].s == t[1].s + 1 &&
+		(*month = nx_locale_month(t->s, (size_t) (t[2].s + t[2].n - t->s))) != 0)
+		return is_punct(&t[3], '.') && t[3].s == t[2].s + t[2].n ? 4 : 3;
 	*month = nx_month_number(t->s, t->n);
+	/* Hebrew writes "in" as a prefix: "במרץ", in March */
+	if (*month == 0 && t->n > 4 && (unsigned char) t->s[0] == 0xD7 && (unsigned char) t->s[1] == 0x91)
+		*month = nx_locale_month(t->s + 2, t->n - 2);
 	if (*month == 0)
 		return 0;
 	return is_punct(&t[1], '.') ? 2 : 1;
@@ -270,12 +278,20 @@ match_day(const tok *t, int *day)
 	return is_ordinal(&t[1]) ? 2 : 1;
 }
 
+/* the Thai solar calendar counts from 543 BC: 2567 is 2024 */
+#define BUDDHIST_ERA_OFFSET 543
+
 static int
 match_year(const tok *t, int *year)
 {
 	int			v = num_value(t);
 
-	if (t->n != 4 || v < 1800 || v > 2199)
+	if (t->n != 4)
+		return 0;
+	/* Buddhist-era years of 1900-2099 (2443-2642) overlap no Gregorian year a date line prints */
+	if (v >= 1900 + BUDDHIST_ERA_OFFSET && v <= 2099 + BUDDHIST_ERA_OFFSET)
+		v -= BUDDHIST_ERA_OFFSET;
+	if (v < 1800 || v > 2199)
 		return 0;
 	*year = v;
 	return 1;
@@ -310,6 +326,24 @@ match_cjk_date(const tok *t, nx_date *r)
 	r->month = v[0];
 	r->day = v[1];
 	return 6;
+}
+
+/* the Gregorian year of an era name and year (令和 6 -> 2024; 平成 31 -> 2019), else 0 */
+static int
+japanese_era_year(const tok *t)
+{
+	static const struct
+	{
+		const char *name;
+		int			first;		/* the Gregorian year of the era's year 1 */
+	}			eras[] = {{"\xE4\xBB\xA4\xE5\x92\x8C", 2019}, {"\xE5\xB9\xB3\xE6\x88\x90", 1989}};
+
+	if (t->kind != TK_WORD || t->n != 6 || t[1].kind != TK_NUM || t[1].n > 2 || num_value(&t[1]) < 1)
+		return 0;
+	for (size_t k = 0; k < sizeof(eras) / sizeof(eras[0]); k++)
+		if (memcmp(t->s, eras[k].name, 6) == 0)
+			return eras[k].first + num_value(&t[1]) - 1;
+	return 0;
 }
 
 /* t opens a further number of the same run ("1.2.10.4", a version or an address, no date) */
@@ -384,6 +418,13 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 		*d = r;
 		return u;
 	}
+	/* a Japanese era year: 令和6年3月14日 (Reiwa 6, 2024), 平成31年 (Heisei 31, 2019) */
+	if ((r.year = japanese_era_year(t)) != 0 && (u = match_cjk_date(&t[1], &r)) > 0)
+	{
+		*d = r;
+		return 1 + u;
+	}
+	r.year = 0;
 	if (match_year(t, &r.year) && is_punct(&t[1], '.') && (u = match_month(&t[2], &r.month)) > 0 &&
 		match_day(&t[2 + u], &r.day) > 0 && is_punct(&t[3 + u], '.'))
 	{
@@ -565,6 +606,15 @@ nx_date_read_day_first(nx_date *d)
 /* date_prefix_scan: the scan needs tokens past a cut line's first FIRST_LINE_TOKENS */
 #define NEED_MORE_TOKENS (-1)
 
+/* a weekday name of two words outside ASCII: Vietnamese "Thứ năm", Hebrew "יום חמישי" */
+static int
+two_word_weekday(const tok *t)
+{
+	return t->kind == TK_WORD && t[1].kind == TK_WORD && t[1].s == t->s + t->n + 1 && t->s[t->n] == ' ' &&
+		!nx_is_ascii(t->s, (size_t) (t[1].s + t[1].n - t->s)) &&
+		nx_locale_weekday(t->s, (size_t) (t[1].s + t[1].n - t->s)) != 0;
+}
+
 /*
  * The date-line scan over toks[0, nt) (see date_prefix). When cut is set, toks holds only the
  * line's first tokens: a scan that would read within DATE_LOOKAHEAD of their end returns
@@ -610,6 +660,8 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 			used = time_number(t, i);
 		else if (zone_after_time(t, clock))
 			used = 1;
+		else if (two_word_weekday(t))
+			used = 2;
 		else if ((lists = date_word_lists(t)) & DW_PUBLISHED)
 		{
 			label = NX_DATE_PUBLISHED;
@@ -797,8 +849,86 @@ nx_date_line(const char *s, size_t n, nx_date *out)
 	return label;
 }
 
+/* a line long enough for any date line (NX_DATE_LINE_MAX and the byline forms) */
+#define WESTERN_COPY_MAX 512
+
+/* a line with its Arabic-Indic and Persian digits written as ASCII ones, and where each byte came from */
+typedef struct western_copy
+{
+	char		s[WESTERN_COPY_MAX];
+	unsigned short from[WESTERN_COPY_MAX + 1];
+	size_t		n;
+} western_copy;
+
+/* an Arabic-Indic (U+0660-U+0669) or Persian (U+06F0-U+06F9) digit at u: its value, else -1 */
+static int
+eastern_digit(const unsigned char *u, size_t n)
+{
+	if (n >= 2 && u[0] == 0xD9 && u[1] >= 0xA0 && u[1] <= 0xA9)
+		return u[1] - 0xA0;
+	if (n >= 2 && u[0] == 0xDB && u[1] >= 0xB0 && u[1] <= 0xB9)
+		return u[1] - 0xB0;
+	return -1;
+}
+
+int
+nx_date_has_digit(const char *s, size_t n)
+{
+	if (nx_has_digit(s, n))
+		return 1;
+	if (memchr(s, 0xD9, n) == NULL && memchr(s, 0xDB, n) == NULL)
+		return 0;
+	for (size_t i = 0; i + 1 < n; i++)
+		if (eastern_digit((const unsigned char *) s + i, n - i) >= 0)
+			return 1;
+	return 0;
+}
+
+/* 1 and the copy when [s, s+n) has digits of Arabic script (and fits), else 0 */
+static int
+western_digits(const char *s, size_t n, western_copy *w)
+{
+	size_t		i = 0;
+	int			found = 0;
+
+	if (n >= WESTERN_COPY_MAX || (memchr(s, 0xD9, n) == NULL && memchr(s, 0xDB, n) == NULL))
+		return 0;
+	w->n = 0;
+	while (i < n)
+	{
+		int			v = eastern_digit((const unsigned char *) s + i, n - i);
+
+		w->from[w->n] = (unsigned short) i;
+		if (v >= 0)
+		{
+			w->s[w->n++] = (char) ('0' + v);
+			i += 2;
+			found = 1;
+		}
+		else
+			w->s[w->n++] = s[i++];
+	}
+	w->from[w->n] = (unsigned short) n;
+	return found;
+}
+
+static nx_date_label date_line_prefix(const char *s, size_t n, nx_date *out, size_t *consumed);
+
 nx_date_label
 nx_date_line_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
+{
+	western_copy w;
+	nx_date_label label;
+
+	if (!western_digits(s, n, &w))
+		return date_line_prefix(s, n, out, consumed);
+	if ((label = date_line_prefix(w.s, w.n, out, consumed)) != NX_DATE_NONE)
+		*consumed = w.from[*consumed];
+	return label;
+}
+
+static nx_date_label
+date_line_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 {
 	tok			toks[8];
 	int			nt;
@@ -824,8 +954,22 @@ nx_date_line_prefix(const char *s, size_t n, nx_date *out, size_t *consumed)
 	return date_prefix(s, n, out, consumed);
 }
 
+static size_t date_scan(const char *s, size_t n, int allow_no_year, nx_date *out);
+
 size_t
 nx_date_scan(const char *s, size_t n, int allow_no_year, nx_date *out)
+{
+	western_copy w;
+	size_t		used;
+
+	if (!western_digits(s, n, &w))
+		return date_scan(s, n, allow_no_year, out);
+	used = date_scan(w.s, w.n, allow_no_year, out);
+	return used > 0 ? w.from[used] : 0;
+}
+
+static size_t
+date_scan(const char *s, size_t n, int allow_no_year, nx_date *out)
 {
 	tok			toks[16];
 	int			nt,

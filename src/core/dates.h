@@ -66,6 +66,9 @@ typedef struct nx_date_prefix
  */
 size_t		nx_date_scan(const char *s, size_t n, int allow_no_year, nx_date *out);
 
+/* a digit a date can be written in: ASCII, Arabic-Indic or Persian (١٤ مارس ٢٠٢٤); 1 or 0 */
+int			nx_date_has_digit(const char *s, size_t n);
+
 /*
  * A date with month_first_guess read day first instead (04/09/2016 as 4 September): after a
  * label in another language than English, or in an article in another language.

@@ -80,9 +80,9 @@ nx_fold_word_utf8proc(const char *s, size_t n, char *out, size_t outsz)
 		if (used <= 0)
 			return 0;
 		i += (size_t) used;
-		/* the same options as the generator's utf8proc_map, one character at a time */
+		/* the same options as the generator's utf8proc_map, one character at a time (Thai keeps its marks) */
 		nd = utf8proc_decompose_char(cp, dec, 8, UTF8PROC_STABLE | UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD |
-									 UTF8PROC_STRIPMARK, &last_boundclass);
+									 (cp >= 0x0E00 && cp <= 0x0E7F ? 0 : UTF8PROC_STRIPMARK), &last_boundclass);
 		if (nd < 0 || nd > 8)
 			return 0;
 		for (j = 0; j < nd; j++)

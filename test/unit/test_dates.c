@@ -257,6 +257,43 @@ test_asian_forms_and_update_tails(void **state)
 		expect_line(not_date_lines[i], NX_DATE_NONE, 0, 0, 0);
 }
 
+/* calendars and digits beyond the Gregorian ASCII forms */
+static void
+test_other_calendars_and_digits(void **state)
+{
+	static const struct
+	{
+		const char *line;
+		nx_date_label label;
+		int			y,
+					m,
+					d;
+	}			cases[] = {
+		/* Thai: a dotted month abbreviation, the Buddhist-era year, the hour mark */
+		{"5 \xE0\xB8\xA1\xE0\xB8\xB5.\xE0\xB8\x84. 2567 14:25 \xE0\xB8\x99.", NX_DATE_PLAIN, 2024, 3, 5},
+		{"\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\x99\xE0\xB8\x9E\xE0\xB8\xA4\xE0\xB8\xAB\xE0\xB8\xB1\xE0\xB8\xAA\xE0\xB8\x9A\xE0\xB8\x94\xE0\xB8\xB5 14 \xE0\xB8\xA1\xE0\xB8\xB5\xE0\xB8\x99\xE0\xB8\xB2\xE0\xB8\x84\xE0\xB8\xA1 2567", NX_DATE_PLAIN, 2024, 3, 14},
+		/* Japanese era years: Reiwa 6 is 2024, Heisei 31 is 2019 */
+		{"\xE4\xBB\xA4\xE5\x92\x8C" "6\xE5\xB9\xB4" "3\xE6\x9C\x88" "14\xE6\x97\xA5 10:05", NX_DATE_PLAIN, 2024, 3, 14},
+		{"\xE5\xB9\xB3\xE6\x88\x90" "31\xE5\xB9\xB4" "4\xE6\x9C\x88" "30\xE6\x97\xA5", NX_DATE_PLAIN, 2019, 4, 30},
+		/* Arabic-Indic and Persian digits */
+		{"\xD9\xA1\xD9\xA4 \xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 \xD9\xA2\xD9\xA0\xD9\xA2\xD9\xA4", NX_DATE_PLAIN, 2024, 3, 14},
+		{"\xDB\xB1\xDB\xB4 \xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 \xDB\xB2\xDB\xB0\xDB\xB2\xDB\xB4 \xDB\xB1\xDB\xB0:\xDB\xB0\xDB\xB5", NX_DATE_PLAIN, 2024, 3, 14},
+		/* weekdays of two words (Vietnamese, Hebrew) and Hebrew's prefix for "in" */
+		{"Th\xE1\xBB\xA9 n\xC4\x83m, 14/3/2024, 10:05 (GMT+7)", NX_DATE_PLAIN, 2024, 3, 14},
+		{"\xD7\x99\xD7\x95\xD7\x9D \xD7\x97\xD7\x9E\xD7\x99\xD7\xA9\xD7\x99, 14 \xD7\x91\xD7\x9E\xD7\xA8\xD7\xA5 2024", NX_DATE_PLAIN, 2024, 3, 14},
+	};
+	nx_date		d;
+
+	(void) state;
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+		expect_line(cases[i].line, cases[i].label, cases[i].y, cases[i].m, cases[i].d);
+	/* a Buddhist-era year stays a number outside dates; a prefix maps back to the line's bytes */
+	expect_line("2567", NX_DATE_NONE, 0, 0, 0);
+	assert_int_equal(nx_date_scan("\xD9\xA1\xD9\xA4 \xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 \xD9\xA2\xD9\xA0\xD9\xA2\xD9\xA4 \xD9\x86\xD8\xB5", strlen("\xD9\xA1\xD9\xA4 \xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 \xD9\xA2\xD9\xA0\xD9\xA2\xD9\xA4 \xD9\x86\xD8\xB5"), 0, &d),
+					 strlen("\xD9\xA1\xD9\xA4 \xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 \xD9\xA2\xD9\xA0\xD9\xA2\xD9\xA4"));
+	assert_int_equal(d.year, 2024);
+}
+
 /* a labelled time without a date is a meta line of its own (nx_time_line), not a date line */
 static void
 test_labelled_times_without_a_date(void **state)
@@ -299,6 +336,7 @@ main(void)
 		cmocka_unit_test(test_date_line_prefix),
 		cmocka_unit_test(test_date_far_into_the_line),
 		cmocka_unit_test(test_asian_forms_and_update_tails),
+		cmocka_unit_test(test_other_calendars_and_digits),
 		cmocka_unit_test(test_labelled_times_without_a_date),
 	};
 

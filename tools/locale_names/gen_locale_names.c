@@ -22,7 +22,7 @@
 static const char *const locales[] = {
 	"en", "de", "fr", "es", "it", "pt", "nl", "da", "nb", "nn", "sv", "pl", "cs", "sk",
 	"tr", "ru", "uk", "fi", "ro", "hu", "id", "ca", "el", "bg", "sr", "sl", "lt", "lv", "et",
-	"hi", "bn", "mr", "ar", "fa", "ur", "he", "ms", "sw", NULL
+	"hi", "bn", "mr", "ar", "fa", "ur", "he", "ms", "sw", "th", "vi", NULL
 };
 
 typedef struct entry
@@ -37,13 +37,18 @@ typedef struct entry
 static entry entries[8192];
 static int nentries;
 
+/*
+ * Thai writes vowels and tone marks as combining marks: stripping them would merge names
+ * (มี.ค. March and ม.ค. January), so Thai keeps its marks, as nx_fold_word_utf8proc does.
+ */
 static int
 fold(const char *in, char *out, size_t outsz)
 {
 	utf8proc_uint8_t *folded = NULL;
+	int			thai = strstr(in, "\xE0\xB8") != NULL || strstr(in, "\xE0\xB9") != NULL;
 	utf8proc_ssize_t n = utf8proc_map((const utf8proc_uint8_t *) in, 0, &folded,
 									  UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE |
-									  UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK);
+									  UTF8PROC_CASEFOLD | (thai ? 0 : UTF8PROC_STRIPMARK));
 
 	if (n < 0 || (size_t) n + 1 > outsz)
 	{
@@ -65,8 +70,12 @@ add(const char *lang, const char *utf8, int kind, int number)
 
 	if (!fold(utf8, f, sizeof(f)))
 		return;
-	/* names are words: a name with a digit or a space (e.g. "1月") is not a word to look up */
-	if (strpbrk(f, "0123456789 ") != NULL || strlen(f) < 2)
+	/*
+	 * names are words, or two words (Vietnamese "thứ năm", Thursday): a name with a digit
+	 * ("1月", "tháng 3") is not a word to look up
+	 */
+	if (strpbrk(f, "0123456789") != NULL || strlen(f) < 2 ||
+		(strchr(f, ' ') != NULL && (strchr(f, ' ') != strrchr(f, ' ') || f[0] == ' ' || f[strlen(f) - 1] == ' ')))
 		return;
 	for (i = 0; i < nentries; i++)
 		if (strcmp(entries[i].name, f) == 0 && entries[i].kind == kind)
