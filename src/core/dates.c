@@ -105,15 +105,17 @@ static const char *const published_words[] = {
 	"опубликовано", "опубликован", "публикация", "julkaistu", "publicat", "diterbitkan", "megjelent",
 	"dipublikasikan", "postado", "postat", "udgivet", "zverejneno", "vydano", "erstellt", "publicacion",
 	"publikacji", "publicacao", "pubblicazione", "публикации", "publiziert", "utworzenia", "giris",
-	/* Hebrew and Arabic (published) */
-	"פורסם", "نشر",
+	/* Hebrew and Arabic (published, publishing), Hindi (published); Vietnamese (date posted,
+	 * published: two words, read as one) */
+	"פורסם", "نشر", "النشر", "प्रकाशित", "ngay dang", "xuat ban",
 	/* Korean (entered, registered, published), Chinese, Japanese (published, delivered, posted) */
 	"입력", "기사입력", "등록", "발행", "게재", "송고", "송고시간", "发布", "发布时间", "發布", "發佈", "发表", "發表",
+	"發布時間", "發佈時間", "發表時間",
 	"出版", "出版时间", "出版時間", "公開", "公開日",
 	"配信", "掲載", "投稿", "投稿日", NULL
 };
 /* "date" in other languages ("Fecha de publicación:", "Datum:"): a label word that says day first */
-static const char *const date_words[] = {"fecha", "data", "datum", "dato", "дата", NULL};
+static const char *const date_words[] = {"fecha", "data", "datum", "dato", "дата", "تاريخ", NULL};
 
 /* is t one of date_words? The first byte first: folding a word costs more than the rest of the test */
 static int
@@ -121,7 +123,8 @@ may_be_date_word(const tok *t)
 {
 	unsigned char c = (unsigned char) t->s[0] | 0x20;
 
-	return (c == 'f' || c == 'd' || (unsigned char) t->s[0] == 0xD0) && nx_word_in_folded_list(t->s, t->n, date_words);
+	return (c == 'f' || c == 'd' || (unsigned char) t->s[0] == 0xD0 || (unsigned char) t->s[0] == 0xD8) &&
+		nx_word_in_folded_list(t->s, t->n, date_words);
 }
 
 /* the English labels: after any other, a numeric date is day first (04/09/2016 is 4 September) */
@@ -137,7 +140,9 @@ static const char *const updated_words[] = {
 	"zaktualizowano", "aktualizacji", "aktualizovano", "guncelleme", "guncellendi", "guncellenme", "son", "обновлено",
 	"обновлен", "paivitetty", "actualizat", "diperbarui", "frissitve", "ultima", "ostatnia", "modifica",
 	/* Korean (modified, last modified, update), Chinese and Japanese (update, last update) */
-	"수정", "최종수정", "업데이트", "更新", "更新时间", "更新於", "最終更新", "更新日", NULL
+	"수정", "최종수정", "업데이트", "更新", "更新时间", "更新於", "最終更新", "更新日", "更新時間",
+	/* Arabic (update, last), Hindi (update), Vietnamese (updated: two words) */
+	"تحديث", "آخر", "अपडेट", "cap nhat", NULL
 };
 static const char *const filler_words[] = {
 	"on", "at", "the", "of", "date", "time", "am", "pm", "a", "m", "p", "h", "hrs",
@@ -149,7 +154,7 @@ static const char *const filler_words[] = {
 	"de", "del", "do", "da", "di", "alle", "ore", "las", "los", "horas", "hs", "hrs", "a", "as", "ao",
 	"w", "o", "godz", "dnia", "dne", "v", "saat", "tarihi", "tarih", "в", "г", "года", "год", "ч",
 	"uur", "u", "kello", "pukul", "um", "jam",
-	"時", "分", "시", "분", "午前", "午後", "오전", "오후", "上午", "下午", "น", NULL
+	"時", "分", "시", "분", "午前", "午後", "오전", "오후", "上午", "下午", "น", "م", "ص", NULL
 };
 
 /*
@@ -381,12 +386,13 @@ match_date(const tok *t, int allow_no_year, nx_date *d)
 	/*
 	 * numeric with slashes, dashes or dots: US month/day/year, day/month/year when the first is
 	 * over 12; a two-digit year as POSIX strptime reads %y (69-99: 1969-1999, 00-68: 2000-2068),
-	 * but not in a row of them ("5/02/91 4/26/91", a table's column heads)
+	 * but not in a row of numbers ("5/02/91 4/26/91", a table's column heads) other than a clock
+	 * time ("14.03.24 10:05")
 	 */
 	if (t[0].kind == TK_NUM && t[0].n <= 2 && (is_punct(&t[1], '/') || is_punct(&t[1], '-') || is_punct(&t[1], '.')) &&
 		t[2].kind == TK_NUM && t[2].n <= 2 && t[3].kind == TK_PUNCT && t[3].s[0] == t[1].s[0] &&
 		(match_year(&t[4], &r.year) || (t[4].kind == TK_NUM && t[4].n == 2 && !followed_by_digits(&t[5]) &&
-										   t[5].kind != TK_NUM)))
+										   (t[5].kind != TK_NUM || is_punct(&t[6], ':')))))
 	{
 		int			a = num_value(&t[0]),
 					b = num_value(&t[2]);
@@ -606,6 +612,31 @@ nx_date_read_day_first(nx_date *d)
 /* date_prefix_scan: the scan needs tokens past a cut line's first FIRST_LINE_TOKENS */
 #define NEED_MORE_TOKENS (-1)
 
+/*
+ * The lists of the word t, or of t and the next word as one label when t alone is no label
+ * and the two are outside ASCII with one space between (Vietnamese "Cập nhật", updated):
+ * *width is the tokens the label takes.
+ */
+static uint32_t
+label_lists(const tok *t, int *width)
+{
+	uint32_t	lists = date_word_lists(t);
+	tok			two;
+
+	*width = 1;
+	if ((lists & (DW_PUBLISHED | DW_UPDATED)) || t->kind != TK_WORD || t[1].kind != TK_WORD ||
+		t[1].s != t->s + t->n + 1 || t->s[t->n] != ' ' || nx_is_ascii(t->s, (size_t) (t[1].s + t[1].n - t->s)))
+		return lists;
+	two = *t;
+	two.n = (size_t) (t[1].s + t[1].n - t->s);
+	if (date_word_lists(&two) & (DW_PUBLISHED | DW_UPDATED))
+	{
+		*width = 2;
+		return date_word_lists(&two);
+	}
+	return lists;
+}
+
 /* a weekday name of two words outside ASCII: Vietnamese "Thứ năm", Hebrew "יום חמישי" */
 static int
 two_word_weekday(const tok *t)
@@ -613,6 +644,14 @@ two_word_weekday(const tok *t)
 	return t->kind == TK_WORD && t[1].kind == TK_WORD && t[1].s == t->s + t->n + 1 && t->s[t->n] == ' ' &&
 		!nx_is_ascii(t->s, (size_t) (t[1].s + t[1].n - t->s)) &&
 		nx_locale_weekday(t->s, (size_t) (t[1].s + t[1].n - t->s)) != 0;
+}
+
+/* a weekday name with a hyphen, which the line's tokens split: Portuguese "quinta-feira" */
+static int
+hyphenated_weekday(const tok *t)
+{
+	return t->kind == TK_WORD && is_punct(&t[1], '-') && t[1].s == t->s + t->n && t[2].kind == TK_WORD &&
+		t[2].s == t[1].s + 1 && nx_locale_weekday(t->s, (size_t) (t[2].s + t[2].n - t->s)) != 0;
 }
 
 /*
@@ -636,7 +675,8 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 	{
 		const tok  *t = &toks[i];
 		nx_date		d;
-		int			used;
+		int			used,
+					width = 1;
 		uint32_t	lists = 0;
 
 		if (cut && i + DATE_LOOKAHEAD >= nt)
@@ -662,17 +702,19 @@ date_prefix_scan(const tok *toks, int nt, int cut, const char *s, size_t *stop, 
 			used = 1;
 		else if (two_word_weekday(t))
 			used = 2;
-		else if ((lists = date_word_lists(t)) & DW_PUBLISHED)
+		else if (hyphenated_weekday(t))
+			used = 3;
+		else if ((lists = label_lists(t, &width)) & DW_PUBLISHED)
 		{
 			label = NX_DATE_PUBLISHED;
 			day_first = !(lists & DW_ENGLISH_LABEL);
-			used = 1;
+			used = width;
 		}
 		else if (lists & DW_UPDATED)
 		{
 			label = label == NX_DATE_PUBLISHED && dates == 0 ? label : NX_DATE_UPDATED;
 			day_first = !(lists & DW_ENGLISH_LABEL);
-			used = 1;
+			used = width;
 			if (dates > 0)
 				update_at = i + 1;
 		}

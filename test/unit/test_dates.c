@@ -281,6 +281,15 @@ test_other_calendars_and_digits(void **state)
 		/* weekdays of two words (Vietnamese, Hebrew) and Hebrew's prefix for "in" */
 		{"Th\xE1\xBB\xA9 n\xC4\x83m, 14/3/2024, 10:05 (GMT+7)", NX_DATE_PLAIN, 2024, 3, 14},
 		{"\xD7\x99\xD7\x95\xD7\x9D \xD7\x97\xD7\x9E\xD7\x99\xD7\xA9\xD7\x99, 14 \xD7\x91\xD7\x9E\xD7\xA8\xD7\xA5 2024", NX_DATE_PLAIN, 2024, 3, 14},
+		/* labels in Hindi, Traditional Chinese, Arabic, Vietnamese (two words); Arabic's PM mark */
+		{"\xE0\xA4\xAA\xE0\xA5\x8D\xE0\xA4\xB0\xE0\xA4\x95\xE0\xA4\xBE\xE0\xA4\xB6\xE0\xA4\xBF\xE0\xA4\xA4: 14 \xE0\xA4\xAE\xE0\xA4\xBE\xE0\xA4\xB0\xE0\xA5\x8D\xE0\xA4\x9A 2024", NX_DATE_PUBLISHED, 2024, 3, 14},
+		{"\xE7\x99\xBC\xE4\xBD\x88\xE6\x99\x82\xE9\x96\x93\xEF\xBC\x9A" "2024-03-14 10:05", NX_DATE_PUBLISHED, 2024, 3, 14},
+		{"\xD8\xAA\xD8\xA7\xD8\xB1\xD9\x8A\xD8\xAE \xD8\xA7\xD9\x84\xD9\x86\xD8\xB4\xD8\xB1: 14 \xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 2024", NX_DATE_PUBLISHED, 2024, 3, 14},
+		{"\xD8\xA7\xD9\x84\xD8\xAE\xD9\x85\xD9\x8A\xD8\xB3 14 \xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 2024 10:05 \xD9\x85", NX_DATE_PLAIN, 2024, 3, 14},
+		{"C\xE1\xBA\xADp nh\xE1\xBA\xADt: 10:05, 14/03/2024", NX_DATE_UPDATED, 2024, 3, 14},
+		/* a weekday with a hyphen; a two-digit year before a clock time */
+		{"quinta-feira, 14 de mar\xC3\xA7o de 2024", NX_DATE_PLAIN, 2024, 3, 14},
+		{"14.03.24 10:05", NX_DATE_PLAIN, 2024, 3, 14},
 	};
 	nx_date		d;
 
