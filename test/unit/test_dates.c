@@ -23,6 +23,23 @@ expect_line(const char *line, nx_date_label label, int y, int m, int d)
 	}
 }
 
+/* a date line, its label and its date */
+typedef struct
+{
+	const char *line;
+	nx_date_label label;
+	int			y,
+				m,
+				d;
+} line_case;
+
+static void
+expect_lines(const line_case *cases, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		expect_line(cases[i].line, cases[i].label, cases[i].y, cases[i].m, cases[i].d);
+}
+
 static void
 test_date_line_forms(void **state)
 {
@@ -217,14 +234,7 @@ test_date_far_into_the_line(void **state)
 static void
 test_asian_forms_and_update_tails(void **state)
 {
-	static const struct
-	{
-		const char *line;
-		nx_date_label label;
-		int			y,
-					m,
-					d;
-	}			cases[] = {
+	static const line_case cases[] = {
 		{"2024.01.11 10:21", NX_DATE_PLAIN, 2024, 1, 11},
 		{"2024/03/19 15:30", NX_DATE_PLAIN, 2024, 3, 19},
 		{"2024. 1. 11.", NX_DATE_PLAIN, 2024, 1, 11},
@@ -251,8 +261,7 @@ test_asian_forms_and_update_tails(void **state)
 	};
 
 	(void) state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		expect_line(cases[i].line, cases[i].label, cases[i].y, cases[i].m, cases[i].d);
+	expect_lines(cases, sizeof(cases) / sizeof(cases[0]));
 	for (size_t i = 0; i < sizeof(not_date_lines) / sizeof(not_date_lines[0]); i++)
 		expect_line(not_date_lines[i], NX_DATE_NONE, 0, 0, 0);
 }
@@ -261,14 +270,7 @@ test_asian_forms_and_update_tails(void **state)
 static void
 test_other_calendars_and_digits(void **state)
 {
-	static const struct
-	{
-		const char *line;
-		nx_date_label label;
-		int			y,
-					m,
-					d;
-	}			cases[] = {
+	static const line_case cases[] = {
 		/* Thai: a dotted month abbreviation, the Buddhist-era year, the hour mark */
 		{"5 \xE0\xB8\xA1\xE0\xB8\xB5.\xE0\xB8\x84. 2567 14:25 \xE0\xB8\x99.", NX_DATE_PLAIN, 2024, 3, 5},
 		{"\xE0\xB8\xA7\xE0\xB8\xB1\xE0\xB8\x99\xE0\xB8\x9E\xE0\xB8\xA4\xE0\xB8\xAB\xE0\xB8\xB1\xE0\xB8\xAA\xE0\xB8\x9A\xE0\xB8\x94\xE0\xB8\xB5 14 \xE0\xB8\xA1\xE0\xB8\xB5\xE0\xB8\x99\xE0\xB8\xB2\xE0\xB8\x84\xE0\xB8\xA1 2567", NX_DATE_PLAIN, 2024, 3, 14},
@@ -294,8 +296,7 @@ test_other_calendars_and_digits(void **state)
 	nx_date		d;
 
 	(void) state;
-	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
-		expect_line(cases[i].line, cases[i].label, cases[i].y, cases[i].m, cases[i].d);
+	expect_lines(cases, sizeof(cases) / sizeof(cases[0]));
 	/* a Buddhist-era year stays a number outside dates; a prefix maps back to the line's bytes */
 	expect_line("2567", NX_DATE_NONE, 0, 0, 0);
 	assert_int_equal(nx_date_scan("\xD9\xA1\xD9\xA4 \xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 \xD9\xA2\xD9\xA0\xD9\xA2\xD9\xA4 \xD9\x86\xD8\xB5", strlen("\xD9\xA1\xD9\xA4 \xD9\x85\xD8\xA7\xD8\xB1\xD8\xB3 \xD9\xA2\xD9\xA0\xD9\xA2\xD9\xA4 \xD9\x86\xD8\xB5"), 0, &d),
