@@ -35,6 +35,7 @@
 /* a place before a date line ("Madrid - 14 feb 2024") ends within this many bytes */
 #define PLACE_BEFORE_DATE_MAX 40
 /* section labels above the headline: at most this long, this many lines, under a headline of at least this many words */
+#define BARE_TIME_MAX 16			/* "6:02 p.m. EDT" alone on a line */
 #define KICKER_MAX_BYTES 60			/* kicker_line: in characters */
 #define CASELESS_NAME_WORDS 4		/* "أحمد علي", "राहुल कुमार": a name line without capitals */
 #define AGENCY_TAG_MAX 30			/* "(Reuters)", "(Associated Press)" */
@@ -472,6 +473,33 @@ place_then_date(const char *s, size_t n, nx_date *date, nx_date_label *label)
 	return *label != NX_DATE_NONE;
 }
 
+/*
+ * A clock time alone on its line, as archives print it under the date ("18:02", "6:02 PM",
+ * "10.05 GMT"): hours, minutes, maybe AM/PM and a zone in capitals, nothing else.
+ */
+static int
+bare_clock_time(const line *ln)
+{
+	size_t		i = 0;
+	int			hour = 0;
+
+	if (ln->n > BARE_TIME_MAX)
+		return 0;
+	while (i < ln->n && i < 2 && ln->s[i] >= '0' && ln->s[i] <= '9')
+		hour = hour * 10 + (ln->s[i++] - '0');
+	if (i == 0 || i + 3 > ln->n || (ln->s[i] != ':' && ln->s[i] != '.') || hour > 23 ||
+		!(ln->s[i + 1] >= '0' && ln->s[i + 1] <= '5') || !(ln->s[i + 2] >= '0' && ln->s[i + 2] <= '9'))
+		return 0;
+	/* "0.50." in a wrapped table is a number: after a period the time needs its AM/PM or zone */
+	if (ln->s[i] == '.' && (i + 4 >= ln->n || ln->s[i + 3] != ' '))
+		return 0;
+	for (i += 3; i < ln->n; i++)
+		if (!(ln->s[i] == ' ' || ln->s[i] == '.' || (ln->s[i] >= 'A' && ln->s[i] <= 'Z') ||
+			  ln->s[i] == 'a' || ln->s[i] == 'p' || ln->s[i] == 'm'))
+			return 0;
+	return 1;
+}
+
 static void
 classify(line *ln)
 {
@@ -510,7 +538,7 @@ classify(line *ln)
 		ln->date = known->date;
 		return;
 	}
-	if (known != NULL && known->label == NX_DATE_NONE && has_digit && nx_time_line(ln->s, ln->n))
+	if (known != NULL && known->label == NX_DATE_NONE && has_digit && (nx_time_line(ln->s, ln->n) || bare_clock_time(ln)))
 	{
 		ln->kind_cache = LK_META_TIME;
 		return;
@@ -1923,9 +1951,14 @@ short_kicker(line *lines, size_t nlines, size_t i)
 	if (short_kicker_shape(lines, nlines, head))
 		head = next_text_line(lines, nlines, head + 1);	/* two of them: "Top News" / "U.S. News" */
 	under = next_text_line(lines, nlines, head + 1);
-	if (under >= nlines || kind_of(&lines[head]) != LK_CONTENT || kind_of(&lines[under]) != LK_CONTENT ||
+	if (under >= nlines || kind_of(&lines[head]) != LK_CONTENT ||
 		line_words(lines[head].s, lines[head].n) < words + 2 || lines[head].s[lines[head].n - 1] == '.' ||
 		!headline_shaped(&lines[head], 0) || kicker_line(&lines[head]))
+		return i;
+	/* a section of the site ("U.S. News", "Top News") over the headline and its byline or date */
+	if (is_header_meta(kind_of(&lines[under])))
+		return nx_outlet_name(lines[i].s, lines[i].n) ? head : i;
+	if (kind_of(&lines[under]) != LK_CONTENT)
 		return i;
 	last = lines[under].s[lines[under].n - 1];
 	if (line_words(lines[under].s, lines[under].n) <= line_words(lines[head].s, lines[head].n) &&

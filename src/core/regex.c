@@ -42,6 +42,10 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|skip\\s+to\\b|skip\\s+links?$|this\\s+article\\s+is\\s+more\\s+than\\s+\\w+\\s+\\w+\\s+old$"
 	/* the photo's buttons: "hide caption", "toggle caption", "Enlarge this image" */
 	"|hide\\s+caption$|toggle\\s+caption$|enlarge\\s+this\\s+image$"
+	/* an archive's word count and copyright ("612 words", "(c) 2024."), a wire update's note
+	 * ("(Adds minister's comments in paragraphs 5-6)", "(Updates with close)") */
+	"|\\d[\\d,.]*\\s+words$|\\(c\\)\\s*\\d{4}"
+	"|\\((?:adds|updates|recasts|corrects|changes|repeats|refiles|rewrites|removes|inserts)\\b[^()]{0,120}\\)$"
 	"|email\\s+this\\b|print\\s+this\\b|comments?$|\\d+\\s+comments?$|tweet$|whatsapp$|facebook$|twitter$|linkedin$|e-?mail$"
 	/* share and save buttons, advertisement labels, in English and the larger European languages */
 	"|share$|save$|print$|listen$|copy\\s+link$|teilen$|anzeige$|partager$|publicit\\x{00E9}$|compartir$|publicidad$"

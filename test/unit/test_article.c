@@ -1185,6 +1185,39 @@ test_crumbs_and_by_words_in_other_scripts(void **state)
 	}
 }
 
+/*
+ * An archive's header lines (word count, copyright), a wire update's note, and a section of
+ * the site named like an outlet above the headline: none is headline, standfirst or body.
+ */
+static void
+test_archive_lines_and_wire_notes(void **state)
+{
+	nx_article	a;
+
+	(void) state;
+	a = parse("Harbour reopens after a week of storms\nBy ANA LIMA\nHarbour Wire\n612 words\n7 March 2021\n18:02\n"
+			  "(c) 2021. Harbour Wire. All Rights Reserved.\n\nLISBON (HW) \xE2\x80\x94 The harbour reopened on Sunday.");
+	assert_null(a.standfirst);
+	assert_non_null(a.dateline);
+	assert_string_equal(a.dateline, "LISBON");
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("UPDATE 1-Harbour reopens after a week of storms\nSun Mar 7, 2021 6:02pm EDT\n"
+			  "(Adds minister's comments in paragraphs 5-6)\n\nBy Ana Lima\n\nLISBON, March 7 (Harbour Wire) - The harbour reopened.\n\n"
+			  "The minister spoke.\n\n(Corrects spelling of town in paragraph two)");
+	assert_null(a.standfirst);
+	assert_string_equal(a.body, "The harbour reopened.\n\nThe minister spoke.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Skip to main content\nU.S. News\nCrews search the river after a rural bridge gives way under a truck\n"
+			  "BY ANA LIMA\nUpdated 6:02 PM EDT, March 7, 2021\n\nDivers searched the river on Sunday.");
+	assert_string_equal(a.headline, "Crews search the river after a rural bridge gives way under a truck");
+	assert_null(a.standfirst);
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* a number alone on a wrapped line is no clock time */
+	a = parse("Harbour fees steady\n7 March 2021\n\nFees per ton ranged from 0.64 to\n0.50.\n\nThe harbour reopened.");
+	assert_non_null(strstr(a.body, "0.50."));
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 static void
 test_standfirst_paragraphs(void **state)
 {
@@ -1444,6 +1477,7 @@ main(void)
 		cmocka_unit_test(test_wire_datelines_in_other_scripts),
 		cmocka_unit_test(test_caption_over_credit_line),
 		cmocka_unit_test(test_crumbs_and_by_words_in_other_scripts),
+		cmocka_unit_test(test_archive_lines_and_wire_notes),
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
 		cmocka_unit_test(test_page_furniture_before_the_lead),
 		cmocka_unit_test(test_more_datelines_and_captions),
