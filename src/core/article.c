@@ -146,6 +146,8 @@ dup_squeezed(parse_state *st, const char *s, size_t n)
 
 static void classify(line *ln);
 static size_t line_words(const char *s, size_t n);
+static size_t next_text_line(line *lines, size_t nlines, size_t i);
+static int	counter_line(const line *ln);
 
 /*
  * The kind of a line, classified on first use. Logically const: the kind is a cache of the
@@ -1489,7 +1491,7 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 		{
 			if (caseless_prose(ln))
 				continue;
-			next = next_nonblank(lines, nlines, i + 1);
+			next = next_text_line(lines, nlines, i + 1);	/* "Kinsey Lau" / "+ FOLLOW" / "Published: ..." */
 		}
 		else if ((handle = nx_looks_like_handles(ln->s, ln->n)))
 			next = i + 1;		/* "dpa", "ORF.at": only right against the meta line */
@@ -1652,9 +1654,9 @@ standfirst_end(parse_state *st, const line *lines, size_t nlines, size_t i)
 		paras++;
 		j++;
 	}
-	/* a photo and its caption may sit between the summary and the meta lines */
+	/* a photo and its caption, share buttons and counters may sit between the summary and the meta lines */
 	j = next_nonblank(lines, nlines, j);
-	while (j < nlines && kind_of(&lines[j]) == LK_CAPTION)
+	while (j < nlines && (kind_of(&lines[j]) == LK_CAPTION || kind_of(&lines[j]) == LK_BOILERPLATE || counter_line(&lines[j])))
 		j = next_nonblank(lines, nlines, j + 1);
 	if (paras == 0 || j >= nlines || !is_header_meta(kind_of(&lines[j])) || kind_of(&lines[j]) == LK_DATELINE_LINE)
 		return i;
@@ -1683,7 +1685,8 @@ join_paragraphs(parse_state *st, const line *lines, size_t from, size_t to)
 	{
 		char	   *para;
 
-		if (kind_of(&lines[k]) != LK_CONTENT)
+		/* a comment counter ("142") between the summary and the meta lines is no summary */
+		if (kind_of(&lines[k]) != LK_CONTENT || counter_line(&lines[k]))
 			continue;
 		/* squeezed like every other field: no control characters, single spaces */
 		if ((para = dup_squeezed(st, lines[k].s, lines[k].n)) == NULL)

@@ -31,7 +31,9 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|\\((?<credit2>[^()]{0,40}\\b(?i:photo|photograph|picture|image|getty|afp|reuters|epa|ap|pa|file|credit)\\b[^()]{0,40})\\)$"
 	"|^(?i:photo|photos|foto|fotos|image|picture|caption|image caption|photograph|pictured)\\s*:"
 	"|^(?i:image caption|media caption),?\\s+\\S"
-	"|(?i:photograph|photo|foto|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$)",
+	"|(?i:photograph|photo|foto|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$"
+	/* the agency and the photographer in brackets at the end: "(ABC News: Matt Roberts)", "(AP: Evan Vucci)" */
+	"|\\((?:\\p{Lu}[\\p{L}.]*\\s+)?(?:News|AP|AAP|AFP|Reuters|Getty Images|EPA|Supplied)\\s*:\\s*\\p{Lu}[\\p{L}\\p{M} .'-]{1,40}\\)$)",
 	/* NX_RE_BOILERPLATE (first_byte_possible below must stay a necessary condition of it) */
 	"^(?i:follow\\s+(?:us|me)\\b|follow(?:\\s+topic)?\\s*:?$|read\\s+more\\b|read\\s+also\\b|also\\s+read\\b|advertisement$|advertising$|sponsored$"
 	"|share\\s+this\\b|share\\s+on\\b|share\\s+article|click\\s+here\\b|sign\\s+up\\b|subscribe\\b"
@@ -41,7 +43,9 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	"|continue\\s+reading\\b|listen\\s+to\\s+this\\s+article|skip\\s+advertisement|story\\s+continues\\s+below"
 	"|skip\\s+to\\b|skip\\s+links?$|this\\s+article\\s+is\\s+more\\s+than\\s+\\w+\\s+\\w+\\s+old$"
 	/* the photo's buttons: "hide caption", "toggle caption", "Enlarge this image" */
-	"|hide\\s+caption$|toggle\\s+caption$|enlarge\\s+this\\s+image$"
+	"|hide\\s+caption$|toggle\\s+caption$|enlarge\\s+this\\s+image$|\\+\\s*follow$|share\\s+full\\s+article$"
+	/* a web address alone on its line, and the label of a short one */
+	"|https?://\\S+$|short\\s+url$"
 	/* an archive's word count and copyright ("612 words", "(c) 2024."), a wire update's note
 	 * ("(Adds minister's comments in paragraphs 5-6)", "(Updates with close)") */
 	"|\\d[\\d,.]*\\s+words$|\\(c\\)\\s*\\d{4}"
@@ -238,7 +242,7 @@ first_byte_possible(nx_pattern p, const char *s, size_t n)
 		return 1;
 	if (p == NX_RE_READING_TIME)
 		return c == 'e' || c == 'r';
-	return strchr("acdefhijlmprstuwy(", c) != NULL;	/* NX_RE_BOILERPLATE */
+	return strchr("acdefhijlmprstuwy(+", c) != NULL;	/* NX_RE_BOILERPLATE */
 }
 
 int

@@ -1218,6 +1218,34 @@ test_archive_lines_and_wire_notes(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/*
+ * More page furniture: a follow button under the reporter's name, a share button and a
+ * comment counter under the standfirst, a web address alone, a photo credit in brackets.
+ */
+static void
+test_follow_share_and_address_lines(void **state)
+{
+	nx_article	a;
+
+	(void) state;
+	a = parse("Harbour reopens after a week of storms\nShips will dock again from Monday, the port said\nAna Lima\n+ FOLLOW\n"
+			  "Published: 6:00am, 7 Mar 2021\n\nThe harbour reopened on Sunday.");
+	assert_string_equal(a.standfirst, "Ships will dock again from Monday, the port said");
+	assert_non_null(a.byline);
+	assert_string_equal(a.byline, "Ana Lima");
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Harbour Reopens After a Week of Storms\nShips will dock again from Monday, the port said.\nShare full article\n142\n"
+			  "By Ana Lima\nPublished March 7, 2021\n\nThe harbour reopened on Sunday.");
+	assert_string_equal(a.standfirst, "Ships will dock again from Monday, the port said.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	a = parse("Harbour reopens after a week of storms\nShort Url\nhttps://example.com/p8x2k\nUpdated 7 March 2021\n\n"
+			  "The harbour reopened on Sunday.\n\nShips queue outside the harbour. (Harbour News: Rui Costa)\n\nTrade resumed.");
+	assert_null(a.standfirst);
+	assert_int_equal(a.ncaptions, 1);
+	assert_string_equal(a.body, "The harbour reopened on Sunday.\n\nTrade resumed.");
+	nx_article_free(&a, &nx_malloc_allocator);
+}
+
 static void
 test_standfirst_paragraphs(void **state)
 {
@@ -1478,6 +1506,7 @@ main(void)
 		cmocka_unit_test(test_caption_over_credit_line),
 		cmocka_unit_test(test_crumbs_and_by_words_in_other_scripts),
 		cmocka_unit_test(test_archive_lines_and_wire_notes),
+		cmocka_unit_test(test_follow_share_and_address_lines),
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
 		cmocka_unit_test(test_page_furniture_before_the_lead),
 		cmocka_unit_test(test_more_datelines_and_captions),
