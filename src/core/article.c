@@ -88,6 +88,8 @@ typedef struct line
 	nx_date		date;
 	const char *names;			/* LK_BYLINE: the names, without "By" and a date */
 	size_t		names_n;
+	const char *place;			/* LK_DATE: a place in capitals after the date ("... IST - CHENNAI") */
+	size_t		place_n;
 } line;
 
 typedef struct parse_state
@@ -502,6 +504,26 @@ bare_clock_time(const line *ln)
 	return 1;
 }
 
+/* the tail after the date when it is a place in capitals ("... 09:41 pm IST - CHENNAI"): ln->place */
+static void
+place_tail(line *ln, size_t at)
+{
+	const char *s = ln->s + at;
+	size_t		n = ln->n - at,
+				letters,
+				digits,
+				upper,
+				lower;
+
+	nx_trim(&s, &n);
+	nx_count_chars(s, n, &letters, &digits, &upper, &lower);
+	if (n > 0 && lower == 0 && upper >= 3 && upper == letters && outlet_or_place_tail(ln->s, at, ln->n))
+	{
+		ln->place = s;
+		ln->place_n = n;
+	}
+}
+
 static void
 classify(line *ln)
 {
@@ -514,6 +536,8 @@ classify(line *ln)
 	const nx_date_prefix *known;
 
 	ln->classified = 1;
+	ln->place = NULL;
+	ln->place_n = 0;
 	ln->kind_cache = LK_CONTENT;
 	ln->date_label = NX_DATE_NONE;
 	if (ln->n == 0)
@@ -538,6 +562,7 @@ classify(line *ln)
 		ln->kind_cache = LK_DATE;
 		ln->date_label = known->label;
 		ln->date = known->date;
+		place_tail(ln, known->consumed);
 		return;
 	}
 	if (known != NULL && known->label == NX_DATE_NONE && has_digit && (nx_time_line(ln->s, ln->n) || bare_clock_time(ln)))
@@ -986,7 +1011,11 @@ take_meta(void *arg, line *ln)
 	parse_state *st = arg;
 
 	if (kind_of(ln) == LK_DATE)
+	{
 		offer_date(st, ln->date_label, ln->date);
+		if (ln->place != NULL && st->out->dateline == NULL)
+			st->out->dateline = dup_squeezed(st, ln->place, ln->place_n);
+	}
 	else if (kind_of(ln) == LK_READING)
 	{
 		if (st->out->reading_minutes < 0)

@@ -29,6 +29,9 @@ static const char *const pattern_source[NX_RE_COUNT] = {
 	/* NX_RE_CAPTION (caption_possible below must stay a necessary condition of it) */
 	"(?:\\[(?<credit>\\p{L}[^\\[\\]]{0,48})\\]$"
 	"|\\((?<credit2>[^()]{0,40}\\b(?i:photo|photograph|picture|image|getty|afp|reuters|epa|ap|pa|file|credit)\\b[^()]{0,40})\\)$"
+	/* the photographer (a name, not a table's heads in capitals) and the outlet across a slash in
+	 * brackets: "(Jahi Okafor/The Washington Post)" */
+	"|\\(\\p{Lu}\\p{Ll}[\\p{L}\\p{M}.'-]*(?:\\s\\p{Lu}[\\p{L}\\p{M}.'-]*){1,3}/\\p{Lu}[\\p{L}\\p{M} .&-]{1,40}\\)$"
 	"|^(?i:photo|photos|foto|fotos|image|picture|caption|image caption|photograph|pictured)\\s*:"
 	"|^(?i:image caption|media caption),?\\s+\\S"
 	"|(?i:photograph|photo|foto|image|picture)\\s*:\\s*\\p{L}[\\p{L} /&.,'-]{1,60}$"

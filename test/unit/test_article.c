@@ -1244,6 +1244,18 @@ test_follow_share_and_address_lines(void **state)
 	assert_int_equal(a.ncaptions, 1);
 	assert_string_equal(a.body, "The harbour reopened on Sunday.\n\nTrade resumed.");
 	nx_article_free(&a, &nx_malloc_allocator);
+	/* a place in capitals after the date is the dateline; a photographer/outlet credit in brackets ends a caption */
+	a = parse("Harbour reopens after a week of storms\nPublished - March 7, 2021 09:41 pm IST - CHENNAI\n\n"
+			  "Ships queue outside the harbour on Sunday. (Rui Costa/The Harbour Times)\n\nThe harbour reopened on Sunday.");
+	assert_non_null(a.dateline);
+	assert_string_equal(a.dateline, "CHENNAI");
+	assert_int_equal(a.ncaptions, 1);
+	assert_string_equal(a.lead, "The harbour reopened on Sunday.");
+	nx_article_free(&a, &nx_malloc_allocator);
+	/* a table's heads in capitals in brackets are no credit */
+	a = parse("Harbour fees\n7 March 2021\n\nFees were set for the year.\n\nHARBOUR FEES (DLRS PER TON/IN PORT)\n\nGrain 14.50");
+	assert_int_equal(a.ncaptions, 0);
+	nx_article_free(&a, &nx_malloc_allocator);
 }
 
 static void
