@@ -129,8 +129,35 @@ according_to(const qctx *c, size_t to, size_t end)
  * with a finite verb (a quoted term or fragment in a reported sentence is not a quote).
  * c1: the end of the quote's content.
  */
+static qspk attribute_before_verb(qctx *c, size_t o, size_t c1);
+
+/*
+ * "Ms Harlow was blunt: "..."", "Jane Doe put it simply: "..."": a colon and no speech verb
+ * before a quote that is a sentence. The speaker is the subject of the sentence before the
+ * colon, when it names someone (or a pronoun for someone named before).
+ */
+static qspk
+colon_introduction(const qctx *c, size_t o, size_t c1)
+{
+	qspk		s;
+
+	if (o < 2 || line_start(c, o) || !is_punct_tok(c, o - 1, ":") || line_start(c, o - 1) ||
+		!looks_finite(c, o + 1, c1))
+		return QSPK_NONE;
+	s = sentence_subject(c, o - 1);
+	return s.ent >= 0 ? s : QSPK_NONE;
+}
+
 qspk
 attribute_before(qctx *c, size_t o, size_t c1)
+{
+	qspk		s = attribute_before_verb(c, o, c1);
+
+	return speaker_is_set(s) ? s : colon_introduction(c, o, c1);
+}
+
+static qspk
+attribute_before_verb(qctx *c, size_t o, size_t c1)
 {
 	size_t		k = o,
 				m;

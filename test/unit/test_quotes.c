@@ -166,6 +166,12 @@ test_attribution_verbs(void **state)
 	EXPECT_NONE("\"The deal is off\" for now, as Tom Baker continues to negotiate.");
 	/* asked: the words are the asker's, not the subject's */
 	EXPECT_NONE("Tom Baker was asked, \"Will you resign?\"");
+	/* a colon with no speech verb before a sentence: the subject of the sentence before it */
+	EXPECT("Tom Baker was blunt: \"The budget has been cut twice.\"", "The budget has been cut", "Tom Baker");
+	EXPECT("Tom Baker, the port's director, put it simply: \"Nobody is reading the budget.\"", "Nobody is reading", "Tom Baker");
+	/* a sign or a title after a colon has no speaker, and a fragment is no quote */
+	EXPECT_NONE("The sign on the gate read: \"No entry after dark.\"");
+	EXPECT_NONE("Tom Baker has a new slogan: \"cleaner streets\".");
 }
 
 /* a quote inside a reported clause counts when it is a clause, not a term */
