@@ -144,6 +144,9 @@ colon_introduction(const qctx *c, size_t o, size_t c1)
 	if (o < 2 || line_start(c, o) || !is_punct_tok(c, o - 1, ":") || line_start(c, o - 1) ||
 		!looks_finite(c, o + 1, c1))
 		return QSPK_NONE;
+	/* "X was asked: "...?"": the asker's words */
+	if (o >= 3 && is_speech(c, o - 2) && qtok_is(c, o - 3, QW_PASSIVE))
+		return QSPK_NONE;
 	s = sentence_subject(c, o - 1);
 	return s.ent >= 0 ? s : QSPK_NONE;
 }

@@ -172,6 +172,7 @@ test_attribution_verbs(void **state)
 	/* a sign or a title after a colon has no speaker, and a fragment is no quote */
 	EXPECT_NONE("The sign on the gate read: \"No entry after dark.\"");
 	EXPECT_NONE("Tom Baker has a new slogan: \"cleaner streets\".");
+	EXPECT_NONE("Tom Baker was asked: \"Why is the budget so late?\"");
 }
 
 /* a quote inside a reported clause counts when it is a clause, not a term */
