@@ -55,6 +55,7 @@
 #define NAME_ABOVE_ROLE_MAX 40
 /* a place on its own line between byline and date: "Santiago de Compostela" */
 #define PLACE_LINE_MAX_BYTES 40
+#define HANDLE_MAX_BYTES 31		/* "@janedoe" alone on a line */
 /* a caption over its credit line, and the credit: "Travis Heinz/AP", "Jan Novak / Agencja Foto" */
 #define CAPTION_OVER_CREDIT_MAX 400
 #define CREDIT_LINE_MAX_WORDS 6
@@ -958,7 +959,7 @@ byline_text(parse_state *st, const line *ln)
 	/* "By Jane Doe," with the role on the next line: the comma belongs to neither */
 	while (n > 1 && (s[n - 1] == ',' || s[n - 1] == ' '))
 		n--;
-	return dup_squeezed(st, s, n);
+	return dup_squeezed(st, s, nx_byline_without_role(s, n));
 }
 
 /* appends a finished paragraph to the body, the first one also as the lead */
@@ -1496,6 +1497,19 @@ mark_place_lines(line *lines, size_t nlines, size_t from)
 	}
 }
 
+/* a social handle alone on its line ("@janedoe") */
+static int
+lone_handle(const line *ln)
+{
+	if (ln->n < 2 || ln->n > HANDLE_MAX_BYTES || ln->s[0] != '@' || kind_of(ln) != LK_CONTENT)
+		return 0;
+	for (size_t i = 1; i < ln->n; i++)
+		if (!((ln->s[i] >= 'a' && ln->s[i] <= 'z') || (ln->s[i] >= 'A' && ln->s[i] <= 'Z') ||
+			  (ln->s[i] >= '0' && ln->s[i] <= '9') || ln->s[i] == '_' || ln->s[i] == '.'))
+			return 0;
+	return 1;
+}
+
 static void
 mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 {
@@ -1521,6 +1535,12 @@ mark_bare_name_lines(line *lines, size_t nlines, size_t from)
 			if (caseless_prose(ln))
 				continue;
 			next = next_text_line(lines, nlines, i + 1);	/* "Kinsey Lau" / "+ FOLLOW" / "Published: ..." */
+			/* "Jane Doe" / "@janedoe" / the date: the handle is the byline's furniture */
+			if (next < nlines && lone_handle(&lines[next]))
+			{
+				lines[next].kind_cache = LK_BOILERPLATE;
+				next = next_text_line(lines, nlines, next + 1);
+			}
 		}
 		else if ((handle = nx_looks_like_handles(ln->s, ln->n)))
 			next = i + 1;		/* "dpa", "ORF.at": only right against the meta line */

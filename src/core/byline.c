@@ -29,7 +29,7 @@ static const char *const by_words[] = {
 /* words that introduce names only with a colon or a "by" after them ("Text: ...", "Written by ...") */
 static const char *const by_words_labelled[] = {
 	"autor", "autorka", "autore", "autores", "auteur", "yazan", "yazar", "автор", "текст", "text", "texto",
-	"testo", "tekst", "author", "authors", "written", "reported", "words", "story", "reporting",
+	"testo", "tekst", "author", "authors", "written", "reported", "words", "story", "reporting", "posted",
 	"opinion", "analysis", "commentary", "review", "edited", "compiled", "produced", "interview", "column",
 	"artikel", "kommentar", "analyse", "beitrag", "gastbeitrag", "bericht", "reportage", "kolumne", "essay",
 	"chronique", "tribune", "article", "reportaje", "columna", "articulo", "cronaca", "intervista",
@@ -804,25 +804,36 @@ nx_byline_names_role_date(const char *s, size_t n, nx_byline *out)
 	return 0;
 }
 
+size_t
+nx_byline_without_role(const char *s, size_t n)
+{
+	const char *bar = memchr(s, '|', n);
+	const char *after,
+			   *end = s + n;
+	size_t		w,
+				k;
+
+	if (bar == NULL)
+		return n;
+	for (after = bar + 1; after < end && nx_is_space((unsigned char) *after); after++)
+		;
+	w = word_end(after, (size_t) (end - after), 0);
+	/* the role's first word or the one after it ("Editor", "Senior Reporter") */
+	k = after + w < end ? word_end(after, (size_t) (end - after), w + 1) : w;
+	if ((w > 0 && nx_word_in_folded_list(after, w, role_line_words)) ||
+		(k > w + 1 && nx_word_in_folded_list(after + w + 1, k - w - 1, role_line_words)))
+	{
+		for (n = (size_t) (bar - s); n > 0 && nx_is_space((unsigned char) s[n - 1]); n--)
+			;
+	}
+	return n;
+}
+
 /* "Rina Sari | Editor Budi Santoso": another role after a bar is not the publisher; the names end at the bar */
 static void
 cut_role_after_bar(nx_byline *out)
 {
-	const char *bar = memchr(out->names, '|', out->names_n);
-	const char *after,
-			   *end = out->names + out->names_n;
-	size_t		w;
-
-	if (bar == NULL)
-		return;
-	for (after = bar + 1; after < end && nx_is_space((unsigned char) *after); after++)
-		;
-	w = word_end(after, (size_t) (end - after), 0);
-	if (w > 0 && nx_word_in_folded_list(after, w, role_line_words))
-	{
-		out->names_n = (size_t) (bar - out->names);
-		nx_trim(&out->names, &out->names_n);
-	}
+	out->names_n = nx_byline_without_role(out->names, out->names_n);
 }
 
 int

@@ -48,6 +48,9 @@ int			nx_word_starts_lower(const char *s, size_t n);
 /* a word of an outlet's name among the words ("Harbour Times", "CBC News"): 1 or 0 */
 int			nx_outlet_name(const char *s, size_t n);
 
+/* the length of a byline without a role after a bar ("Jane Doe | Senior Reporter" -> "Jane Doe") */
+size_t		nx_byline_without_role(const char *s, size_t n);
+
 /* a person's name as a meta line's segment ("Jane Doe", not "CBS News"): 1 or 0 */
 int			nx_person_name(const char *s, size_t n);
 

@@ -1258,6 +1258,21 @@ test_follow_share_and_address_lines(void **state)
 	nx_article_free(&a, &nx_malloc_allocator);
 }
 
+/* "Posted by", a handle alone under the name, a role after a bar */
+static void
+test_posted_by_handle_and_role_after_bar(void **state)
+{
+	static const header_case cases[] = {
+		{"Harbour reopens after storm\nPosted by Ana Lima on March 7, 2021\n\nThe harbour reopened.", "Ana Lima", 7},
+		{"Harbour reopens after storm\nAna Lima\n@analima\nMarch 7, 2021\n\nThe harbour reopened.", "Ana Lima", 7},
+		{"Harbour reopens after storm\nAna Lima | Senior Reporter\nMarch 7, 2021\n\nThe harbour reopened.", "Ana Lima", 7},
+		{"Harbour reopens after storm\nAna Lima | Harbour Times\nMarch 7, 2021\n\nThe harbour reopened.", "Ana Lima | Harbour Times", 7},
+	};
+
+	(void) state;
+	check_header_cases(cases, sizeof(cases) / sizeof(cases[0]));
+}
+
 static void
 test_standfirst_paragraphs(void **state)
 {
@@ -1519,6 +1534,7 @@ main(void)
 		cmocka_unit_test(test_crumbs_and_by_words_in_other_scripts),
 		cmocka_unit_test(test_archive_lines_and_wire_notes),
 		cmocka_unit_test(test_follow_share_and_address_lines),
+		cmocka_unit_test(test_posted_by_handle_and_role_after_bar),
 		cmocka_unit_test(test_name_under_date_and_page_buttons),
 		cmocka_unit_test(test_page_furniture_before_the_lead),
 		cmocka_unit_test(test_more_datelines_and_captions),
