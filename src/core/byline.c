@@ -658,7 +658,7 @@ static const char *const role_line_words[] = {
 	"redakteur", "redakteurin", "korrespondent", "korrespondentin", "reporterin", "journalistin",
 	"correspondant", "correspondante", "journaliste", "redacteur", "redactrice", "corresponsal",
 	"periodista", "redactor", "redactora", "giornalista", "redattore", "redattrice", "inviato", "inviata",
-	"jornalista", "correspondente", "reporter", "verslaggever", "redaktor", "redaktorka", "reportrar",
+	"jornalista", "correspondente", "verslaggever", "redaktor", "redaktorka", "reportrar",
 	"dziennikarz", "dziennikarka", "novinar", "novinarka", "muhabir", "muhabiri",
 	"\xD0\xBA\xD0\xBE\xD1\x80\xD1\x80\xD0\xB5\xD1\x81\xD0\xBF\xD0\xBE\xD0\xBD\xD0\xB4\xD0\xB5\xD0\xBD\xD1\x82",	/* корреспондент */
 	"\xD0\xB6\xD1\x83\xD1\x80\xD0\xBD\xD0\xB0\xD0\xBB\xD0\xB8\xD1\x81\xD1\x82",	/* журналист */
