@@ -12,10 +12,10 @@
 #include "article.h"
 #include "byline.h"
 #include "langid.h"
-#include "locale_names.h"
 #include "ner_tok.h"
 #include "nx_text.h"
 #include "regex.h"
+#include "wire_dateline.h"
 
 /* lines longer than this are prose, never meta lines: bounds the regex work per line */
 #define META_LINE_MAX 400
@@ -39,8 +39,6 @@
 #define KICKER_MAX_BYTES 60			/* kicker_line: in characters */
 #define CASELESS_NAME_WORDS 4		/* "أحمد علي", "राहुल कुमार": a name line without capitals */
 #define AGENCY_TAG_MAX 30			/* "(Reuters)", "(Associated Press)" */
-#define KOREAN_NAME_MAX 15			/* a reporter's name in Hangul: up to five syllables */
-#define BRACKET_DATELINE_MAX 60		/* "【ワシントン＝山田太郎】": up to about 18 characters inside */
 #define KICKER_MAX_LINES 3
 #define MENU_MIN_LINES 3			/* a menu has three items or more: one or two short lines may be a headline */
 #define MENU_MAX_LINES 24
@@ -2367,262 +2365,22 @@ agency_only_prefix(const char *s, size_t n)
 	return 0;
 }
 
-/*
- * The Japanese dateline in lenticular brackets opening the lead: "【ワシントン＝山田太郎】" (place,
- * fullwidth equals sign, reporter). Sets the dateline (and the byline when there is none);
- * returns the bracket's length with the spaces after it, else 0.
- */
+/* an agency dateline in another script opening the lead (wire_dateline.c): place, reporter, day and month */
 static size_t
-bracket_dateline(parse_state *st, const char *s, size_t n)
+take_script_dateline(parse_state *st, const char *s, size_t n)
 {
-	static const char open[] = "\xE3\x80\x90", close[] = "\xE3\x80\x91", equals[] = "\xEF\xBC\x9D";
-	const char *end,
-			   *eq;
-	size_t		i,
-				skip;
+	nx_wire_dateline w;
+	size_t		skip = nx_script_wire_dateline(s, n, &w);
 
-	if (n < 9 || memcmp(s, open, 3) != 0)
+	if (skip == 0)
 		return 0;
-	for (i = 3; i + 3 <= n && i <= BRACKET_DATELINE_MAX && memcmp(s + i, close, 3) != 0; i++)
-		if (s[i] == '\n' || (unsigned char) s[i] < 0x80)
-			return 0;			/* a place and a name in Japanese script only */
-	if (i + 3 > n || i > BRACKET_DATELINE_MAX || i == 3)
-		return 0;
-	end = s + i;
-	for (eq = s + 3; eq + 3 <= end && memcmp(eq, equals, 3) != 0; eq++)
-		;
-	if (eq + 3 > end)
-	{
-		/* the place and the agency as one: "【北京共同】" (Kyodo), "【ワシントン時事】" (Jiji) */
-		static const char *const agencies[] = {"\xE5\x85\xB1\xE5\x90\x8C", "\xE6\x99\x82\xE4\xBA\x8B", NULL};
-		size_t		inside = (size_t) (end - (s + 3));
-
-		for (int k = 0; agencies[k] != NULL; k++)
-			if (inside > 6 && memcmp(end - 6, agencies[k], 6) == 0)
-				eq = end - 6;
-		/* one part alone may be a place (【ワシントン】) or an agency (【共同】): left as it is */
-		if (eq + 3 > end)
-			return 0;
-		st->out->dateline = dup_squeezed(st, s + 3, (size_t) (eq - (s + 3)));
-	}
-	else if (eq == s + 3)
-		return 0;
-	else
-	{
-		st->out->dateline = dup_squeezed(st, s + 3, (size_t) (eq - (s + 3)));
-		if (eq + 3 < end && st->out->byline == NULL)
-			st->out->byline = dup_squeezed(st, eq + 3, (size_t) (end - (eq + 3)));
-	}
-	skip = i + 3;
-	while (skip < n && s[skip] == ' ')
-		skip++;
+	if (w.place_n > 0)
+		st->out->dateline = dup_squeezed(st, w.place, w.place_n);
+	if (w.reporter_n > 0 && st->out->byline == NULL)
+		st->out->byline = dup_squeezed(st, w.reporter, w.reporter_n);
+	if (w.date.month != 0)
+		st->dateline_date = w.date;
 	return skip;
-}
-
-/*
- * The byte length of the three-byte characters at s whose first byte is in [first, last]:
- * CJK ideographs (U+4E00-U+9FFF: 0xE4-0xE9), Hangul syllables (U+AC00-U+D7A3: 0xEA-0xED).
- */
-static size_t
-three_byte_run(const char *s, size_t n, unsigned char first, unsigned char last)
-{
-	size_t		i = 0;
-	const unsigned char *u = (const unsigned char *) s;
-
-	while (i + 3 <= n && u[i] >= first && u[i] <= last && (u[i + 1] & 0xC0) == 0x80 && (u[i + 2] & 0xC0) == 0x80)
-		i += 3;
-	return i;
-}
-
-#define hangul_run(s, n) three_byte_run((s), (n), 0xEA, 0xED)
-#define ideograph_run(s, n) three_byte_run((s), (n), 0xE4, 0xE9)
-
-/*
- * After a Korean wire dateline, the reporter: "김민수 기자 = " or "김민수 특파원 = " (name, role
- * word, equals sign). Sets the byline when there is none; returns the length, else 0.
- */
-static size_t
-korean_reporter(parse_state *st, const char *s, size_t n)
-{
-	static const char *const roles[] = {" \xEA\xB8\xB0\xEC\x9E\x90 = ", " \xED\x8A\xB9\xED\x8C\x8C\xEC\x9B\x90 = ", NULL};
-	size_t		name = hangul_run(s, n < KOREAN_NAME_MAX ? n : KOREAN_NAME_MAX);
-
-	if (name < 6)
-		return 0;
-	for (int k = 0; roles[k] != NULL; k++)
-	{
-		size_t		rn = strlen(roles[k]);
-
-		if (name + rn <= n && memcmp(s + name, roles[k], rn) == 0)
-		{
-			if (st->out->byline == NULL)
-				st->out->byline = dup_squeezed(st, s, name);
-			return name + rn;
-		}
-	}
-	return 0;
-}
-
-/*
- * The Korean wire dateline opening the lead: "(서울=연합뉴스) 김민수 기자 = ..." or
- * "【서울=뉴시스】" (place in Hangul, an ASCII equals sign, the agency), then maybe the
- * reporter. Sets the dateline to the place; returns the length to skip, else 0.
- */
-static size_t
-korean_wire_dateline(parse_state *st, const char *s, size_t n)
-{
-	size_t		open,
-				place,
-				close,
-				i;
-
-	if (n > 0 && s[0] == '(')
-		open = 1;
-	else if (n >= 3 && memcmp(s, "\xE3\x80\x90", 3) == 0)
-		open = 3;
-	else
-		return 0;
-	place = hangul_run(s + open, n - open);
-	if (place < 3 || open + place >= n || s[open + place] != '=')
-		return 0;
-	for (i = open + place + 1; i < n && i < open + AGENCY_TAG_MAX && s[i] != ')' && s[i] != '\n'; i++)
-		if (open == 3 && i + 3 <= n && memcmp(s + i, "\xE3\x80\x91", 3) == 0)
-			break;
-	close = open == 1 ? 1 : 3;
-	if (i == open + place + 1 || i >= n || (open == 1 ? s[i] != ')' : memcmp(s + i, "\xE3\x80\x91", 3) != 0))
-		return 0;
-	st->out->dateline = dup_squeezed(st, s + open, place);
-	i += close;
-	while (i < n && s[i] == ' ')
-		i++;
-	return i + korean_reporter(st, s + i, n - i);
-}
-
-/* a Russian capital letter (А-Я, Ё) at s */
-static int
-cyrillic_capital(const char *s, size_t n)
-{
-	const unsigned char *u = (const unsigned char *) s;
-
-	return n >= 2 && u[0] == 0xD0 && ((u[1] >= 0x90 && u[1] <= 0xAF) || u[1] == 0x81);
-}
-
-/* the byte length of a place in Cyrillic capitals at s ("МОСКВА", "НИЖНИЙ НОВГОРОД"), else 0 */
-static size_t
-cyrillic_capitals(const char *s, size_t n)
-{
-	size_t		i = 0,
-				letters = 0;
-
-	while (i < n && i < AGENCY_TAG_MAX)
-	{
-		if (cyrillic_capital(s + i, n - i))
-			i += 2, letters++;
-		else if ((s[i] == ' ' || s[i] == '-') && letters > 0)
-			i++;
-		else
-			break;
-	}
-	return letters >= 2 ? i : 0;
-}
-
-/*
- * The Russian agencies' dateline opening the lead: "МОСКВА, 12 мар — РИА Новости. " or
- * "МОСКВА, 12 марта. /ТАСС/. " (place in capitals, day, month, the agency after a dash or
- * between slashes). Sets the dateline to the place and keeps its day and month; returns
- * the length to skip, else 0.
- */
-static size_t
-cyrillic_wire_dateline(parse_state *st, const char *s, size_t n)
-{
-	size_t		place = cyrillic_capitals(s, n),
-				i,
-				w,
-				agency;
-	nx_date		d = {0, 0, 0, 0};
-
-	while (place > 0 && s[place - 1] == ' ')
-		place--;
-	if (place == 0 || place + 2 >= n || s[place] != ',' || s[place + 1] != ' ')
-		return 0;
-	for (i = place + 2; i < n && i < place + 4 && s[i] >= '0' && s[i] <= '9'; i++)
-		d.day = d.day * 10 + (s[i] - '0');
-	if (d.day == 0 || i >= n || s[i] != ' ')
-		return 0;
-	for (w = ++i; i < n && s[i] != ' ' && s[i] != '.'; i++)
-		;
-	if ((d.month = nx_locale_month(s + w, i - w)) == 0 || !nx_date_valid(2000, d.month, d.day))
-		return 0;
-	if (i + 5 <= n && memcmp(s + i, ". /", 3) == 0)
-	{
-		/* ". /ТАСС/. " */
-		const char *slash = memchr(s + i + 3, '/', n - i - 3 < AGENCY_TAG_MAX ? n - i - 3 : AGENCY_TAG_MAX);
-
-		if (slash == NULL || slash == s + i + 3)
-			return 0;
-		agency = (size_t) (slash - s) + 1;
-	}
-	else if (i + 5 <= n && (separator_at(s + i, n - i, SEP_DASH) > 0))
-	{
-		/* " — РИА Новости. " */
-		const char *dot;
-
-		i += separator_at(s + i, n - i, SEP_DASH);
-		dot = memchr(s + i, '.', n - i < AGENCY_TAG_MAX ? n - i : AGENCY_TAG_MAX);
-		if (dot == NULL || dot == s + i || !(cyrillic_capital(s + i, n - i) || (s[i] >= 'A' && s[i] <= 'Z')))
-			return 0;
-		agency = (size_t) (dot - s);
-	}
-	else
-		return 0;
-	if (agency >= n || s[agency] != '.')
-		return 0;
-	st->out->dateline = dup_squeezed(st, s, place);
-	st->dateline_date = d;
-	for (agency++; agency < n && s[agency] == ' '; agency++)
-		;
-	return agency;
-}
-
-/*
- * The Chinese wire dateline opening the lead: "新华社北京9月4日电" (agency, place, month 月,
- * day 日, 电 "dispatch" or 讯 "report"). Sets the dateline to the place (without the agency:
- * 新华社, 中新社, 中新网, 本报) and returns its length with the spaces after it, else 0.
- */
-static size_t
-chinese_wire_dateline(parse_state *st, const char *s, size_t n)
-{
-	static const char *const agencies[] = {"\xE6\x96\xB0\xE5\x8D\x8E\xE7\xA4\xBE", "\xE4\xB8\xAD\xE6\x96\xB0\xE7\xA4\xBE",
-	"\xE4\xB8\xAD\xE6\x96\xB0\xE7\xBD\x91", "\xE6\x9C\xAC\xE6\x8A\xA5", NULL};
-	size_t		place = ideograph_run(s, n < 30 ? n : 30),
-				i,
-				skip = 0;
-
-	if (place < 6 || place > 27 || place >= n || !(s[place] >= '0' && s[place] <= '9'))
-		return 0;
-	for (int k = 0; agencies[k] != NULL; k++)
-		if (place >= strlen(agencies[k]) && memcmp(s, agencies[k], strlen(agencies[k])) == 0)
-			skip = strlen(agencies[k]);
-	/* month 月 day 日, then 电 or 讯 */
-	i = place;
-	while (i < n && i < place + 2 && s[i] >= '0' && s[i] <= '9')
-		i++;
-	if (i + 3 > n || memcmp(s + i, "\xE6\x9C\x88", 3) != 0)
-		return 0;
-	i += 3;
-	if (!(i < n && s[i] >= '0' && s[i] <= '9'))
-		return 0;
-	while (i < n && s[i] >= '0' && s[i] <= '9')
-		i++;
-	if (i + 6 > n || memcmp(s + i, "\xE6\x97\xA5", 3) != 0 ||
-		(memcmp(s + i + 3, "\xE7\x94\xB5", 3) != 0 && memcmp(s + i + 3, "\xE8\xAE\xAF", 3) != 0))
-		return 0;
-	if (place > skip)			/* "新华社9月4日电": the agency alone, no place */
-		st->out->dateline = dup_squeezed(st, s + skip, place - skip);
-	i += 6;
-	while (i < n && s[i] == ' ')
-		i++;
-	return i;
 }
 
 /*
@@ -2698,13 +2456,7 @@ nx_article_parse(const char *text, size_t len, nx_parse_mode mode, const nx_allo
 		if (skip == 0)
 			skip = agency_only_prefix(lines[body_start].s, lines[body_start].n);
 		if (skip == 0)
-			skip = bracket_dateline(&st, lines[body_start].s, lines[body_start].n);
-		if (skip == 0)
-			skip = chinese_wire_dateline(&st, lines[body_start].s, lines[body_start].n);
-		if (skip == 0)
-			skip = korean_wire_dateline(&st, lines[body_start].s, lines[body_start].n);
-		if (skip == 0)
-			skip = cyrillic_wire_dateline(&st, lines[body_start].s, lines[body_start].n);
+			skip = take_script_dateline(&st, lines[body_start].s, lines[body_start].n);
 
 		lines[body_start].s += skip;
 		lines[body_start].n -= skip;
