@@ -22,6 +22,7 @@
  */
 static const char *const by_words[] = {
 	"by", "von", "par", "por", "di", "door", "av", "af", "przez", "oleh", "penulis", "kirjoittanut",
+	"na", "ni",					/* Swahili, Tagalog */
 	"\xCF\x84\xCE\xBF\xCF\x85", "\xCF\x84\xCE\xB7\xCF\x83", "\xD8\xA8\xD9\x82\xD9\x84\xD9\x85",
 	"\xD7\x9E\xD7\x90\xD7\xAA", NULL
 };
@@ -47,7 +48,7 @@ static const char *const label_articles[] = {
 static const char *const name_glue[] = {
 	"and", "und", "et", "y", "e", "i", "en", "og", "och", "ve", "a", "и", "oraz", "ja", "es", "si", "dan",
 	"van", "von", "der", "den", "de", "da", "das", "do", "dos", "del", "della", "di", "du", "des", "le", "la",
-	"al", "el", "bin", "ben", "ibn", "ter", "ten", "zu", "mac", "y", "&",
+	"al", "el", "bin", "ben", "ibn", "ter", "ten", "zu", "mac", "y", "&", "dela",
 	"in", "for", "at", "with", "mit", "avec", "con", "com", "met", "med", "staff", "correspondent", "reporter", "writer", "editor", "news",
 	"desk", "team", "redaktion", "redaccion", "redazione", "redaction", "agencies", "agency", NULL
 };

@@ -22,7 +22,7 @@
 static const char *const locales[] = {
 	"en", "de", "fr", "es", "it", "pt", "nl", "da", "nb", "nn", "sv", "pl", "cs", "sk",
 	"tr", "ru", "uk", "fi", "ro", "hu", "id", "ca", "el", "bg", "sr", "sl", "lt", "lv", "et",
-	"hi", "bn", "mr", "ar", "fa", "ur", "he", "ms", "sw", "th", "vi", NULL
+	"hi", "bn", "mr", "ar", "fa", "ur", "he", "ms", "sw", "th", "vi", "fil", NULL
 };
 
 typedef struct entry
